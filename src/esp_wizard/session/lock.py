@@ -1,0 +1,334 @@
+"""One writer per session file: a `<session file>.lock` beside it, created exclusively.
+
+A lock file rather than an OS lock (flock) because workspaces live on shared drives and in
+synced folders, where OS locks are often silently ignored, and because a file can say who
+holds it: the refusal message names the pid, host, user and time.
+
+A lock whose holder has died on this host is stale and is taken over. Taking over must not
+let two racers both win, so a stale lock is removed only under a short-lived guard file
+(`<lock>.break`, created exclusively) after checking that it still holds the very bytes
+judged stale; then both racers go back to the exclusive create, which only one wins. A lock
+from another host is never judged stale: its pid means nothing here.
+
+Locks belong to a process: acquiring a lock this process already holds (through another
+SessionLock on the same file) just counts, and the file goes when the last one releases.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import getpass
+import json
+import os
+import secrets
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from esp_wizard.errors import UserError
+from esp_wizard.session.atomic import atomic_create_bytes
+
+LOCK_SUFFIX = ".lock"
+BREAK_SUFFIX = ".break"
+_ATTEMPTS = 200  # each busy round sleeps 5 ms: a racer waits at most about a second
+_BUSY_SLEEP = 0.005
+_UNREADABLE_STALE_AFTER = 10.0  # seconds: an unreadable lock this old is a crash's leftover
+_GUARD_STALE_AFTER = 10.0  # seconds: the guard is held for microseconds; older is a crash's
+
+
+@dataclass(frozen=True)
+class LockOwner:
+    """Who holds a lock: a process on a host (the user is only for the message)."""
+
+    pid: int
+    host: str
+    user: str
+
+    @classmethod
+    def current(cls) -> LockOwner:
+        """This process, looked up at call time so that a forked child is itself."""
+        return cls(os.getpid(), _hostname(), _username())
+
+
+@dataclass(frozen=True)
+class LockInfo:
+    """What a lock file says."""
+
+    pid: int
+    host: str
+    user: str
+    started: dt.datetime | None
+
+    def held_by(self, owner: LockOwner) -> bool:
+        return self.pid == owner.pid and self.host == owner.host
+
+
+class SessionLocked(UserError):
+    """The session is open for writing elsewhere; `holder` is None when the lock is unreadable."""
+
+    def __init__(self, session_path: Path, lock_path: Path, holder: LockInfo | None) -> None:
+        self.session_path = session_path
+        self.lock_path = lock_path
+        self.holder = holder
+        name = session_path.stem
+        hint = f"close it there first (if it is open nowhere, delete {_shown(lock_path)})"
+        if holder is None:
+            message = f"session {name} is locked by another window; {hint}"
+        else:
+            since = f", since {_clock(holder.started)}" if holder.started else ""
+            message = (
+                f"session {name} is open in another window "
+                f"(pid {holder.pid} on host {holder.host}, user {holder.user}{since}); {hint}"
+            )
+        super().__init__(message)
+
+
+_HELD: dict[tuple[str, int, str], int] = {}  # (lock path, pid, host) -> acquisitions
+_HELD_GUARD = threading.Lock()
+
+
+class SessionLock:
+    """The write lock of one session file (`<session file>.lock`)."""
+
+    def __init__(self, session_path: str | Path, *, owner: LockOwner | None = None) -> None:
+        self.session_path = Path(session_path).absolute()
+        self.path = self.session_path.with_name(self.session_path.name + LOCK_SUFFIX)
+        self.owner = owner or LockOwner.current()
+        self._held = False
+
+    @property
+    def held(self) -> bool:
+        return self._held
+
+    def acquire(self) -> None:
+        """Take the lock, or raise SessionLocked naming who has it; idempotent."""
+        if self._held:
+            return
+        key = self._key()
+        with _HELD_GUARD:
+            shared = _HELD.get(key, 0) > 0
+        if not (shared and self._ours()):  # shared: still check, the file may have gone
+            self._claim()
+        with _HELD_GUARD:
+            _HELD[key] = _HELD.get(key, 0) + 1
+        self._held = True
+
+    def ensure(self) -> None:
+        """Before each write: the lock file must still be ours (recreated if it vanished).
+
+        Raises SessionLocked if another writer holds it now, so we never overwrite its work.
+        """
+        if not self._held:
+            self.acquire()
+            return
+        if not self._ours():
+            self._claim()
+
+    def release(self) -> None:
+        """Give the lock up; the file is removed only when the last holder in this process
+        releases and only if it is still ours."""
+        if not self._held:
+            return
+        self._held = False
+        key = self._key()
+        with _HELD_GUARD:
+            count = _HELD.get(key, 0) - 1
+            if count > 0:
+                _HELD[key] = count
+                return
+            _HELD.pop(key, None)
+        if self._ours():
+            with contextlib.suppress(OSError):  # releasing never fails a close
+                os.unlink(self.path)
+
+    def holder(self) -> LockInfo | None:
+        """Who holds the lock now, if anyone (and if the file is readable)."""
+        return self._read_quietly()
+
+    def __enter__(self) -> SessionLock:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.release()
+
+    # -- internals -------------------------------------------------------------------------
+    def _key(self) -> tuple[str, int, str]:
+        return (str(self.path), self.owner.pid, self.owner.host)
+
+    def _claim(self) -> None:
+        """Create the lock file, taking over a stale one; SessionLocked if someone has it."""
+        content = self._content()
+        for _ in range(_ATTEMPTS):
+            try:
+                atomic_create_bytes(self.path, content, durable=False)
+                return
+            except FileExistsError:
+                pass
+            try:
+                info, raw = self._read()
+            except OSError:
+                raise SessionLocked(self.session_path, self.path, None) from None
+            if raw is None:
+                continue  # released between our create and our read: try again
+            if info is not None and info.held_by(self.owner):
+                return  # ours: this process, or an earlier process with our pid (dead)
+            if not self._stale(info):
+                raise SessionLocked(self.session_path, self.path, info)
+            if not self._break(raw):
+                time.sleep(_BUSY_SLEEP)
+        raise SessionLocked(self.session_path, self.path, self._read_quietly())
+
+    def _stale(self, info: LockInfo | None) -> bool:
+        if info is None:  # unreadable: a crash while writing it (only without hard links)
+            return _age(self.path) > _UNREADABLE_STALE_AFTER
+        return info.host == self.owner.host and not pid_alive(info.pid)
+
+    def _break(self, stale: bytes) -> bool:
+        """Remove the lock if it still holds `stale`; False if another racer is at it."""
+        guard = self.path.with_name(self.path.name + BREAK_SUFFIX)
+        try:
+            fd = os.open(guard, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            if _age(guard) > _GUARD_STALE_AFTER:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(guard)
+            return False
+        try:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                if self.path.read_bytes() == stale:
+                    os.unlink(self.path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(guard)
+        return True
+
+    def _content(self) -> bytes:
+        record = {
+            "pid": self.owner.pid,
+            "host": self.owner.host,
+            "user": self.owner.user,
+            "started": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "token": secrets.token_hex(8),  # two locks never hold the same bytes
+        }
+        return (json.dumps(record) + "\n").encode("utf-8")
+
+    def _read(self) -> tuple[LockInfo | None, bytes | None]:
+        """(what the lock says or None if unreadable, its bytes or None if there is none).
+
+        An OSError other than "not found" (say, no permission) propagates: callers that
+        write treat it as a lock held by someone else.
+        """
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None, None
+        return _parse(raw), raw
+
+    def _ours(self) -> bool:
+        info = self._read_quietly()
+        return info is not None and info.held_by(self.owner)
+
+    def _read_quietly(self) -> LockInfo | None:
+        try:
+            return self._read()[0]
+        except OSError:
+            return None
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this pid runs on this host; unsure counts as alive."""
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # pragma: no cover - os.kill(pid, 0) would kill it on Windows
+        return _pid_alive_windows(pid)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: alive, another user's
+        return True
+    return True
+
+
+def _pid_alive_windows(pid: int) -> bool:  # pragma: no cover - Windows only
+    import ctypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return ctypes.get_last_error() == 5  # type: ignore[attr-defined]  # access denied
+    try:
+        code = ctypes.c_ulong()
+        if kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return code.value == 259  # STILL_ACTIVE
+        return True
+    finally:
+        kernel32.CloseHandle(handle)
+
+
+def _parse(raw: bytes) -> LockInfo | None:
+    try:
+        record: Any = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(record, dict):
+        return None
+    pid, host = record.get("pid"), record.get("host")
+    if not isinstance(pid, int) or isinstance(pid, bool) or not isinstance(host, str):
+        return None
+    user = record.get("user")
+    started: dt.datetime | None = None
+    with contextlib.suppress(TypeError, ValueError):
+        started = dt.datetime.fromisoformat(str(record.get("started")).replace("Z", "+00:00"))
+        if started.tzinfo is None:
+            started = started.replace(tzinfo=dt.UTC)
+    return LockInfo(pid, host, user if isinstance(user, str) else "?", started)
+
+
+def _clock(moment: dt.datetime) -> str:
+    """`10:02 UTC` today, `2026-11-20 10:02 UTC` on another day."""
+    moment = moment.astimezone(dt.UTC)
+    if moment.date() == dt.datetime.now(dt.UTC).date():
+        return moment.strftime("%H:%M UTC")
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _shown(path: Path) -> str:
+    """Relative to the current folder when inside it, as a person would type it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _age(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _hostname() -> str:
+    try:
+        return socket.gethostname() or "unknown"
+    except OSError:  # pragma: no cover
+        return "unknown"
+
+
+def _username() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no USER variable and no password entry (containers)
+        return "unknown"

@@ -1,0 +1,619 @@
+"""The session store: one TOML file per interview under `<workspace>/sessions/`.
+
+Every save rewrites the whole file atomically (see atomic.py) while holding the session's
+lock (see lock.py), so a crash, a kill or a power cut leaves the last saved state, and a
+second window cannot overwrite the first. A file that cannot be read is reported with its
+path and line, and is never written: the store writes only to files it created or opened
+for writing, and opening one reads it first.
+
+Names: `<YYYY-MM-DD>-<client>-<first interviewee>-<id>.toml`, the id being 8 random base32
+characters, so sessions made on several laptops merge in git or on a shared drive without
+colliding. The exact questionnaire a session ran with is copied once, by content hash, to
+`sessions/.questionnaires/<id>-<language>-<hash16>.toml`.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import hashlib
+import os
+import re
+import secrets
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from esp_wizard.errors import FileProblems, Problem, UserError
+from esp_wizard.questionnaire.locate import LineIndex
+from esp_wizard.session.atomic import (
+    atomic_create_bytes,
+    atomic_write_bytes,
+    remove_stray_temps,
+)
+from esp_wizard.session.lock import LockOwner, SessionLock
+from esp_wizard.session.model import (
+    SESSION_FORMAT,
+    Answer,
+    AnswerTomlCache,
+    Interviewee,
+    Observation,
+    QuestionnaireRef,
+    Session,
+    utc_now,
+)
+from esp_wizard.workspace import Workspace
+
+ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"  # base32, lowercase: no 0/1 vs o/l mix-ups
+ID_LENGTH = 8
+SLUG_LENGTH = 30
+_HEAD_BYTES = 4096  # the session id stands in the file's first lines
+_HEAD_ID = re.compile(r'^id\s*=\s*"([^"\\]*)"\s*$', re.MULTILINE)
+_TOML_POSITION = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
+
+
+class SessionSaveError(UserError):
+    """A save or create failed (disk full, read-only folder…); the file on disk is unchanged."""
+
+
+class SessionNotOpen(UserError):
+    """A save of a session this store did not create or open for writing."""
+
+
+@dataclass(frozen=True)
+class SessionEntry:
+    path: Path
+    session: Session
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+
+@dataclass(frozen=True)
+class SessionListing:
+    """The readable sessions, newest change first, and the files that could not be read."""
+
+    entries: builtins.list[SessionEntry]
+    problems: builtins.list[FileProblems]
+
+    def __iter__(self) -> Iterator[SessionEntry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+class SessionStore:
+    """Creates, opens, saves, finds and lists the sessions of one workspace."""
+
+    def __init__(self, workspace: Workspace, *, owner: LockOwner | None = None) -> None:
+        self.workspace = workspace
+        self._owner = owner
+        self._paths: dict[str, Path] = {}  # session id -> the file this store writes it to
+        self._locks: dict[str, SessionLock] = {}
+        self._answer_cache: dict[str, AnswerTomlCache] = {}  # session id -> rendered answers
+
+    # -- writing -----------------------------------------------------------------------------
+    def create(
+        self,
+        *,
+        questionnaire_id: str,
+        questionnaire_version: str,
+        questionnaire_language: str,
+        questionnaire_source: str | bytes,
+        client: str,
+        engagement: str = "",
+        facilitator: str = "",
+        interviewees: Iterable[Interviewee] = (),
+    ) -> Session:
+        """Start a session, write its file and keep it open (locked) for writing.
+
+        `questionnaire_source` is the questionnaire file's exact text (a str is encoded as
+        UTF-8, which gives back the file's bytes for a file read as UTF-8), so the hash
+        matches `Questionnaire.hash` and the copy kept beside the sessions is that file.
+        """
+        data = (
+            questionnaire_source.encode("utf-8")
+            if isinstance(questionnaire_source, str)
+            else bytes(questionnaire_source)
+        )
+        ref = QuestionnaireRef(
+            id=questionnaire_id,
+            version=questionnaire_version,
+            language=questionnaire_language,
+            hash=hashlib.sha256(data).hexdigest(),
+        )
+        people = builtins.list(interviewees)
+        sessions_dir = self.workspace.sessions_dir
+        try:
+            sessions_dir.mkdir(exist_ok=True)
+            self._keep_copy(ref, data)
+        except OSError as error:
+            raise SessionSaveError(
+                f"could not create a session in {_shown(sessions_dir)}: {_reason(error)}"
+            ) from error
+        for _ in range(20):
+            try:
+                session = Session(
+                    id=new_session_id(),
+                    client=client,
+                    engagement=engagement,
+                    facilitator=facilitator,
+                    questionnaire=ref,
+                    interviewees=people,
+                )
+            except ValidationError as error:
+                first = error.errors()[0]
+                where = ".".join(str(step) for step in first["loc"])
+                raise UserError(f"cannot start a session: {where}: {first['msg']}") from None
+            if self._id_taken(session.id):
+                continue
+            path = sessions_dir / session_file_name(session)
+            lock = self._lock(path)
+            try:
+                lock.acquire()
+            except UserError:
+                continue  # someone is creating this very name: draw another id
+            except OSError as error:
+                raise SessionSaveError(
+                    f"could not create session {path.stem}: {_reason(error)}"
+                ) from error
+            try:
+                atomic_create_bytes(path, _serialise(session))
+            except FileExistsError:
+                lock.release()
+                continue
+            except OSError as error:
+                lock.release()
+                raise SessionSaveError(
+                    f"could not create session {path.stem}: {_reason(error)}"
+                ) from error
+            except BaseException:
+                lock.release()
+                raise
+            self._paths[session.id] = path
+            self._locks[session.id] = lock
+            return session
+        raise SessionSaveError(  # pragma: no cover - 20 collisions of 40 random bits
+            f"could not find a free session name in {_shown(sessions_dir)}"
+        )
+
+    def save(self, session: Session) -> None:
+        """Write the whole session at once; sets `updated`. Raises SessionLocked if another
+        window took the lock, SessionSaveError if the disk refused (old file unchanged)."""
+        path = self._paths.get(session.id)
+        if path is None:
+            raise SessionNotOpen(
+                f"session {session.id} is not open for writing here "
+                f"(resume it with: esp-wizard resume {session.id})"
+            )
+        session.updated = utc_now()
+        data = _serialise(session, self._answer_cache.setdefault(session.id, {}))
+        try:
+            self._locks[session.id].ensure()  # SessionLocked if another window took it
+            atomic_write_bytes(path, data)
+        except OSError as error:
+            raise SessionSaveError(
+                f"could not save session {path.stem} to {_shown(path)}: {_reason(error)}"
+            ) from error
+
+    def open(self, ref: str) -> Session:
+        """Find a session, lock it and load it, for writing (save, then close)."""
+        path = self.find(ref)
+        lock = self._lock(path)
+        try:
+            lock.acquire()
+        except OSError as error:  # a read-only folder, say: no lock, so no writing
+            raise UserError(
+                f"cannot open session {path.stem} for writing: {_reason(error)}"
+            ) from error
+        try:
+            session = self.load(path)
+            known = self._paths.get(session.id)
+            if known is not None and known.absolute() != path.absolute():
+                raise UserError(
+                    f"session id {session.id} is in two files, {_shown(known)} and "
+                    f"{_shown(path)}; rename or remove the copy"
+                )
+            remove_stray_temps(path)  # a crashed writer's leftovers; we are the writer now
+        except BaseException:
+            lock.release()
+            raise
+        if known is not None:
+            lock.release()  # this store already holds it
+        else:
+            self._paths[session.id] = path
+            self._locks[session.id] = lock
+        return session
+
+    def close(self, session: Session | str) -> None:
+        """Release the session's lock; later saves of it are refused."""
+        session_id = session if isinstance(session, str) else session.id
+        self._paths.pop(session_id, None)
+        self._answer_cache.pop(session_id, None)
+        lock = self._locks.pop(session_id, None)
+        if lock is not None:
+            lock.release()
+
+    def close_all(self) -> None:
+        for session_id in builtins.list(self._locks):
+            self.close(session_id)
+
+    def __enter__(self) -> SessionStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close_all()
+
+    def path_of(self, session: Session) -> Path | None:
+        """The file this store writes `session` to, if it is open here."""
+        return self._paths.get(session.id)
+
+    # -- reading -----------------------------------------------------------------------------
+    def read(self, ref: str) -> Session:
+        """Find and load a session without locking it (export, report, listing)."""
+        return self.load(self.find(ref))
+
+    def load(self, path: str | Path) -> Session:
+        """Read one session file; FileProblems (path:line: key › path: message) if it is bad."""
+        return load_session(path)
+
+    def find(self, ref: str) -> Path:
+        """A session's file from its id, a unique prefix of it, its file name or path."""
+        ref = ref.strip()
+        sessions_dir = self.workspace.sessions_dir
+        if ref.endswith(".toml") or "/" in ref or os.sep in ref:
+            for candidate in (Path(ref).expanduser(), sessions_dir / ref):
+                if candidate.is_file():
+                    return candidate.absolute()
+            raise UserError(f"no session file {ref} (esp-wizard sessions lists them)")
+        if ref and (sessions_dir / f"{ref}.toml").is_file():
+            return (sessions_dir / f"{ref}.toml").absolute()
+        wanted = ref.lower()
+        ids = {path: self._file_id(path) for path in self._session_files()} if wanted else {}
+        exact = [path for path, i in ids.items() if i == wanted]
+        matches = exact or [path for path, i in ids.items() if i.startswith(wanted)]
+        if not matches:
+            raise UserError(f"no session matches '{ref}' (esp-wizard sessions lists them)")
+        if len(matches) > 1:
+            shown = ", ".join(f"{ids[p]} ({p.name})" for p in sorted(matches))
+            more = "the file's path" if exact else "more of the id"
+            raise UserError(f"'{ref}' matches several sessions: {shown}; give {more}")
+        return matches[0].absolute()
+
+    # -- questionnaire copies ------------------------------------------------------------
+    def questionnaire_copy_path(self, session: Session) -> Path:
+        """Where the exact questionnaire file of `session` is kept."""
+        return self.workspace.snapshots_dir / questionnaire_copy_name(session.questionnaire)
+
+    def questionnaire_text(self, session: Session) -> str:
+        """The exact questionnaire text `session` ran with, checked against its hash.
+
+        FileProblems if the copy is missing or altered (say, a session copied from another
+        laptop without `sessions/.questionnaires/`); the caller may then fall back to the
+        installed questionnaire of the same id and language, with a warning.
+        """
+        path = self.questionnaire_copy_path(session)
+        shown = _shown(path)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            message = f"questionnaire copy not found (session {session.id} ran with it)"
+            raise FileProblems(shown, [Problem(shown, None, "", message)]) from None
+        except OSError as error:
+            message = f"cannot be read ({_reason(error)})"
+            raise FileProblems(shown, [Problem(shown, None, "", message)]) from None
+        expected = session.questionnaire.hash.lower()
+        if not hashlib.sha256(data).hexdigest().startswith(expected) or not expected:
+            message = f"altered: its content no longer matches session {session.id}'s hash"
+            raise FileProblems(shown, [Problem(shown, None, "", message)])
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            message = f"not UTF-8 text ({error.reason})"
+            raise FileProblems(shown, [Problem(shown, None, "", message)]) from None
+
+    # -- internals ---------------------------------------------------------------------------
+    def _lock(self, path: Path) -> SessionLock:
+        return SessionLock(path, owner=self._owner)
+
+    def _keep_copy(self, ref: QuestionnaireRef, data: bytes) -> None:
+        """Copy the questionnaire once; rewrite a copy only if its bytes were altered."""
+        path = self.workspace.snapshots_dir / questionnaire_copy_name(ref)
+        try:
+            if hashlib.sha256(path.read_bytes()).hexdigest() == ref.hash:
+                return
+        except FileNotFoundError:
+            pass
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, data)
+
+    def _session_files(self) -> builtins.list[Path]:
+        """Every `*.toml` directly in sessions/, except hidden files (temporaries, copies)."""
+        try:
+            entries = builtins.list(os.scandir(self.workspace.sessions_dir))
+        except OSError:
+            return []
+        files = [
+            Path(entry.path)
+            for entry in entries
+            if entry.name.endswith(".toml") and not entry.name.startswith(".") and entry.is_file()
+        ]
+        return sorted(files)
+
+    def _id_taken(self, session_id: str) -> bool:
+        return any(self._file_id(path) == session_id for path in self._session_files())
+
+    @staticmethod
+    def _file_id(path: Path) -> str:
+        """The id a file holds (its first `id = "…"` line), else its name's last part."""
+        try:
+            with path.open("rb") as file:
+                head = file.read(_HEAD_BYTES).decode("utf-8", errors="replace")
+        except OSError:
+            head = ""
+        first_table = head.find("\n[")
+        match = _HEAD_ID.search(head, 0, first_table if first_table >= 0 else len(head))
+        return (match.group(1) if match else path.stem.rsplit("-", 1)[-1]).lower()
+
+    def list(self) -> SessionListing:
+        """Every session of the workspace, newest change first; bad files as problems.
+
+        Defined last: inside the class body, `list` names this method from here on.
+        """
+        entries: builtins.list[SessionEntry] = []
+        problems: builtins.list[FileProblems] = []
+        for path in self._session_files():
+            try:
+                entries.append(SessionEntry(path, load_session(path)))
+            except FileProblems as error:
+                problems.append(error)
+        entries.sort(key=lambda e: (e.session.updated, e.path.name), reverse=True)
+        return SessionListing(entries, problems)
+
+
+# -- names ----------------------------------------------------------------------------------
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+        "Ð": "D",
+        "ı": "i",
+    }
+)
+
+
+def slugify(text: str, max_length: int = SLUG_LENGTH) -> str:
+    """`Société Générale` -> `societe-generale`: ASCII, lowercase, hyphens, at most 30."""
+    ascii_text = (
+        unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+    )
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:max_length].rstrip("-")
+
+
+def new_session_id() -> str:
+    return "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
+
+
+def session_file_name(session: Session) -> str:
+    """`2026-11-22-acme-ana-souza-k3j5m2pq.toml`; empty slugs are left out."""
+    person = session.interviewees[0].name if session.interviewees else ""
+    parts = [
+        session.started.astimezone(dt.UTC).date().isoformat(),
+        slugify(session.client),
+        slugify(person),
+        session.id,
+    ]
+    return "-".join(part for part in parts if part) + ".toml"
+
+
+def questionnaire_copy_name(ref: QuestionnaireRef) -> str:
+    """`<id>-<language>-<hash16>.toml`: the same questionnaire file is kept once."""
+    parts = [slugify(ref.id, 60) or "questionnaire", slugify(ref.language), ref.hash[:16]]
+    return "-".join(part for part in parts if part) + ".toml"
+
+
+# -- reading a file -----------------------------------------------------------------------
+def load_session(path: str | Path) -> Session:
+    """Read and check one session file; raises FileProblems, never writes."""
+    path = Path(path)
+    shown = _shown(path)
+
+    def fail(line: int | None, where: str, message: str) -> FileProblems:
+        return FileProblems(shown, [Problem(shown, line, where, message)])
+
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise fail(None, "", "file not found") from None
+    except OSError as error:
+        raise fail(None, "", f"cannot be read ({_reason(error)})") from None
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        raise fail(None, "", f"not UTF-8 text ({error.reason})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = _TOML_POSITION.match(str(error))
+        if match:
+            what, line, column = match.group(1), int(match.group(2)), match.group(3)
+            raise fail(line, "", f"TOML syntax (column {column}): {_lower(what)}") from None
+        raise fail(None, "", f"TOML syntax: {_lower(str(error))}") from None
+    version = data.get("format")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SESSION_FORMAT:
+        message = (
+            f"format {version} is newer than this esp-wizard reads ({SESSION_FORMAT}); "
+            "update esp-wizard"
+        )
+        raise fail(LineIndex(text).line_of(("format",), data), "format", message)
+    try:
+        return Session.model_validate(data)
+    except ValidationError as error:
+        raise FileProblems(shown, _problems(shown, text, data, error)) from None
+
+
+def _problems(file: str, text: str, data: Any, error: ValidationError) -> list[Problem]:
+    """One problem per bad key; a value that fits no member of a union is one problem."""
+    index = LineIndex(text)
+    grouped: dict[tuple[str | int, ...], builtins.list[Any]] = {}
+    for item in error.errors():
+        grouped.setdefault(_data_loc(tuple(item["loc"]), data, item["type"]), []).append(item)
+    problems = []
+    for loc, items in grouped.items():
+        line_loc = loc[:-1] if items[0]["type"] == "missing" else loc
+        line = index.line_of(line_loc, data) if line_loc else None
+        problems.append(Problem(file, line, _readable(loc, data), _message(loc, items, data)))
+    return sorted(problems, key=lambda p: p.line or 0)
+
+
+def _data_loc(loc: tuple[str | int, ...], data: Any, kind: str) -> tuple[str | int, ...]:
+    """pydantic's loc cut to the keys the file has (dropping union member names)."""
+    steps: builtins.list[str | int] = []
+    node = data
+    for number, step in enumerate(loc):
+        if _has(node, step):
+            steps.append(step)
+            node = node[step]
+        else:
+            if kind == "missing" and number == len(loc) - 1:
+                steps.append(step)
+            break
+    return tuple(steps)
+
+
+def _readable(loc: tuple[str | int, ...], data: Any) -> str:
+    """`answers › list_source › status`; list items by their id or name, else `#n`."""
+    parts = []
+    node = data
+    for step in loc:
+        if isinstance(step, int):
+            item = node[step] if _has(node, step) else None
+            label = item.get("id") or item.get("name") if isinstance(item, dict) else None
+            parts.append(str(label) if isinstance(label, str) and label else f"#{step + 1}")
+        else:
+            parts.append(step)
+        node = node[step] if _has(node, step) else None
+    return " › ".join(parts)
+
+
+_EXPECTED = {
+    "string": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "date": "a date",
+    "datetime": "a date and time (UTC)",
+    "list": "a list",
+    "dict": "a table",
+    "model": "a table",
+}
+
+
+def _message(loc: tuple[str | int, ...], items: builtins.list[Any], data: Any) -> str:
+    first = items[0]
+    kind, value, ctx = first["type"], first.get("input"), first.get("ctx") or {}
+    if len(items) > 1:  # no member of a union took it: an answer's value
+        return (
+            "expected text, a number, true or false, a date, a list of options "
+            f"or a list of rows, got {_show(value)}"
+        )
+    if kind == "missing":
+        return "missing (required)"
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(loc[:-1])
+        return f"unknown key (allowed: {', '.join(allowed)})" if allowed else "unknown key"
+    if kind == "literal_error":
+        expected = re.split(r",\s*|\s+or\s+", str(ctx.get("expected", "")))
+        options = ", ".join(option.strip("'") for option in expected if option)
+        return f"{_show(value)} is not one of {options}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"must be at least {ctx.get('ge', ctx.get('gt'))}, got {_show(value)}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"must be at most {ctx.get('le', ctx.get('lt'))}, got {_show(value)}"
+    if kind == "finite_number":
+        return f"must be a finite number, got {_show(value)}"
+    if kind == "value_error":
+        return _lower(str(first["msg"]).removeprefix("Value error, "))
+    head = kind.split("_")[0]
+    if (kind.endswith("_type") or kind.endswith("_parsing")) and head in _EXPECTED:
+        return f"expected {_EXPECTED[head]}, got {_show(value)}"
+    return f"{_lower(str(first['msg']))}, got {_show(value)}"
+
+
+def _allowed_keys(loc: tuple[str | int, ...]) -> builtins.list[str]:
+    """The keys the table at `loc` may hold, from the model that describes it."""
+    shape = tuple("#" if isinstance(step, int) else step for step in loc)
+    tables: dict[tuple[str, ...], type[BaseModel]] = {
+        (): Session,
+        ("questionnaire",): QuestionnaireRef,
+        ("interviewees", "#"): Interviewee,
+        ("observations", "#"): Observation,
+    }
+    model = Answer if len(shape) == 2 and shape[0] == "answers" else tables.get(shape)
+    return builtins.list(model.model_fields) if model else []
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, builtins.list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _has(node: Any, step: str | int) -> bool:
+    if isinstance(node, dict):
+        return step in node
+    if isinstance(node, builtins.list) and isinstance(step, int):
+        return 0 <= step < len(node)
+    return False
+
+
+# -- small helpers -----------------------------------------------------------------------
+def _serialise(session: Session, cache: AnswerTomlCache | None = None) -> bytes:
+    """The file's bytes; SessionSaveError (before anything is written) if TOML refuses."""
+    try:
+        return session.to_toml(cache).encode("utf-8")
+    except (TypeError, ValueError) as error:  # UnicodeEncodeError is a ValueError
+        raise SessionSaveError(f"could not save session {session.id}: {error}") from error
+
+
+def _shown(path: Path) -> str:
+    """A path as a person would type it: relative to the current folder when inside it."""
+    try:
+        return str(path.absolute().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
