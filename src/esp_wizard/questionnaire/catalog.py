@@ -1,0 +1,81 @@
+"""Which questionnaires are available: the bundled ones plus the workspace's own.
+
+A workspace file with the same id and language as a bundled one replaces it, so an
+engagement can adapt a questionnaire without forking the tool.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from esp_wizard.errors import FileProblems, UserError
+from esp_wizard.questionnaire.loader import load_questionnaire
+from esp_wizard.questionnaire.model import Questionnaire
+
+Origin = Literal["bundled", "workspace"]
+
+
+def bundled_dir() -> Path:
+    """Inside an installed wheel, or the repository's `questionnaires/` in a checkout."""
+    packaged = Path(__file__).resolve().parent.parent / "_bundled_questionnaires"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "questionnaires"
+
+
+@dataclass(frozen=True)
+class Entry:
+    questionnaire: Questionnaire
+    origin: Origin
+    path: Path
+
+
+@dataclass
+class Catalog:
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[FileProblems] = field(default_factory=list)
+
+    def find(self, questionnaire_id: str, language: str | None = None) -> Questionnaire:
+        """By id, in `language` if given, else English, else the first language found."""
+        matches = [e.questionnaire for e in self.entries if e.questionnaire.id == questionnaire_id]
+        if language:
+            matches = [q for q in matches if q.language == language]
+        if not matches:
+            known = ", ".join(sorted({e.questionnaire.id for e in self.entries})) or "none"
+            wanted = f"{questionnaire_id} ({language})" if language else questionnaire_id
+            raise UserError(f"no questionnaire '{wanted}' (available: {known})")
+        return next((q for q in matches if q.language == "en"), matches[0])
+
+    def questionnaires(self) -> list[Questionnaire]:
+        return [e.questionnaire for e in self.entries]
+
+
+def load_catalog(workspace_dir: Path | None = None, bundled: Path | None = None) -> Catalog:
+    """Load every `*.toml` of both folders; bad files are kept aside as problems."""
+    catalog = Catalog()
+    chosen: dict[tuple[str, str], Entry] = {}
+    bundled = bundled or bundled_dir()
+    folders: list[tuple[Path, Origin]] = [(bundled, "bundled")]
+    if workspace_dir is not None and _differs(workspace_dir, bundled):
+        folders.append((workspace_dir, "workspace"))
+    for folder, origin in folders:
+        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+            try:
+                questionnaire = load_questionnaire(path)
+            except FileProblems as problems:
+                catalog.problems.append(problems)
+                continue
+            chosen[(questionnaire.id, questionnaire.language)] = Entry(questionnaire, origin, path)
+    catalog.entries = sorted(
+        chosen.values(), key=lambda e: (e.questionnaire.id, e.questionnaire.language)
+    )
+    return catalog
+
+
+def _differs(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() != b.resolve()
+    except OSError:
+        return True

@@ -1,0 +1,254 @@
+"""Load a questionnaire file: TOML syntax, then structure (pydantic), then cross-checks.
+
+Every problem becomes one line for a person: `file:line: readable › path: what is wrong`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from esp_wizard.errors import FileProblems, Problem
+from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.locate import LineIndex
+
+_TOML_POSITION = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
+
+
+def load_questionnaire(path: str | Path) -> m.Questionnaire:
+    """Read and check a questionnaire file; raises FileProblems listing every problem."""
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise FileProblems(path, [Problem(str(path), None, "", "file not found")]) from None
+    except UnicodeDecodeError as error:
+        problem = Problem(str(path), None, "", f"not UTF-8 text ({error.reason})")
+        raise FileProblems(path, [problem]) from None
+    except OSError as error:
+        problem = Problem(str(path), None, "", f"cannot be read ({error.strerror})")
+        raise FileProblems(path, [problem]) from None
+    return parse_questionnaire(text, str(path))
+
+
+def parse_questionnaire(text: str, file: str = "<questionnaire>") -> m.Questionnaire:
+    """Check a questionnaire's text; `file` is only used in messages."""
+    from esp_wizard.questionnaire.checks import check_questionnaire
+
+    data = _parse_toml(text, file)
+    index = LineIndex(text)
+    try:
+        questionnaire = m.Questionnaire.model_validate(data)
+    except ValidationError as error:
+        problems = [_problem(file, index, data, e) for e in error.errors()]
+        raise FileProblems(file, _unique(problems)) from None
+    problems = [
+        Problem(file, index.line_of(path, data), readable_path(path, data), message)
+        for path, message in check_questionnaire(questionnaire)
+    ]
+    if problems:
+        raise FileProblems(file, _unique(problems))
+    questionnaire._source = text
+    questionnaire._path = file
+    questionnaire._hash = content_hash(text)
+    return questionnaire
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _parse_toml(text: str, file: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_POSITION.match(message)
+        if match:
+            what, line, column = match.group(1), int(match.group(2)), int(match.group(3))
+            problem = Problem(f"{file}", line, "", f"TOML syntax (column {column}): {_lower(what)}")
+        else:
+            problem = Problem(file, None, "", f"TOML syntax: {_lower(message)}")
+        raise FileProblems(file, [problem]) from None
+
+
+def readable_path(loc: tuple[str | int, ...], data: Any) -> str:
+    """`sections.0.questions.3.when` becomes `sections › lists › question list_source › when`."""
+    parts: list[str] = []
+    parent_key = ""
+    node = data
+    for step in _data_loc(loc, data):
+        if isinstance(step, int):
+            element = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
+            name = _element_name(parent_key, element, step)
+            if parent_key in _SINGULAR and not name.startswith("#"):
+                parts.pop()  # "questions › question list_source" reads as "question list_source"
+            parts.append(name)
+        else:
+            parts.append(step)
+            parent_key = step
+        node = _child(node, step)
+    return " › ".join(parts)
+
+
+_SINGULAR = {"questions": "question", "fields": "field", "options": "option"}
+
+
+def _element_name(key: str, element: Any, index: int) -> str:
+    if isinstance(element, dict):
+        name = element.get("id") if key != "options" else element.get("value")
+        if isinstance(name, str) and name:
+            return f"{_SINGULAR.get(key, '')} {name}".strip()
+    return f"#{index + 1}"
+
+
+def _child(node: Any, step: str | int) -> Any:
+    if isinstance(node, dict) and isinstance(step, str):
+        return node.get(step)
+    if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+        return node[step]
+    return None
+
+
+def _problem(file: str, index: LineIndex, data: Any, error: Any) -> Problem:
+    loc = tuple(error["loc"])
+    key_loc = tuple(_data_loc(loc, data))
+    line_loc = key_loc[:-1] if error["type"] == "missing" else key_loc
+    return Problem(
+        file,
+        index.line_of(line_loc, data) or 1,
+        readable_path(loc, data),
+        _message(error, key_loc, data),
+    )
+
+
+def _data_loc(loc: tuple[str | int, ...], data: Any) -> list[str | int]:
+    """The loc without pydantic's union tags: a path that exists in the file's data.
+
+    pydantic puts a question's type right after its index (`questions, 3, choice, …`); a
+    question whose type is also one of its keys ("text") must still lose the tag.
+    """
+    steps: list[str | int] = []
+    node = data
+    for step in loc:
+        after_index = bool(steps) and isinstance(steps[-1], int)
+        if after_index and isinstance(node, dict) and step == node.get("type"):
+            continue
+        steps.append(step)
+        node = _child(node, step)
+    return steps
+
+
+def _message(error: Any, loc: tuple[str | int, ...], data: Any) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return "missing (required)"
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(loc[:-1], data)
+        hint = f" (allowed: {', '.join(allowed)})" if allowed else ""
+        return f"unknown key{hint}"
+    if kind in ("literal_error", "enum"):
+        return f"{_show(value)} is not one of {_expected(ctx.get('expected', ''))}"
+    if kind == "union_tag_invalid":
+        allowed = _expected(ctx.get("expected_tags", ""))
+        return f"type: {_show(ctx.get('tag'))} is not one of {allowed}"
+    if kind == "union_tag_not_found":
+        allowed = "text, long_text, number, yes_no, choice" if "fields" in loc else None
+        return f"type: missing (required; one of {allowed or ', '.join(m.QUESTION_TYPES)})"
+    if kind in ("greater_than_equal", "less_than_equal") and loc and loc[-1] in _SCORES:
+        return f"must be from 1 to 5, got {_show(value)}"
+    if kind == "string_pattern_mismatch":
+        return f"{_show(value)} is not a valid {_pattern_name(ctx.get('pattern', ''))}"
+    if kind in ("too_short",) and isinstance(value, list):
+        return "must not be empty"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        expected = kind.split("_")[0].replace("int", "an integer").replace("bool", "true or false")
+        expected = {"string": "text", "list": "a list", "dict": "a table", "date": "a date"}.get(
+            expected, expected
+        )
+        return f"expected {expected}, got {_show(value)}"
+    return f"{_lower(error['msg'])}, got {_show(value)}"
+
+
+def _pattern_name(pattern: str) -> str:
+    return {
+        m.QUESTION_ID: "id: use lowercase letters, digits and _, starting with a letter",
+        m.KEBAB_ID: "id: use lowercase letters, digits and -, starting with a letter",
+        m.RULE_ID: "id: use lowercase letters, digits, - and _, starting with a letter",
+        m.LANGUAGE_TAG: "language tag (e.g. en, fr, pt-BR)",
+        r"^\S+$": "value: no spaces",
+    }.get(pattern, f"value (pattern {pattern})")
+
+
+def _allowed_keys(loc: tuple[str | int, ...], data: Any) -> list[str]:
+    model = _model_at(loc, data)
+    return list(model.model_fields) if model else []
+
+
+_SCORES = ("severity", "impact", "effort")
+
+_QUESTION_MODELS: dict[str, type[BaseModel]] = {
+    "text": m.TextQuestion,
+    "long_text": m.LongTextQuestion,
+    "number": m.NumberQuestion,
+    "scale": m.ScaleQuestion,
+    "yes_no": m.YesNoQuestion,
+    "choice": m.ChoiceQuestion,
+    "multi_choice": m.MultiChoiceQuestion,
+    "date": m.DateQuestion,
+    "inventory": m.InventoryQuestion,
+    "note": m.NoteQuestion,
+}
+_LIST_MODELS: dict[str, type[BaseModel]] = {
+    "sections": m.Section,
+    "findings": m.FindingRule,
+    "drivers": m.Driver,
+    "options": m.Option,
+}
+
+
+def _model_at(loc: tuple[str | int, ...], data: Any) -> type[BaseModel] | None:
+    """Which model describes the table at `loc` (for listing its allowed keys)."""
+    if not loc:
+        return m.Questionnaire
+    node = data
+    for step in loc:
+        node = _child(node, step)
+    key = next((s for s in reversed(loc) if isinstance(s, str)), "")
+    if key in ("questions", "fields") and isinstance(node, dict):
+        return _QUESTION_MODELS.get(str(node.get("type")))
+    return _LIST_MODELS.get(key)
+
+
+def _expected(text: str) -> str:
+    return ", ".join(v.strip("' ") for v in re.split(r",| or ", text) if v.strip("' "))
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value) if isinstance(value, str) else str(value).lower()
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: set[str] = set()
+    unique = []
+    for problem in problems:
+        if str(problem) not in seen:
+            seen.add(str(problem))
+            unique.append(problem)
+    return sorted(unique, key=lambda p: p.line or 0)

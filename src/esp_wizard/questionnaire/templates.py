@@ -1,0 +1,51 @@
+"""`{name}` templates in finding titles, details and recommendations.
+
+Only names are substituted: a question id, or `item.field` under `for_each`. Nothing else
+is evaluated. `{{` and `}}` stand for literal braces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
+_NAME = re.compile(r"^(item\.)?[a-z][a-z0-9_]*$")
+
+
+def template_names(template: str) -> list[str]:
+    """The names a template uses, in order (`item.owner` kept whole)."""
+    return [m.group(1).strip() for m in _PLACEHOLDER.finditer(template) if m.group(1) is not None]
+
+
+def template_problems(
+    template: str, questions: set[str], item_fields: set[str] | None
+) -> list[str]:
+    """What is wrong with a template's names, one message each."""
+    problems = []
+    for name in template_names(template):
+        if not _NAME.match(name):
+            problems.append(f"'{{{name}}}' is not a question name")
+        elif name.startswith("item."):
+            field = name.removeprefix("item.")
+            if item_fields is None:
+                problems.append(f"'{{{name}}}': item. is only allowed in a rule with for_each")
+            elif field not in item_fields:
+                allowed = ", ".join(sorted(item_fields))
+                problems.append(f"'{{{name}}}': the row has no field '{field}' ({allowed})")
+        elif name not in questions:
+            problems.append(f"'{{{name}}}' is not a question of this questionnaire")
+    return problems
+
+
+def fill(template: str, value_of: Callable[[str], str]) -> str:
+    """Replace each `{name}` by `value_of(name)`; `{{`/`}}` become braces."""
+
+    def replace(match: re.Match[str]) -> str:
+        if match.group(0) == "{{":
+            return "{"
+        if match.group(0) == "}}":
+            return "}"
+        return value_of(match.group(1).strip())
+
+    return _PLACEHOLDER.sub(replace, template)

@@ -1,0 +1,341 @@
+"""The interview engine: what is asked next, what counts, what fires. Pure and UI-free.
+
+An `Interview` wraps a questionnaire and a session. Activity (skip logic) is one forward
+pass: a condition only names earlier questions, so each is evaluated against the answers
+of the questions already known to be active. Hidden answers are kept but never count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.expression import evaluate, names
+from esp_wizard.questionnaire.templates import fill, template_names
+from esp_wizard.session.model import Answer, AnswerStatus, Session, utc_now
+from esp_wizard.session.validation import AnswerError, row_key, validate
+
+NOT_ANSWERED = {"en": "(not answered)", "fr": "(sans réponse)"}
+YES_NO = {"en": ("yes", "no"), "fr": ("oui", "non")}
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int  # active questions answered or marked don't know / not applicable
+    total: int  # active questions that take an answer
+
+    @property
+    def ratio(self) -> float:
+        return self.done / self.total if self.total else 1.0
+
+
+@dataclass(frozen=True)
+class FiredFinding:
+    """A rule that is true for this session (once per matching row under for_each)."""
+
+    rule: m.FindingRule
+    key: str
+    title: str
+    detail: str
+    recommendation: str
+    row: dict[str, Any] | None
+    named: tuple[str, ...]  # the question ids the rule names: its evidence
+
+
+class _Env:
+    """What expressions see: active answers only; hidden and unknown answers are none."""
+
+    def __init__(self, interview: Interview, active: set[str], item: dict | None = None) -> None:
+        self._interview = interview
+        self._active = active
+        self.item = item
+
+    def _answer(self, name: str) -> Answer | None:
+        if name not in self._active:
+            return None
+        return self._interview.session.answers.get(name)
+
+    def value(self, name: str) -> Any:
+        answer = self._answer(name)
+        if answer is None or answer.status != "answered" or is_empty(answer.value):
+            return None
+        return answer.value
+
+    def is_answered(self, name: str) -> bool:
+        return self.value(name) is not None
+
+    def is_unknown(self, name: str) -> bool:
+        answer = self._answer(name)
+        return answer is not None and answer.status == "dont_know"
+
+    def count(self, name: str) -> int:
+        value = self.value(name)
+        return len(value) if isinstance(value, list) else 0
+
+
+def is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+class Interview:
+    def __init__(self, questionnaire: m.Questionnaire, session: Session) -> None:
+        self.questionnaire = questionnaire
+        self.session = session
+        self._order = questionnaire.questions()
+        self._position = {q.id: i for i, q in enumerate(self._order)}
+        self._active: set[str] | None = None
+
+    # -- activity -----------------------------------------------------------------------
+    @property
+    def active_ids(self) -> set[str]:
+        if self._active is None:
+            self._active = self._compute_active()
+        return self._active
+
+    def _compute_active(self) -> set[str]:
+        active: set[str] = set()
+        env = _Env(self, active)
+        for section in self.questionnaire.sections:
+            if section.condition is not None and not evaluate(section.condition, env):
+                continue
+            for question in section.questions:
+                if question.condition is None or evaluate(question.condition, env):
+                    active.add(question.id)
+        return active
+
+    def is_active(self, question_id: str) -> bool:
+        return question_id in self.active_ids
+
+    def active_questions(self) -> list[m.Question]:
+        """Active questions in order, notes included (they are shown, not answered)."""
+        return [q for q in self._order if q.id in self.active_ids]
+
+    def active_sections(self) -> list[m.Section]:
+        return [
+            s for s in self.questionnaire.sections if any(self.is_active(q.id) for q in s.questions)
+        ]
+
+    def is_done(self, question_id: str) -> bool:
+        """Answered, or recorded as don't know / not applicable."""
+        answer = self.session.answers.get(question_id)
+        if answer is None:
+            return False
+        return answer.status != "answered" or not is_empty(answer.value)
+
+    def progress(self, section: m.Section | None = None) -> Progress:
+        questions = section.questions if section else self._order
+        counted = [q for q in questions if q.answerable and q.id in self.active_ids]
+        return Progress(sum(1 for q in counted if self.is_done(q.id)), len(counted))
+
+    def active_answers(self) -> dict[str, Answer]:
+        return {
+            q: a
+            for q, a in self.session.answers.items()
+            if q in self.active_ids and self.is_done(q)
+        }
+
+    def inactive_answers(self) -> list[str]:
+        """Answers kept for when the interviewee changes their mind, but hidden now."""
+        return [q for q in self.session.answers if q not in self.active_ids and q in self._position]
+
+    # -- navigation ---------------------------------------------------------------------
+    def next_question(self, after: str | None = None) -> m.Question | None:
+        start = 0 if after is None else self._position[after] + 1
+        return next((q for q in self._order[start:] if q.id in self.active_ids), None)
+
+    def previous_question(self, before: str) -> m.Question | None:
+        end = self._position[before]
+        return next((q for q in reversed(self._order[:end]) if q.id in self.active_ids), None)
+
+    def first_open_question(self) -> m.Question | None:
+        return next(
+            (q for q in self.active_questions() if q.answerable and not self.is_done(q.id)), None
+        )
+
+    def resume_question(self) -> m.Question | None:
+        """Where the interview was left, or the first question still open."""
+        current = self.session.current
+        if current in self._position:
+            if self.is_active(current):
+                return self.questionnaire.question(current)
+            return self.next_question(current) or self.previous_question(current)
+        return self.first_open_question() or self.next_question()
+
+    def unanswered_required(self) -> list[m.Question]:
+        return [
+            q
+            for q in self.active_questions()
+            if q.required and q.answerable and not self.is_done(q.id)
+        ]
+
+    def follow_ups(self) -> list[m.Question]:
+        return [
+            q
+            for q in self.active_questions()
+            if (a := self.session.answers.get(q.id)) and a.follow_up
+        ]
+
+    # -- changes (the caller saves) -----------------------------------------------------
+    def answer(self, question_id: str, value: Any, other: str = "") -> Answer:
+        """Validate and record an answer; raises AnswerError with the facilitator's message."""
+        question = self._question(question_id)
+        clean = validate(question, value, other)
+        keep_other = other.strip() if _offers_other(question, clean) else ""
+        return self._put(question_id, status="answered", value=clean, other=keep_other)
+
+    def mark(self, question_id: str, status: AnswerStatus) -> Answer:
+        """Record don't know / not applicable instead of an answer."""
+        question = self._question(question_id)
+        if status != "answered" and not question.allow_unknown:
+            raise AnswerError("This question needs a real answer.")
+        return self._put(question_id, status=status, value=None, other="")
+
+    def clear(self, question_id: str) -> None:
+        """Forget the answer but keep notes, quote and follow-up flag."""
+        answer = self.session.answers.get(question_id)
+        if answer is not None:
+            self._put(question_id, status="answered", value=None, other="")
+
+    def annotate(self, question_id: str, **changes: Any) -> Answer:
+        """Set note, quote or follow_up on a question, answered or not."""
+        self._question(question_id)
+        allowed = {"note", "quote", "follow_up"}
+        if not set(changes) <= allowed:
+            raise ValueError(f"only {allowed} can be annotated")
+        return self._put(question_id, **changes)
+
+    def move_to(self, question_id: str) -> None:
+        self._question(question_id)
+        self.session.current = question_id
+
+    def _question(self, question_id: str) -> m.Question:
+        question = self.questionnaire.question(question_id)
+        if question is None:
+            raise AnswerError(f"No question '{question_id}' in this questionnaire.")
+        return question
+
+    def _put(self, question_id: str, **changes: Any) -> Answer:
+        old = self.session.answers.get(question_id)
+        base = old.model_dump() if old is not None else {}
+        base.update(changes, at=utc_now())
+        answer = Answer.model_validate(base)
+        self.session.answers[question_id] = answer
+        self.session.current = question_id
+        self._active = None
+        return answer
+
+    # -- findings and drivers -----------------------------------------------------------
+    def fired_findings(self) -> list[FiredFinding]:
+        env = _Env(self, self.active_ids)
+        fired: list[FiredFinding] = []
+        for rule in self.questionnaire.findings:
+            if rule.condition is None:
+                continue
+            if rule.for_each is None:
+                if evaluate(rule.condition, env):
+                    fired.append(self._fired(rule, rule.id, None))
+                continue
+            inventory = self.questionnaire.question(rule.for_each)
+            for row in env.value(rule.for_each) or []:
+                if evaluate(rule.condition, _Env(self, self.active_ids, row)):
+                    key_field = (
+                        inventory.key_field if isinstance(inventory, m.InventoryQuestion) else ""
+                    )
+                    fired.append(self._fired(rule, f"{rule.id}:{row_key(row.get(key_field))}", row))
+        return fired
+
+    def fired_drivers(self) -> list[m.Driver]:
+        env = _Env(self, self.active_ids)
+        return [d for d in self.questionnaire.drivers if d.condition and evaluate(d.condition, env)]
+
+    def _fired(self, rule: m.FindingRule, key: str, row: dict | None) -> FiredFinding:
+        named = set(names(rule.condition)) if rule.condition is not None else set()
+        for text in (rule.title, rule.detail, rule.recommendation):
+            named.update(n for n in template_names(text) if not n.startswith("item."))
+        if rule.for_each:
+            named.add(rule.for_each)
+        ordered = tuple(sorted(named, key=lambda n: self._position.get(n, 0)))
+        return FiredFinding(
+            rule=rule,
+            key=key,
+            title=self.fill(rule.title, row, rule.for_each),
+            detail=self.fill(rule.detail, row, rule.for_each),
+            recommendation=self.fill(rule.recommendation, row, rule.for_each),
+            row=row,
+            named=ordered,
+        )
+
+    # -- display ------------------------------------------------------------------------
+    def fill(self, template: str, row: dict | None = None, inventory_id: str | None = None) -> str:
+        """Fill `{name}` with answers as labels, `{item.field}` from the row of `inventory_id`."""
+        answers = self.active_answers()
+
+        def value_of(name: str) -> str:
+            if name.startswith("item."):
+                inventory = self.questionnaire.question(inventory_id) if inventory_id else None
+                field_id = name.removeprefix("item.")
+                field = (
+                    inventory.field(field_id)
+                    if isinstance(inventory, m.InventoryQuestion)
+                    else None
+                )
+                value = (row or {}).get(field_id)
+                if field is None or is_empty(value):
+                    return self._blank
+                return self.display(field, value, terse=True)
+            question = self.questionnaire.question(name)
+            answer = answers.get(name)
+            if question is None or answer is None or answer.status != "answered":
+                return self._blank
+            return self.display(question, answer.value, answer.other, terse=True)
+
+        return fill(template, value_of)
+
+    @property
+    def _blank(self) -> str:
+        return NOT_ANSWERED.get(self.questionnaire.language[:2], NOT_ANSWERED["en"])
+
+    def display(
+        self, question: m.Question, value: Any, other: str = "", terse: bool = False
+    ) -> str:
+        """An answer as a person reads it: labels for options, yes/no, ISO dates.
+
+        `terse` is the spec's form for templates: labels for options, else the bare value
+        (no unit, no scale label), so a sentence around it reads naturally.
+        """
+        if is_empty(value):
+            return self._blank
+        if isinstance(question, m.ChoiceQuestion):
+            return question.label_of(value, other)
+        if isinstance(question, m.MultiChoiceQuestion):
+            return ", ".join(question.label_of(v, other) for v in value)
+        if isinstance(question, m.YesNoQuestion):
+            yes, no = YES_NO.get(self.questionnaire.language[:2], YES_NO["en"])
+            return yes if value else no
+        if terse and isinstance(question, m.ScaleQuestion | m.NumberQuestion):
+            return _number_text(value)
+        if isinstance(question, m.ScaleQuestion):
+            label = question.label_for(value)
+            return f"{value} ({label})" if label else str(value)
+        if isinstance(question, m.NumberQuestion):
+            number = _number_text(value)
+            return f"{number} {question.unit}" if question.unit else number
+        if isinstance(question, m.InventoryQuestion):
+            return ", ".join(str(r.get(question.key_field, "?")) for r in value)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return str(value)
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _offers_other(question: m.Question, value: Any) -> bool:
+    if isinstance(question, m.ChoiceQuestion):
+        return value == m.OTHER
+    if isinstance(question, m.MultiChoiceQuestion):
+        return m.OTHER in value
+    return False

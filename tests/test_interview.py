@@ -1,0 +1,155 @@
+"""The pure interview engine: activity, navigation, progress, validation, findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from esp_wizard.session.interview import Interview
+from esp_wizard.session.validation import AnswerError
+
+
+def ids(questions) -> list[str]:
+    return [q.id for q in questions]
+
+
+def test_a_section_is_skipped_until_its_condition_holds(interview: Interview) -> None:
+    assert "list_source" not in ids(interview.active_questions())
+    interview.answer("uses_lists", True)
+    assert "list_source" in ids(interview.active_questions())
+    assert "list_prep_hours" not in ids(interview.active_questions())
+
+
+def test_a_question_appears_after_the_answer_it_depends_on(interview: Interview) -> None:
+    interview.answer("uses_lists", True)
+    interview.answer("list_source", "csv_upload")
+    assert interview.next_question("list_source").id == "list_prep_hours"
+    interview.answer("list_source", "api")
+    assert interview.next_question("list_source").id == "channels"
+
+
+def test_hidden_answers_are_kept_but_do_not_count(interview: Interview) -> None:
+    interview.answer("uses_lists", True)
+    interview.answer("list_source", "csv_upload")
+    interview.answer("list_prep_hours", 6)
+    assert interview.progress().done == 3
+    interview.answer("uses_lists", False)
+    assert interview.session.answers["list_prep_hours"].value == 6
+    assert set(interview.inactive_answers()) == {"list_source", "list_prep_hours"}
+    assert interview.progress().done == 1
+    assert "manual-list-upload" not in [f.key for f in interview.fired_findings()]
+    interview.answer("uses_lists", True)
+    assert "manual-list-upload" in [f.key for f in interview.fired_findings()]
+
+
+def test_progress_counts_only_active_answerable_questions(interview: Interview) -> None:
+    before = interview.progress()
+    assert before.total == 6  # story, uses_lists, stability, contract_end, team_name, systems
+    interview.answer("uses_lists", True)
+    assert interview.progress().total == 8
+    interview.mark("story", "dont_know")
+    assert interview.progress().done == 2
+
+
+def test_navigation_walks_active_questions_both_ways(interview: Interview) -> None:
+    assert interview.next_question().id == "welcome"
+    assert interview.next_question("uses_lists").id == "stability"
+    assert interview.previous_question("stability").id == "uses_lists"
+    assert interview.previous_question("welcome") is None
+    assert interview.next_question("systems") is None
+
+
+def test_resume_goes_back_to_where_the_interview_was_left(interview: Interview) -> None:
+    assert interview.resume_question().id == "story"
+    interview.answer("story", "We sent the Black Friday email.")
+    interview.move_to("contract_end")
+    assert interview.resume_question().id == "contract_end"
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "message"),
+    [
+        ("list_prep_hours", 200, "Enter a number from 0 to 168 hours/week."),
+        ("list_prep_hours", "lots", "Enter a number from 0 to 168 hours/week."),
+        ("list_source", "fax", "Pick one of the options."),
+        ("list_source", "other", "Say what “Other” is."),
+        ("channels", [], "Pick at least 1 (now 0)."),
+        ("channels", ["email", "carrier-pigeon"], "Not an option: carrier-pigeon."),
+        ("stability", 6, "Choose a point from 1 to 5."),
+        ("contract_end", dt.date(2040, 1, 1), "Enter a date on or before 2035-12-31."),
+        ("contract_end", "31/12/2026", "Enter a date as YYYY-MM-DD"),
+        ("team_name", "x" * 81, "Keep it to 80 characters (now 81)."),
+        ("team_name", "42", "This does not have the expected form (e.g. CRM team)."),
+        ("systems", [{"kind": "crm"}], "Row 1: System: required."),
+        ("systems", [{"name": "SF"}, {"name": " sf "}], "Row 2 repeats row 1 ( sf )."),
+        ("uses_lists", "maybe", "Answer yes or no (y / n)."),
+        ("welcome", "hello", "A note takes no answer."),
+    ],
+)
+def test_invalid_answers_are_refused_with_a_message(
+    interview: Interview, question: str, value: object, message: str
+) -> None:
+    interview.answer("uses_lists", True)
+    interview.answer("list_source", "csv_upload")
+    before = interview.session.answers.get(question)
+    with pytest.raises(AnswerError) as error:
+        interview.answer(question, value)
+    assert message in str(error.value)
+    assert interview.session.answers.get(question) == before
+
+
+def test_valid_answers_are_normalised(interview: Interview) -> None:
+    interview.answer("uses_lists", True)
+    assert interview.answer("list_source", "other", other="Zapier").other == "Zapier"
+    assert interview.answer("channels", ["sms", "email", "sms"]).value == ["email", "sms"]
+    assert interview.answer("contract_end", "2027-06-30").value == dt.date(2027, 6, 30)
+
+
+def test_for_each_rules_fire_once_per_matching_row(interview: Interview) -> None:
+    interview.answer(
+        "systems",
+        [
+            {"name": "Salesforce  CRM", "owner": "Mary"},
+            {"name": "Shopify"},
+            {"name": "Legacy FTP"},
+        ],
+    )
+    fired = {f.key: f for f in interview.fired_findings() if f.rule.id == "system-without-owner"}
+    assert set(fired) == {"system-without-owner:shopify", "system-without-owner:legacy ftp"}
+    assert fired["system-without-owner:shopify"].title == "Shopify has no known owner"
+    assert fired["system-without-owner:shopify"].recommendation == (
+        "Name an owner for Shopify before the move."
+    )
+    assert [d.id for d in interview.fired_drivers()] == ["custom-integrations"]
+
+
+def test_templates_use_labels_and_mark_missing_answers(interview: Interview) -> None:
+    interview.answer("uses_lists", True)
+    interview.answer("list_source", "csv_upload")
+    fired = {f.key: f for f in interview.fired_findings()}
+    assert fired["manual-list-upload"].detail == (
+        "Lists are prepared and uploaded manually ((not answered) hours a week)."
+    )
+    interview.answer("list_prep_hours", 6)
+    fired = {f.key: f for f in interview.fired_findings()}
+    assert "(6 hours a week)" in fired["manual-list-upload"].detail
+    assert fired["manual-list-upload"].named == ("list_source", "list_prep_hours")
+    interview.answer("stability", 5)
+    fired = {f.key: f for f in interview.fired_findings()}
+    assert fired["stable-platform"].title == "The platform is stable (5)"
+
+
+def test_dont_know_is_none_and_can_be_refused(interview: Interview) -> None:
+    interview.answer("uses_lists", True)
+    interview.mark("list_source", "dont_know")
+    assert interview.is_done("list_source")
+    assert "list_prep_hours" not in ids(interview.active_questions())
+
+
+def test_required_unanswered_and_follow_ups(interview: Interview) -> None:
+    interview.answer("uses_lists", True)
+    assert ids(interview.unanswered_required()) == ["list_source"]
+    interview.annotate("stability", follow_up=True, note="ask Mary")
+    assert ids(interview.follow_ups()) == ["stability"]
+    assert not interview.is_done("stability")
