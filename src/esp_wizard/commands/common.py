@@ -1,0 +1,39 @@
+"""What several commands share: the workspace from options, and output for a person or a pipe."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from esp_wizard.workspace import Workspace
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def workspace(args: argparse.Namespace) -> Workspace:
+    return Workspace.resolve(getattr(args, "workspace", None))
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def print_table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
+    """A rich table in a terminal; tab-separated plain lines in a pipe or a file."""
+    out = console()
+    if not out.is_terminal:
+        print("\t".join(columns))
+        for row in rows:
+            print("\t".join(str(cell) for cell in row))
+        return
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", header_style="bold")
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(str(cell) for cell in row))
+    out.print(table)

@@ -1,0 +1,74 @@
+"""`esp-wizard questionnaires [check FILE… | schema]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+name = "questionnaires"
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        name, help="list available questionnaires, check files, print the JSON Schema"
+    )
+    parser.set_defaults(handler=sys.modules[__name__])
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    check = actions.add_parser("check", help="validate questionnaire files; exit 2 on any error")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    actions.add_parser("schema", help="print the JSON Schema of the questionnaire format")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.action == "check":
+        return check(args.files)
+    if args.action == "schema":
+        from esp_wizard.questionnaire.schema import questionnaire_schema_json
+
+        sys.stdout.write(questionnaire_schema_json())
+        return 0
+    return listing(args)
+
+
+def check(files: list[str]) -> int:
+    from esp_wizard.errors import FileProblems
+    from esp_wizard.questionnaire.loader import load_questionnaire
+
+    failed = False
+    for file in files:
+        try:
+            questionnaire = load_questionnaire(file)
+        except FileProblems as problems:
+            failed = True
+            for line in problems.lines():
+                print(line)
+            continue
+        count = questionnaire.answerable_count
+        print(f"{file}: ok ({questionnaire.id}, {questionnaire.language}, {count} questions)")
+    return 2 if failed else 0
+
+
+def listing(args: argparse.Namespace) -> int:
+    from esp_wizard.commands.common import print_table, workspace
+    from esp_wizard.questionnaire.catalog import load_catalog
+
+    catalog = load_catalog(workspace(args).questionnaires_dir)
+    rows = [
+        [
+            e.questionnaire.id,
+            e.questionnaire.language,
+            e.questionnaire.title,
+            ", ".join(e.questionnaire.roles),
+            e.questionnaire.answerable_count,
+            e.questionnaire.minutes,
+            e.origin,
+        ]
+        for e in catalog.entries
+    ]
+    columns = ["id", "language", "title", "roles", "questions", "minutes", "from"]
+    print_table(f"{len(rows)} questionnaires", columns, rows)
+    for problems in catalog.problems:
+        for line in problems.lines():
+            print(f"skipped: {line}", file=sys.stderr)
+    return 0
