@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.expression import ExpressionError, NameType, Scope, check, parse
+from esp_wizard.questionnaire.expression import names as expression_names
 from esp_wizard.questionnaire.templates import template_problems
 
 Loc = tuple[str | int, ...]
@@ -31,11 +32,38 @@ _KINDS = {
 
 
 def check_questionnaire(q: m.Questionnaire) -> list[Found]:
+    names = _Names(q)
     return [
         *_duplicate_ids(q),
-        *(p for s_i, s in enumerate(q.sections) for p in _section_problems(q, s_i, s)),
-        *_rule_problems(q),
+        *(p for s_i, s in enumerate(q.sections) for p in _section_problems(names, s_i, s)),
+        *_rule_problems(q, names),
     ]
+
+
+class _Names:
+    """Every question's type and position, computed once, to build each condition's scope."""
+
+    def __init__(self, q: m.Questionnaire) -> None:
+        self.order = [x.id for x in q.questions()]
+        self.position = {question_id: i for i, question_id in enumerate(self.order)}
+        self.types = {x.id: name_type(x) for x in q.questions()}
+
+    def scope(
+        self,
+        limit: int,
+        item_fields: dict[str, NameType] | None = None,
+        only: set[str] | None = None,
+    ) -> Scope:
+        """Names before position `limit` are visible, later ones are named as such.
+
+        `only` restricts the scope to the names an expression uses: checking hundreds of
+        conditions stays linear. A failed check is redone with the full scope, so that
+        messages can suggest close names.
+        """
+        wanted = self.order if only is None else [n for n in only if n in self.position]
+        visible = {n: t for n in wanted if self.position[n] < limit and (t := self.types[n])}
+        later = frozenset(n for n in wanted if self.position[n] >= limit)
+        return Scope(names=visible, later=later, item_fields=item_fields)
 
 
 def name_type(question: m.Question) -> NameType | None:
@@ -68,15 +96,12 @@ def _duplicate_ids(q: m.Questionnaire) -> Iterator[Found]:
                 yield (key, i, "id"), f"'{item.id}' is already the id of another {key[:-1]}"
 
 
-def _section_problems(q: m.Questionnaire, s_i: int, section: m.Section) -> Iterator[Found]:
-    if section.when is not None:
-        earlier = _questions_before(q, section.questions[0].id)
-        yield from _condition(section, ("sections", s_i, "when"), _scope(q, earlier))
+def _section_problems(names: _Names, s_i: int, section: m.Section) -> Iterator[Found]:
+    first = names.position[section.questions[0].id]
+    yield from _condition(section, ("sections", s_i, "when"), names, first)
     for q_i, question in enumerate(section.questions):
         loc: Loc = ("sections", s_i, "questions", q_i)
-        if question.when is not None:
-            scope = _scope(q, _questions_before(q, question.id))
-            yield from _condition(question, (*loc, "when"), scope)
+        yield from _condition(question, (*loc, "when"), names, names.position[question.id])
         yield from _question_problems(question, loc)
 
 
@@ -141,13 +166,13 @@ def _inventory(question: m.InventoryQuestion, loc: Loc) -> Iterator[Found]:
         yield from _question_problems(field, field_loc)
 
 
-def _rule_problems(q: m.Questionnaire) -> Iterator[Found]:
-    every = [x.id for x in q.questions()]
-    all_ids = set(every)
+def _rule_problems(q: m.Questionnaire, names: _Names) -> Iterator[Found]:
+    all_ids = set(names.order)
+    end = len(names.order)
     for r_i, rule in enumerate(q.findings):
         loc: Loc = ("findings", r_i)
         item_fields: set[str] | None = None
-        scope = _scope(q, every)
+        row_types: dict[str, NameType] | None = None
         if rule.for_each is not None:
             inventory = q.question(rule.for_each)
             if not isinstance(inventory, m.InventoryQuestion):
@@ -155,14 +180,14 @@ def _rule_problems(q: m.Questionnaire) -> Iterator[Found]:
                 yield (*loc, "for_each"), _not_inventory(rule.for_each, kinds)
                 continue
             item_fields = {f.id for f in inventory.fields}
-            fields = name_type(inventory)
-            scope = _scope(q, every, fields.fields if fields else None)
-        yield from _condition(rule, (*loc, "when"), scope)
+            inventory_type = names.types[inventory.id]
+            row_types = inventory_type.fields if inventory_type else None
+        yield from _condition(rule, (*loc, "when"), names, end, row_types)
         for key in ("title", "detail", "recommendation"):
             for message in template_problems(getattr(rule, key), all_ids, item_fields):
                 yield (*loc, key), message
     for d_i, driver in enumerate(q.drivers):
-        yield from _condition(driver, ("drivers", d_i, "when"), _scope(q, every))
+        yield from _condition(driver, ("drivers", d_i, "when"), names, end)
 
 
 def _not_inventory(name: str, inventories: list[str]) -> str:
@@ -170,31 +195,24 @@ def _not_inventory(name: str, inventories: list[str]) -> str:
     return f"'{name}' is not an inventory question ({listed})"
 
 
-def _condition(owner: m.Conditional, loc: Loc, scope: Scope) -> Iterator[Found]:
+def _condition(
+    owner: m.Conditional,
+    loc: Loc,
+    names: _Names,
+    limit: int,
+    item_fields: dict[str, NameType] | None = None,
+) -> Iterator[Found]:
+    """Parse and check `owner.when` against the questions before position `limit`."""
     if owner.when is None:
         return
     try:
         expression = parse(owner.when)
-        check(expression, scope)
+        used = expression_names(expression)
+        try:
+            check(expression, names.scope(limit, item_fields, only=used))
+        except ExpressionError:
+            check(expression, names.scope(limit, item_fields))  # the full scope's message
     except ExpressionError as error:
         yield loc, str(error)
         return
     owner._condition = expression
-
-
-def _questions_before(q: m.Questionnaire, question_id: str) -> list[str]:
-    ids = [x.id for x in q.questions()]
-    return ids[: ids.index(question_id)]
-
-
-def _scope(
-    q: m.Questionnaire, visible: list[str], item_fields: dict[str, NameType] | None = None
-) -> Scope:
-    names = {}
-    for question_id in visible:
-        question = q.question(question_id)
-        kind = name_type(question) if question is not None else None
-        if kind is not None:
-            names[question_id] = kind
-    later = frozenset(x.id for x in q.questions()) - set(visible)
-    return Scope(names=names, later=later, item_fields=item_fields)

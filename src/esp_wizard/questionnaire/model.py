@@ -262,9 +262,10 @@ class Questionnaire(_Model):
         return [q for s in self.sections for q in s.questions]
 
     def question(self, question_id: str) -> Question | None:
-        if not self._index:
-            self._index = {q.id: q for q in self.questions()}
-        return self._index.get(question_id)
+        index = self._index
+        if not index:
+            index = self._index = {q.id: q for q in self.questions()}
+        return index.get(question_id)
 
     def section_of(self, question_id: str) -> Section | None:
         return next(
