@@ -9,7 +9,8 @@ differently spaced text compare equal.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from decimal import Decimal
 from typing import Literal as Choice
 from typing import TypeAlias
@@ -23,26 +24,26 @@ ITEM = "item"  # `item.field`: the current row under for_each
 @dataclass(frozen=True)
 class Literal:
     value: Value  # a string, int, float, bool or None (`none`)
-    column: int = field(default=0, compare=False)
+    column: int = dc_field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
 class ListLiteral:
     items: tuple[Expr, ...]
-    column: int = field(default=0, compare=False)
+    column: int = dc_field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
 class Name:
     name: str  # a question id (or `item`, only as the base of a Field)
-    column: int = field(default=0, compare=False)
+    column: int = dc_field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
 class Field:
     base: Name  # an inventory question, or `item` for the row under for_each
     field: str
-    column: int = field(default=0, compare=False)
+    column: int = dc_field(default=0, compare=False)
 
     @property
     def is_item(self) -> bool:
@@ -57,13 +58,13 @@ class Field:
 class Call:
     func: str  # one of FUNCTIONS
     arg: Name | Field
-    column: int = field(default=0, compare=False)
+    column: int = dc_field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
 class Not:
     operand: Expr
-    column: int = field(default=0, compare=False)
+    column: int = dc_field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class BoolOp:
 
     op: Choice["and", "or"]
     operands: tuple[Expr, ...]
-    column: int = field(default=0, compare=False)
+    column: int = dc_field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class Compare:
     op: CompareOp
     left: Expr
     right: Expr
-    column: int = field(default=0, compare=False)
+    column: int = dc_field(default=0, compare=False)
 
 
 Expr: TypeAlias = Literal | ListLiteral | Name | Field | Call | Not | BoolOp | Compare

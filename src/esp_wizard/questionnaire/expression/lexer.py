@@ -47,7 +47,7 @@ _NAME_START = frozenset("abcdefghijklmnopqrstuvwxyz_")
 _NAME_CHARS = _NAME_START | frozenset("0123456789")
 _DIGITS = frozenset("0123456789")
 # Operators people bring from other languages, with what to write instead.
-_FOREIGN = {"&&": "and", "||": "or", "=": "==", "!": "not' or '!="}
+_FOREIGN = {"&&": "'and'", "||": "'or'", "=": "'=='", "!": "'not' or '!='"}
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def tokenize(source: str) -> list[Token]:
             written = source[i : i + 2] if source[i : i + 2] in _FOREIGN else char
             if written in _FOREIGN:
                 raise ExpressionError(
-                    f"'{written}' is not an operator here; use '{_FOREIGN[written]}'", column
+                    f"'{written}' is not an operator here; use {_FOREIGN[written]}", column
                 )
             raise ExpressionError(f"unexpected character {_show_char(char)}", column)
     tokens.append(Token(Kind.END, "", size + 1))
