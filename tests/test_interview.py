@@ -153,3 +153,16 @@ def test_required_unanswered_and_follow_ups(interview: Interview) -> None:
     interview.annotate("stability", follow_up=True, note="ask Mary")
     assert ids(interview.follow_ups()) == ["stability"]
     assert not interview.is_done("stability")
+
+
+def test_french_questionnaires_write_decimals_with_a_comma(complete) -> None:
+    from conftest import new_session
+
+    french = complete.model_copy(update={"language": "fr"})
+    interview = Interview(french, new_session(french))
+    interview.answer("uses_lists", True)
+    interview.answer("list_source", "ask_it")
+    interview.answer("list_prep_hours", 2.5)
+    question = french.question("list_prep_hours")
+    assert interview.display(question, 2.5) == "2,5 hours/week"
+    assert interview.display(question, 2.5, terse=True) == "2,5"

@@ -315,12 +315,12 @@ class Interview:
             yes, no = YES_NO.get(self.questionnaire.language[:2], YES_NO["en"])
             return yes if value else no
         if terse and isinstance(question, m.ScaleQuestion | m.NumberQuestion):
-            return _number_text(value)
+            return _number_text(value, self.questionnaire.language)
         if isinstance(question, m.ScaleQuestion):
             label = question.label_for(value)
             return f"{value} ({label})" if label else str(value)
         if isinstance(question, m.NumberQuestion):
-            number = _number_text(value)
+            number = _number_text(value, self.questionnaire.language)
             return f"{number} {question.unit}" if question.unit else number
         if isinstance(question, m.InventoryQuestion):
             return ", ".join(str(r.get(question.key_field, "?")) for r in value)
@@ -329,8 +329,13 @@ class Interview:
         return str(value)
 
 
-def _number_text(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+def _number_text(value: float, language: str = "en") -> str:
+    """`0.2` in English, `0,2` in French: numbers as the questionnaire's language writes them."""
+    text = str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return text.replace(".", ",") if language.split("-")[0] in _DECIMAL_COMMA else text
+
+
+_DECIMAL_COMMA = {"fr", "de", "es", "it", "pt", "nl"}
 
 
 def _offers_other(question: m.Question, value: Any) -> bool:
