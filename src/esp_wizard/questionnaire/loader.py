@@ -6,8 +6,6 @@ Every problem becomes one line for a person: `file:line: readable › path: what
 from __future__ import annotations
 
 import hashlib
-import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -16,23 +14,12 @@ from pydantic import BaseModel, ValidationError
 from esp_wizard.errors import FileProblems, Problem
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.locate import LineIndex
-
-_TOML_POSITION = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
+from esp_wizard.tomlfile import describe, listed, parse_toml, read_toml, show
 
 
 def load_questionnaire(path: str | Path) -> m.Questionnaire:
     """Read and check a questionnaire file; raises FileProblems listing every problem."""
-    path = Path(path)
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise FileProblems(path, [Problem(str(path), None, "", "file not found")]) from None
-    except UnicodeDecodeError as error:
-        problem = Problem(str(path), None, "", f"not UTF-8 text ({error.reason})")
-        raise FileProblems(path, [problem]) from None
-    except OSError as error:
-        problem = Problem(str(path), None, "", f"cannot be read ({error.strerror})")
-        raise FileProblems(path, [problem]) from None
+    text, _ = read_toml(Path(path), str(path))
     return parse_questionnaire(text, str(path))
 
 
@@ -40,7 +27,7 @@ def parse_questionnaire(text: str, file: str = "<questionnaire>") -> m.Questionn
     """Check a questionnaire's text; `file` is only used in messages."""
     from esp_wizard.questionnaire.checks import check_questionnaire
 
-    data = _parse_toml(text, file)
+    data = parse_toml(text, file)
     index = LineIndex(text)
     try:
         questionnaire = m.Questionnaire.model_validate(data)
@@ -61,20 +48,6 @@ def parse_questionnaire(text: str, file: str = "<questionnaire>") -> m.Questionn
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _parse_toml(text: str, file: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        match = _TOML_POSITION.match(message)
-        if match:
-            what, line, column = match.group(1), int(match.group(2)), int(match.group(3))
-            problem = Problem(f"{file}", line, "", f"TOML syntax (column {column}): {_lower(what)}")
-        else:
-            problem = Problem(file, None, "", f"TOML syntax: {_lower(message)}")
-        raise FileProblems(file, [problem]) from None
 
 
 def readable_path(loc: tuple[str | int, ...], data: Any) -> str:
@@ -145,36 +118,23 @@ def _data_loc(loc: tuple[str | int, ...], data: Any) -> list[str | int]:
 
 
 def _message(error: Any, loc: tuple[str | int, ...], data: Any) -> str:
-    kind = error["type"]
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
-    if kind == "missing":
-        return "missing (required)"
-    if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1], data)
-        hint = f" (allowed: {', '.join(allowed)})" if allowed else ""
-        return f"unknown key{hint}"
-    if kind in ("literal_error", "enum"):
-        return f"{_show(value)} is not one of {_expected(ctx.get('expected', ''))}"
+    """The questionnaire's own wording first; the rest as every TOML file of ours reads."""
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if kind == "union_tag_invalid":
-        allowed = _expected(ctx.get("expected_tags", ""))
-        return f"type: {_show(ctx.get('tag'))} is not one of {allowed}"
+        return f"type: {show(ctx.get('tag'))} is not one of {listed(ctx.get('expected_tags', ''))}"
     if kind == "union_tag_not_found":
-        allowed = "text, long_text, number, yes_no, choice" if "fields" in loc else None
-        return f"type: missing (required; one of {allowed or ', '.join(m.QUESTION_TYPES)})"
+        allowed = _FIELD_TYPES if "fields" in loc else ", ".join(m.QUESTION_TYPES)
+        return f"type: missing (required; one of {allowed})"
     if kind in ("greater_than_equal", "less_than_equal") and loc and loc[-1] in _SCORES:
-        return f"must be from 1 to 5, got {_show(value)}"
+        return f"must be from 1 to 5, got {show(value)}"
     if kind == "string_pattern_mismatch":
-        return f"{_show(value)} is not a valid {_pattern_name(ctx.get('pattern', ''))}"
-    if kind in ("too_short",) and isinstance(value, list):
+        return f"{show(value)} is not a valid {_pattern_name(ctx.get('pattern', ''))}"
+    if kind == "too_short" and isinstance(value, list):
         return "must not be empty"
-    if kind.endswith("_type") or kind.endswith("_parsing"):
-        expected = kind.split("_")[0].replace("int", "an integer").replace("bool", "true or false")
-        expected = {"string": "text", "list": "a list", "dict": "a table", "date": "a date"}.get(
-            expected, expected
-        )
-        return f"expected {expected}, got {_show(value)}"
-    return f"{_lower(error['msg'])}, got {_show(value)}"
+    return describe(error, _allowed_keys(loc[:-1], data))
+
+
+_FIELD_TYPES = "text, long_text, number, yes_no, choice"
 
 
 def _pattern_name(pattern: str) -> str:
@@ -225,23 +185,6 @@ def _model_at(loc: tuple[str | int, ...], data: Any) -> type[BaseModel] | None:
     if key in ("questions", "fields") and isinstance(node, dict):
         return _QUESTION_MODELS.get(str(node.get("type")))
     return _LIST_MODELS.get(key)
-
-
-def _expected(text: str) -> str:
-    return ", ".join(v.strip("' ") for v in re.split(r",| or ", text) if v.strip("' "))
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "a list"
-    text = repr(value) if isinstance(value, str) else str(value).lower()
-    return text if len(text) <= 60 else text[:57] + "…"
-
-
-def _lower(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

@@ -20,7 +20,6 @@ import hashlib
 import os
 import re
 import secrets
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -47,6 +46,7 @@ from esp_wizard.session.model import (
     Session,
     utc_now,
 )
+from esp_wizard.tomlfile import describe, read_toml, show
 from esp_wizard.workspace import Workspace
 
 ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"  # base32, lowercase: no 0/1 vs o/l mix-ups
@@ -54,7 +54,6 @@ ID_LENGTH = 8
 SLUG_LENGTH = 30
 _HEAD_BYTES = 4096  # the session id stands in the file's first lines
 _HEAD_ID = re.compile(r'^id\s*=\s*"([^"\\]*)"\s*$', re.MULTILINE)
-_TOML_POSITION = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
 
 
 class SessionSaveError(UserError):
@@ -443,24 +442,7 @@ def load_session(path: str | Path) -> Session:
     def fail(line: int | None, where: str, message: str) -> FileProblems:
         return FileProblems(shown, [Problem(shown, line, where, message)])
 
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise fail(None, "", "file not found") from None
-    except OSError as error:
-        raise fail(None, "", f"cannot be read ({_reason(error)})") from None
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        raise fail(None, "", f"not UTF-8 text ({error.reason})") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        match = _TOML_POSITION.match(str(error))
-        if match:
-            what, line, column = match.group(1), int(match.group(2)), match.group(3)
-            raise fail(line, "", f"TOML syntax (column {column}): {_lower(what)}") from None
-        raise fail(None, "", f"TOML syntax: {_lower(str(error))}") from None
+    text, data = read_toml(path, shown)
     version = data.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > SESSION_FORMAT:
         message = (
@@ -518,48 +500,15 @@ def _readable(loc: tuple[str | int, ...], data: Any) -> str:
     return " › ".join(parts)
 
 
-_EXPECTED = {
-    "string": "text",
-    "int": "a whole number",
-    "float": "a number",
-    "bool": "true or false",
-    "date": "a date",
-    "datetime": "a date and time (UTC)",
-    "list": "a list",
-    "dict": "a table",
-    "model": "a table",
-}
-
-
 def _message(loc: tuple[str | int, ...], items: builtins.list[Any], data: Any) -> str:
     first = items[0]
-    kind, value, ctx = first["type"], first.get("input"), first.get("ctx") or {}
+    value = first.get("input")
     if len(items) > 1:  # no member of a union took it: an answer's value
         return (
             "expected text, a number, true or false, a date, a list of options "
-            f"or a list of rows, got {_show(value)}"
+            f"or a list of rows, got {show(value)}"
         )
-    if kind == "missing":
-        return "missing (required)"
-    if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1])
-        return f"unknown key (allowed: {', '.join(allowed)})" if allowed else "unknown key"
-    if kind == "literal_error":
-        expected = re.split(r",\s*|\s+or\s+", str(ctx.get("expected", "")))
-        options = ", ".join(option.strip("'") for option in expected if option)
-        return f"{_show(value)} is not one of {options}"
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"must be at least {ctx.get('ge', ctx.get('gt'))}, got {_show(value)}"
-    if kind in ("less_than_equal", "less_than"):
-        return f"must be at most {ctx.get('le', ctx.get('lt'))}, got {_show(value)}"
-    if kind == "finite_number":
-        return f"must be a finite number, got {_show(value)}"
-    if kind == "value_error":
-        return _lower(str(first["msg"]).removeprefix("Value error, "))
-    head = kind.split("_")[0]
-    if (kind.endswith("_type") or kind.endswith("_parsing")) and head in _EXPECTED:
-        return f"expected {_EXPECTED[head]}, got {_show(value)}"
-    return f"{_lower(str(first['msg']))}, got {_show(value)}"
+    return describe(first, _allowed_keys(loc[:-1]))
 
 
 def _allowed_keys(loc: tuple[str | int, ...]) -> builtins.list[str]:
@@ -573,17 +522,6 @@ def _allowed_keys(loc: tuple[str | int, ...]) -> builtins.list[str]:
     }
     model = Answer if len(shape) == 2 and shape[0] == "answers" else tables.get(shape)
     return builtins.list(model.model_fields) if model else []
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, builtins.list):
-        return "a list"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def _has(node: Any, step: str | int) -> bool:
@@ -613,7 +551,3 @@ def _shown(path: Path) -> str:
 
 def _reason(error: OSError) -> str:
     return error.strerror or str(error)
-
-
-def _lower(text: str) -> str:
-    return text[:1].lower() + text[1:]
