@@ -1,0 +1,210 @@
+"""The interview loop: show a question, ask it with its type's prompt, act on the reply.
+
+The core decides everything: the next question (`Interview.next_question`, skip logic
+included), whether an answer is valid (`Interview.answer` raising AnswerError), progress.
+Every change is saved the moment it is made (`SessionStore.save`, atomic), and so is the
+question on screen, so ctrl+c or a closed terminal loses nothing and a resume, in either
+mode, returns to the very question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from esp_wizard.ask import specials as sp
+from esp_wizard.ask.observation import ask_observation
+from esp_wizard.ask.progress import progress_line, section_heading
+from esp_wizard.ask.prompter import Prompter
+from esp_wizard.ask.prompts import AskContext, prompt_for
+from esp_wizard.ask.replies import Answered, Reply, Unchanged
+from esp_wizard.questionnaire import model as m
+from esp_wizard.session.interview import Interview, is_empty
+from esp_wizard.session.model import Answer, AnswerStatus, Session
+from esp_wizard.session.store import SessionStore
+from esp_wizard.session.validation import AnswerError
+
+STATUS_TEXT = {"dont_know": "don't know", "not_applicable": "not applicable"}
+Step = Callable[[m.Question], "m.Question | None"]
+
+
+@dataclass
+class InterviewRun:
+    interview: Interview
+    store: SessionStore
+    prompter: Prompter
+    _shown: str | None = field(default=None, init=False)  # the question last introduced
+    _section: str | None = field(default=None, init=False)
+
+    @property
+    def session(self) -> Session:
+        return self.interview.session
+
+    def run(self, start: m.Question | None) -> bool:
+        """Ask from `start` to the end; False when stopped with :stop."""
+        question = start
+        while question is not None:
+            self._present(question)
+            reply = prompt_for(question).ask(question, self._context(question))
+            if reply is sp.STOP:
+                return False
+            question = self._after(question, reply)
+        return True
+
+    # -- showing -------------------------------------------------------------------------
+    def _present(self, question: m.Question) -> None:
+        if self.session.current != question.id:
+            self.interview.move_to(question.id)
+            self.save()
+        if self._shown == question.id:
+            return
+        self._shown = question.id
+        section = self.interview.questionnaire.section_of(question.id)
+        if section is not None and section.id != self._section:
+            self._section = section.id
+            for line in section_heading(self.interview, section):
+                self.prompter.say(line)
+        required = " required" if question.required and question.answerable else ""
+        self.prompter.say("")
+        self.prompter.say(f"[{progress_line(self.interview, question)}]{required}")
+        if question.help:
+            self.prompter.say(f"  Help: {question.help}")
+        for line in self._status_lines(self.session.answers.get(question.id)):
+            self.prompter.say(line)
+
+    def _status_lines(self, answer: Answer | None) -> list[str]:
+        if answer is None:
+            return []
+        lines = []
+        if answer.status in STATUS_TEXT:
+            lines.append(f"  Recorded: {STATUS_TEXT[answer.status]}")
+        if answer.note:
+            lines.append(f"  Your note: {answer.note}")
+        if answer.quote:
+            lines.append(f"  Quote: “{answer.quote}”")
+        if answer.follow_up:
+            lines.append("  Flagged for follow-up")
+        return lines
+
+    def _context(self, question: m.Question) -> AskContext:
+        answer = self.session.answers.get(question.id)
+        value = answer.value if answer is not None and answer.status == "answered" else None
+        commit = None
+        if isinstance(question, m.InventoryQuestion):
+            commit = lambda rows: self._commit(question.id, rows)  # noqa: E731
+        return AskContext(
+            prompter=self.prompter,
+            specials=sp.offered(question.allow_unknown),
+            value=value,
+            other=answer.other if answer is not None else "",
+            display=lambda q, value: self.interview.display(q, value, terse=True),
+            commit=commit,
+        )
+
+    # -- acting --------------------------------------------------------------------------
+    def _after(self, question: m.Question, reply: Reply) -> m.Question | None:
+        if isinstance(reply, Answered):
+            return self._next(question) if self._record(question, reply) else question
+        if isinstance(reply, Unchanged):
+            return self._next(question)
+        return self._steps()[reply](question)
+
+    def _next(self, question: m.Question) -> m.Question | None:
+        return self.interview.next_question(question.id)
+
+    def _record(self, question: m.Question, reply: Answered) -> bool:
+        """Record and save; False (and the core's message shown) when it is refused."""
+        try:
+            if is_empty(reply.value):
+                if not self._clear(question.id):
+                    return True
+            else:
+                self.interview.answer(question.id, reply.value, reply.other)
+        except AnswerError as error:
+            self.prompter.say(f"  {error}")
+            return False
+        self.save()
+        return True
+
+    def _clear(self, question_id: str) -> bool:
+        """An emptied answer: forget its value (notes stay); a don't know stays as it is."""
+        answer = self.session.answers.get(question_id)
+        if answer is None or answer.status != "answered" or is_empty(answer.value):
+            return False
+        self.interview.clear(question_id)
+        self.prompter.say("  Answer cleared.")
+        return True
+
+    def _commit(self, question_id: str, rows: list[dict[str, Any]]) -> None:
+        self.interview.answer(question_id, rows)
+        self.save()
+
+    def save(self) -> None:
+        self.store.save(self.session)
+
+    # -- special answers -----------------------------------------------------------------
+    def _steps(self) -> dict[sp.Special, Step]:
+        return {
+            sp.DONT_KNOW: lambda q: self._mark(q, "dont_know"),
+            sp.NOT_APPLICABLE: lambda q: self._mark(q, "not_applicable"),
+            sp.SKIP: self._next,
+            sp.NOTE: lambda q: self._annotate(q, "note", "Note"),
+            sp.QUOTE: lambda q: self._annotate(q, "quote", "Quote", "(their words, verbatim)"),
+            sp.FLAG: self._flag,
+            sp.OBSERVATION: self._observe,
+            sp.BACK: self._back,
+            sp.HELP: self._help,
+        }
+
+    def _mark(self, question: m.Question, status: AnswerStatus) -> m.Question | None:
+        try:
+            self.interview.mark(question.id, status)
+        except AnswerError as error:
+            self.prompter.say(f"  {error}")
+            return question
+        self.save()
+        self.prompter.say(f"  Recorded: {STATUS_TEXT[status]}")
+        return self._next(question)
+
+    def _annotate(self, question: m.Question, name: str, label: str, hint: str = "") -> m.Question:
+        """A note or a quote on the question, which is then asked again."""
+        answer = self.session.answers.get(question.id)
+        current = getattr(answer, name) if answer is not None else ""
+        empty = "(empty removes it)" if current else "(empty: none)"
+        text = self.prompter.text(label, default=current, instruction=f"{hint} {empty}".strip())
+        if text.strip() != current:
+            self.interview.annotate(question.id, **{name: text.strip()})
+            self.save()
+            self.prompter.say(f"  {label} {'saved' if text.strip() else 'removed'}.")
+        return question
+
+    def _flag(self, question: m.Question) -> m.Question:
+        answer = self.session.answers.get(question.id)
+        flagged = not (answer is not None and answer.follow_up)
+        self.interview.annotate(question.id, follow_up=flagged)
+        self.save()
+        self.prompter.say("  Flagged for follow-up." if flagged else "  Follow-up flag removed.")
+        return question
+
+    def _observe(self, question: m.Question) -> m.Question:
+        observation = ask_observation(self.prompter, self.session, question.id)
+        if observation is not None:
+            self.session.observations.append(observation)
+            self.save()
+            self.prompter.say(f"  Observation recorded ({observation.category}).")
+        return question
+
+    def _back(self, question: m.Question) -> m.Question:
+        previous = self.interview.previous_question(question.id)
+        while previous is not None and not previous.answerable:  # notes are only read
+            previous = self.interview.previous_question(previous.id)
+        if previous is None:
+            self.prompter.say("  This is the first question.")
+            return question
+        return previous
+
+    def _help(self, question: m.Question) -> m.Question:
+        for line in sp.help_lines(sp.offered(question.allow_unknown)):
+            self.prompter.say(line)
+        return question

@@ -1,0 +1,105 @@
+"""The body of `esp-wizard ask`: open or start a session, run the questions, sum up.
+
+Every answer is on disk before the next prompt, so an interruption only needs to say how
+to resume: ctrl+c, end of input (a closed pipe) and a hang-up (a closed terminal, raised
+as KeyboardInterrupt) all end with one line and exit code 130; the store's context
+releases the session's lock on the way out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from esp_wizard.ask.flow import InterviewRun
+from esp_wizard.ask.prompter import Prompter
+from esp_wizard.ask.specials import help_lines
+from esp_wizard.ask.start import open_interview
+from esp_wizard.ask.summary import finish, resume_hint
+from esp_wizard.session.interview import Interview
+from esp_wizard.session.store import SessionStore
+from esp_wizard.workspace import Workspace
+
+INTERRUPTED = 130
+
+
+@dataclass
+class _Opened:
+    session_id: str = ""
+
+
+def run_ask(args: argparse.Namespace, workspace: Workspace) -> int:
+    prompter = Prompter()
+    opened = _Opened()
+    with SessionStore(workspace) as store, _hangup_as_interrupt():
+        try:
+            return _interview(args, store, prompter, opened)
+        except (KeyboardInterrupt, EOFError):
+            if opened.session_id:
+                _say_quietly(prompter, f"saved; resume with: {resume_hint(opened.session_id)}")
+            else:
+                _say_quietly(prompter, "cancelled; no session was started")
+            return INTERRUPTED
+
+
+def _interview(
+    args: argparse.Namespace, store: SessionStore, prompter: Prompter, opened: _Opened
+) -> int:
+    interview = open_interview(args, store, prompter)
+    session = interview.session
+    opened.session_id = session.id
+    if session.status == "completed":
+        if not prompter.confirm("This session is completed. Reopen it?", default=False):
+            return 0
+        session.status = "in_progress"
+        store.save(session)
+    path = store.path_of(session)
+    for line in introduction(interview, str(path)):
+        prompter.say(line)
+    start = interview.resume_question() if args.resume else interview.next_question()
+    if InterviewRun(interview, store, prompter).run(start):
+        finish(interview, store, prompter, path or store.find(session.id))
+    else:
+        prompter.say(f"saved; resume with: {resume_hint(session.id)}")
+    return 0
+
+
+def introduction(interview: Interview, path: str) -> list[str]:
+    questionnaire, session = interview.questionnaire, interview.session
+    people = ", ".join(f"{i.name} ({i.role})" if i.role else i.name for i in session.interviewees)
+    return [
+        f"{questionnaire.title} ({questionnaire.id}, {questionnaire.language}), "
+        f"about {questionnaire.minutes} minutes",
+        f"Client: {session.client}; interviewees: {people or 'none named'}",
+        f"Session {session.id}, saved after every answer to {path}",
+        "Commands, typed at any prompt:",
+        *help_lines(),
+    ]
+
+
+def _say_quietly(prompter: Prompter, line: str) -> None:
+    """The terminal may be gone (a hang-up): the answers are saved, the line is a courtesy."""
+    with contextlib.suppress(OSError, ValueError):
+        prompter.say(line)
+
+
+@contextlib.contextmanager
+def _hangup_as_interrupt() -> Iterator[None]:
+    """A closed terminal (SIGHUP) unwinds like ctrl+c, so the lock is released."""
+    hangup = getattr(signal, "SIGHUP", None)
+    if hangup is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(hangup, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(hangup, previous)

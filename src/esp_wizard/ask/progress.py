@@ -1,0 +1,44 @@
+"""Where the interview stands, in words: "question 12 of 31, section 2 of 5".
+
+Counts active questions only (the core's skip logic), so the numbers shift as answers open
+or close sections, exactly as the TUI's progress does.
+"""
+
+from __future__ import annotations
+
+from esp_wizard.questionnaire import model as m
+from esp_wizard.session.interview import Interview
+
+
+def progress_line(interview: Interview, question: m.Question) -> str:
+    parts = []
+    asked = [q.id for q in interview.active_questions() if q.answerable]
+    if question.id in asked:
+        parts.append(f"question {asked.index(question.id) + 1} of {len(asked)}")
+    section = section_number(interview, question)
+    if section:
+        parts.append(f"section {section[0]} of {section[1]}")
+    done = interview.progress()
+    return f"{', '.join(parts)} ({done.done} of {done.total} done)"
+
+
+def section_number(interview: Interview, question: m.Question) -> tuple[int, int] | None:
+    sections = [s.id for s in interview.active_sections()]
+    section = interview.questionnaire.section_of(question.id)
+    if section is None or section.id not in sections:
+        return None
+    return sections.index(section.id) + 1, len(sections)
+
+
+def section_heading(interview: Interview, section: m.Section) -> list[str]:
+    """The lines shown when the interview enters a section: title, then its intro."""
+    sections = [s.id for s in interview.active_sections()]
+    number = (
+        f"Section {sections.index(section.id) + 1} of {len(sections)}: "
+        if section.id in sections
+        else ""
+    )
+    lines = ["", f"== {number}{section.title} =="]
+    if section.intro:
+        lines.append(section.intro)
+    return lines

@@ -1,0 +1,146 @@
+"""inventory: a loop over rows: add a row by asking its fields, edit or delete one, finish.
+
+Each change is saved at once through `ctx.commit`, where the core checks the whole list
+(each field, a name given twice, the most rows). Fewer rows than `min_rows` cannot be saved
+(the core refuses them), so such rows are kept here, shown as not saved yet, and saved as
+soon as there are enough.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from questionary import Choice
+
+from esp_wizard.ask import prompts
+from esp_wizard.ask.prompter import Marker
+from esp_wizard.ask.prompts.context import AskContext
+from esp_wizard.ask.replies import UNCHANGED, Answered, Reply
+from esp_wizard.ask.specials import SKIP, Special
+from esp_wizard.questionnaire import model as m
+from esp_wizard.session.interview import is_empty
+from esp_wizard.session.validation import AnswerError, validate
+
+ADD, EDIT, DELETE, DONE, CANCEL = (Marker(n) for n in ("ADD", "EDIT", "DELETE", "DONE", "CANCEL"))
+Row = dict[str, Any]
+
+
+@dataclass
+class _Rows:
+    rows: list[Row] = field(default_factory=list)
+    unsaved: str = ""  # the core's reason the rows shown are not saved yet
+
+
+class InventoryPrompt:
+    def ask(self, question: m.InventoryQuestion, ctx: AskContext) -> Reply:
+        state = _Rows([dict(row) for row in ctx.value or []])
+        while True:
+            show_rows(question, ctx, state)
+            action = ctx.pick(question.text, _actions(question, state.rows), default=ADD)
+            if isinstance(action, Special):
+                return action
+            if action is DONE:
+                if not state.unsaved:
+                    return UNCHANGED
+                ctx.prompter.say(
+                    f"  Not saved yet: {state.unsaved} Add rows, or choose "
+                    f"{SKIP.label} ({SKIP.typed}) to leave without them."
+                )
+                continue
+            changed = _change(question, ctx, state.rows, action)
+            if changed is not None:
+                _commit(question, ctx, state, changed)
+
+
+def _actions(question: m.InventoryQuestion, rows: list[Row]) -> list[Choice]:
+    actions = [Choice(f"Add a {question.item}", value=ADD)]
+    if rows:
+        actions += [Choice("Edit a row", value=EDIT), Choice("Delete a row", value=DELETE)]
+    return [*actions, Choice("Done", value=DONE)]
+
+
+def show_rows(question: m.InventoryQuestion, ctx: AskContext, state: _Rows) -> None:
+    if not state.rows:
+        ctx.prompter.say(f"  No {question.item} rows yet.")
+    for number, row in enumerate(state.rows, start=1):
+        ctx.prompter.say(f"  {number}. {row_text(question, ctx, row)}")
+    if state.unsaved:
+        ctx.prompter.say(f"  (not saved yet: {state.unsaved})")
+
+
+def row_text(question: m.InventoryQuestion, ctx: AskContext, row: Row) -> str:
+    key, *rest = question.fields
+    details = [
+        f"{f.text}: {ctx.display(f, row[f.id])}" for f in rest if not is_empty(row.get(f.id))
+    ]
+    name = str(row.get(key.id, "?"))
+    return f"{name} ({'; '.join(details)})" if details else name
+
+
+def _change(
+    question: m.InventoryQuestion, ctx: AskContext, rows: list[Row], action: Any
+) -> list[Row] | None:
+    """The rows after one action, or None when it was called off."""
+    if action is ADD:
+        return [*rows, ask_row(question, ctx, {}, f"New {question.item}:")]
+    index = _which(question, ctx, rows)
+    if index is None:
+        return None
+    if action is EDIT:
+        row = ask_row(question, ctx, rows[index], f"Editing row {index + 1}:")
+        return [*rows[:index], row, *rows[index + 1 :]]
+    name = row_text(question, ctx, rows[index])
+    if not ctx.prompter.confirm(f"Delete row {index + 1}, {name}?", default=False):
+        return None
+    return [*rows[:index], *rows[index + 1 :]]
+
+
+def ask_row(question: m.InventoryQuestion, ctx: AskContext, current: Row, title: str) -> Row:
+    """Each field with its own type's prompt; Enter keeps a field's current value."""
+    ctx.prompter.say(f"  {title}")
+    row: Row = {}
+    for row_field in question.fields:
+        reply = prompts.prompt_for(row_field).ask(
+            row_field, ctx.for_field(current.get(row_field.id))
+        )
+        if isinstance(reply, Answered):
+            if not is_empty(reply.value):
+                row[row_field.id] = reply.value
+        elif row_field.id in current:
+            row[row_field.id] = current[row_field.id]
+    return row
+
+
+def _which(question: m.InventoryQuestion, ctx: AskContext, rows: list[Row]) -> int | None:
+    choices = [
+        Choice(f"{n}. {row_text(question, ctx, row)}", value=n - 1)
+        for n, row in enumerate(rows, start=1)
+    ]
+    picked = ctx.prompter.select("Which row?", [*choices, Choice("Cancel", value=CANCEL)])
+    return None if picked is CANCEL else picked
+
+
+def _commit(question: m.InventoryQuestion, ctx: AskContext, state: _Rows, rows: list[Row]) -> None:
+    if ctx.commit is None:
+        raise RuntimeError("an inventory is asked with a way to save its rows")
+    try:
+        ctx.commit(rows)
+    except AnswerError as error:
+        if not _only_too_few(question, rows):
+            ctx.prompter.say(f"  Not changed: {error}")
+            return
+        state.rows, state.unsaved = rows, str(error)
+        return
+    state.rows, state.unsaved = rows, ""
+
+
+def _only_too_few(question: m.InventoryQuestion, rows: list[Row]) -> bool:
+    """Would the core accept these rows but for `min_rows`? Then keep them until enough."""
+    if question.min_rows is None or len(rows) >= question.min_rows:
+        return False
+    try:
+        validate(question.model_copy(update={"min_rows": None}), rows)
+    except AnswerError:
+        return False
+    return True

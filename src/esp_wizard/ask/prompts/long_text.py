@@ -1,0 +1,64 @@
+"""long_text: several lines, typed one line at a time; an empty line ends the answer.
+
+No editor and no Alt+Enter: an external editor is unusable over a pipe or with a screen
+reader, and Alt+Enter (questionary's multi-line mode) is swallowed by many terminals and
+SSH clients. One line per prompt works everywhere, and each line is checked by the core
+(the length limit counts the whole answer) before it is accepted. Enter on the first,
+empty line keeps the stored answer; typed text replaces it.
+"""
+
+from __future__ import annotations
+
+from esp_wizard.ask.prompts.context import AskContext, checked
+from esp_wizard.ask.replies import UNCHANGED, Answered, Reply
+from esp_wizard.ask.specials import Special, read_typed
+from esp_wizard.questionnaire import model as m
+from esp_wizard.session.validation import AnswerError, validate
+
+MORE = "..."
+
+
+class LongTextPrompt:
+    def ask(self, question: m.LongTextQuestion, ctx: AskContext) -> Reply:
+        if ctx.value:
+            ctx.prompter.say("  Current answer:")
+            for line in str(ctx.value).splitlines():
+                ctx.prompter.say(f"  | {line}")
+        keeps = "; Enter now keeps the current answer" if ctx.value else ""
+        first = ctx.prompter.text(
+            question.text,
+            instruction=f"(one line at a time, an empty line ends{keeps})",
+            validate=checked(lambda text: self._check_first(question, ctx, text)),
+        )
+        reply = read_typed(first, ctx.specials)
+        if isinstance(reply, Special):
+            return reply
+        if not reply.strip():
+            return UNCHANGED
+        return Answered(self._more_lines(question, ctx, [reply]))
+
+    def _more_lines(self, question: m.LongTextQuestion, ctx: AskContext, lines: list[str]) -> str:
+        while True:
+            line = ctx.prompter.text(
+                "",
+                qmark=MORE,
+                validate=checked(lambda text: _check_all(question, [*lines, text])),
+            )
+            if not line.strip():
+                return "\n".join(lines)
+            lines.append(line)
+
+    def _check_first(self, question: m.LongTextQuestion, ctx: AskContext, text: str) -> None:
+        reply = read_typed(text, ctx.specials)
+        if isinstance(reply, Special):
+            return
+        if not reply.strip():
+            if ctx.in_row and question.required and not ctx.value:
+                raise AnswerError(f"{question.text}: required.")
+            return
+        _check_all(question, [reply])
+
+
+def _check_all(question: m.LongTextQuestion, lines: list[str]) -> None:
+    if lines[-1].strip():
+        validate(question, "\n".join(lines))

@@ -1,0 +1,48 @@
+"""`esp-wizard ask`: the interview as plain prompts, for SSH, simple terminals, screen readers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+name = "ask"
+
+DESCRIPTION = (
+    "Run an interview as plain prompts, one below the other: for a plain SSH session, a "
+    "terminal that full-screen apps handle badly, or a screen reader. Same engine and same "
+    "session files as the TUI: a session started here resumes there and back. Asks for "
+    "whatever the options leave out. Type :help at any prompt for the special answers "
+    "(:dk, :na, :skip, :note, :quote, :flag, :obs, :back, :stop). Long answers are typed "
+    "one line at a time; an empty line ends them. ctrl+c stops: every answer is already saved."
+)
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        name,
+        help="run an interview as plain prompts (SSH, simple terminals, screen readers)",
+        description=DESCRIPTION,
+    )
+    parser.add_argument("--client", help="the client's name")
+    parser.add_argument("--engagement", help="the engagement, e.g. 'ESP move 2027'")
+    parser.add_argument("--questionnaire", metavar="ID", help="the questionnaire's id")
+    parser.add_argument("--language", help="the questionnaire's language, e.g. en or fr")
+    parser.add_argument(
+        "--interviewee",
+        action="append",
+        metavar="NAME:ROLE",
+        help="who is interviewed, e.g. 'Ana Souza:email-ops' (repeat for several)",
+    )
+    parser.add_argument("--facilitator", help="who runs the interview")
+    parser.add_argument(
+        "--resume", metavar="SESSION", help="continue a session (its id, a prefix or its file)"
+    )
+    parser.set_defaults(handler=sys.modules[__name__])
+
+
+def run(args: argparse.Namespace) -> int:
+    from esp_wizard.ask.main import run_ask
+    from esp_wizard.commands.common import workspace
+
+    return run_ask(args, workspace(args))
