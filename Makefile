@@ -31,5 +31,8 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 
+goldens: $(STAMP)
+	$(BIN)/python scripts/update_goldens.py
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

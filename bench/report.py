@@ -1,0 +1,166 @@
+"""Compiling and rendering a large engagement, against tomllib parsing the same files.
+
+    .venv/bin/python bench/report.py [--sessions 1000] [--answers 60] [--repeat 3]
+
+Writes N sessions of one engagement (each with `--answers` answers, notes, quotes, an
+inventory and some observations, interviewees cycling through the roles) into a temporary
+workspace, then times, best of `--repeat`:
+
+- tomllib: reading and parsing every session file (the floor any reader pays);
+- compile: `compile_workspace` (read, validate, open questionnaires, compile);
+- each format: compile, then render (md, html, json, csv).
+
+Ratios are against tomllib (target <= 3x). Peak memory: the process's peak RSS, and the
+peak of Python allocations during one compile and render of every format (tracemalloc,
+in a separate run since it slows everything down).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import resource
+import sys
+import tempfile
+import time
+import tomllib
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from generate import answer_for, questionnaire_text
+
+from esp_wizard.export import REPORT_FORMATS, render_report
+from esp_wizard.findings import compile_workspace
+from esp_wizard.questionnaire.loader import parse_questionnaire
+from esp_wizard.questionnaire.model import ROLES, InventoryQuestion, Questionnaire
+from esp_wizard.session.model import (
+    Answer,
+    Interviewee,
+    Observation,
+    QuestionnaireRef,
+    Session,
+)
+from esp_wizard.session.store import SessionStore, session_file_name
+from esp_wizard.workspace import Workspace
+
+START = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+SYSTEMS = ("Salesforce", "Shopify", "Snowflake", "Zendesk", "Custom feed", "Segment")
+
+
+def build(root: Path, sessions: int, answers: int) -> Workspace:
+    """One engagement of `sessions` interviews, each answering `answers` questions."""
+    workspace = Workspace(root)
+    questionnaire = parse_questionnaire(questionnaire_text(questions=answers, sections=6))
+    workspace.sessions_dir.mkdir(parents=True)
+    rng = random.Random(11)
+    for number in range(sessions):
+        session = _session(questionnaire, number, answers, rng)
+        path = workspace.sessions_dir / session_file_name(session)
+        path.write_text(session.to_toml(), encoding="utf-8")
+    copy = SessionStore(workspace).questionnaire_copy_path(session)
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_text(questionnaire.source, encoding="utf-8")
+    return workspace
+
+
+def _session(q: Questionnaire, number: int, answers: int, rng: random.Random) -> Session:
+    started = START + dt.timedelta(hours=number)
+    session = Session(
+        id=f"b{number:07d}",
+        client="Bench Retail",
+        engagement="Replatform",
+        started=started,
+        updated=started + dt.timedelta(minutes=answers),
+        questionnaire=QuestionnaireRef(
+            id=q.id, version=q.version, language=q.language, hash=q.hash
+        ),
+        interviewees=[Interviewee(name=f"Person {number}", role=ROLES[number % len(ROLES)])],
+    )
+    asked = [question for question in q.questions() if question.answerable]
+    for minute, question in enumerate(asked[:answers]):
+        if isinstance(question, InventoryQuestion):
+            value: object = [
+                {"name": name, **({"owner": "IT"} if rng.random() < 0.5 else {})}
+                for name in rng.sample(SYSTEMS, 3)
+            ]
+        else:
+            value = answer_for(question.type, rng)
+        session.answers[question.id] = Answer(
+            value=value,
+            note="Mary in IT does it by hand" if minute % 7 == 0 else "",
+            quote="“We upload a CSV every Monday.”" if minute % 11 == 0 else "",
+            follow_up=minute % 29 == 0,
+            at=started + dt.timedelta(minutes=minute),
+        )
+    if number % 10 == 0:
+        session.observations = [
+            Observation(
+                id=f"obs-{number}",
+                category="hack",
+                severity=4,
+                text="A workaround keeps the feed alive.",
+                at=started,
+            )
+        ]
+    return session
+
+
+def best(repeat: int, work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def parse_all(workspace: Workspace) -> None:
+    for path in sorted(workspace.sessions_dir.glob("*.toml")):
+        tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=1000)
+    parser.add_argument("--answers", type=int, default=60)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="esp-wizard-report-") as folder:
+        workspace = build(Path(folder), args.sessions, args.answers)
+        size = sum(p.stat().st_size for p in workspace.sessions_dir.glob("*.toml"))
+        print(f"{args.sessions} sessions x {args.answers} answers, {size / 1e6:.1f} MB of TOML")
+        floor = best(args.repeat, lambda: parse_all(workspace))
+        compiled = best(args.repeat, lambda: compile_workspace(workspace))
+        report = compile_workspace(workspace)
+        print(f"{'tomllib parse':<24}{floor:8.3f} s")
+        print(f"{'compile':<24}{compiled:8.3f} s   {compiled / floor:5.2f}x")
+        for fmt in REPORT_FORMATS:
+            rendered = best(args.repeat, lambda fmt=fmt: render_report(report, fmt))
+            total = compiled + rendered
+            out = render_report(report, fmt)
+            print(
+                f"{'compile + ' + fmt:<24}{total:8.3f} s   {total / floor:5.2f}x"
+                f"   (render {rendered:.3f} s, {len(out.encode()) / 1e6:.1f} MB)"
+            )
+        print(
+            f"findings {len(report.findings)} + strengths {len(report.strengths)}, "
+            f"conflicts {len(report.conflicts)}, follow-ups {len(report.follow_ups)}"
+        )
+        tracemalloc.start()
+        report = compile_workspace(workspace)
+        for fmt in REPORT_FORMATS:
+            render_report(report, fmt)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(f"peak Python allocations (compile + every format): {peak / 2**20:.0f} MiB")
+    print(f"peak RSS of the whole run: {rss:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

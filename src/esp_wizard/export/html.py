@@ -1,0 +1,58 @@
+"""The report and the session summary as one self-contained HTML file.
+
+Jinja2 with autoescape on renders templates shipped inside the package: inline CSS,
+inline SVG charts, no script, no network. Nothing from a person or a questionnaire is
+ever marked safe, so every such text reaches the page escaped.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from esp_wizard import __version__
+from esp_wizard.export import charts
+from esp_wizard.export import text as t
+from esp_wizard.findings.model import EngagementReport, SessionSummary
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("esp_wizard.export", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(t=t, version=__version__)
+    return env
+
+
+def report_html(report: EngagementReport) -> str:
+    categories = charts.bar_chart(
+        "Findings per category",
+        report.category_counts(),
+        t.CATEGORY_LABELS,
+        charts.CATEGORY_COLOURS,
+    )
+    phases = charts.bar_chart(
+        "Findings to fix per phase", report.phase_counts(), t.PHASE_LABELS, {}
+    )
+    return (
+        environment()
+        .get_template("report.html.j2")
+        .render(
+            report=report,
+            title=t.report_title(report),
+            category_chart=categories,
+            phase_chart=phases,
+            matrix=charts.matrix(report.matrix()),
+        )
+    )
+
+
+def session_html(summary: SessionSummary) -> str:
+    return environment().get_template("session.html.j2").render(summary=summary, s=summary.session)

@@ -1,0 +1,121 @@
+"""The acceptance-test checklist: what UAT must test and sign off, from the merged inventory.
+
+The mapping reads an inventory by the fields its rows have, so it works for any
+questionnaire that names its fields as the bundled ones do:
+
+- a row with a `trigger` field (a journey or automation) is a **trigger** to fire once;
+- a row with a `trigger_system` field (a message another system asks the ESP to send) is an
+  **inbound API** call to test end to end;
+- rows with a `family` field (templates) give one **template family** line per family,
+  naming its templates, so every variant gets rendered;
+- a row with a `transport` or `direction` field (an integration or data source) is an
+  **inbound API** when data comes into the ESP (`direction` to_esp or both, or no direction:
+  a source feeds the ESP) by `api` or `webhook`, and an **integration** otherwise.
+
+Rows that every source marked as not moving (`must_move` no) are left out: nothing of them
+is accepted on the new platform. Other inventories (people, markets, domains…) are not
+acceptance tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from esp_wizard.findings.model import (
+    ChecklistItem,
+    ChecklistKind,
+    InventoryRow,
+    InventoryTable,
+    SessionRef,
+)
+
+KINDS: tuple[ChecklistKind, ...] = ("trigger", "template family", "inbound API", "integration")
+INBOUND_DIRECTIONS = ("to_esp", "both")
+API_TRANSPORTS = ("api", "webhook")
+
+
+def checklist(tables: Sequence[InventoryTable]) -> tuple[ChecklistItem, ...]:
+    items: list[ChecklistItem] = []
+    for table in tables:
+        fields = {field_id for field_id, _ in table.columns}
+        rows = [r for r in table.rows if r.must_move != "no"]
+        if "trigger" in fields:
+            items += [_trigger(table, r) for r in rows]
+        elif "trigger_system" in fields:
+            items += [_api_message(table, r) for r in rows]
+        elif "family" in fields:
+            items += _families(table, rows)
+        elif "transport" in fields or "direction" in fields:
+            items += [_integration(table, r) for r in rows]
+    return tuple(sorted(items, key=lambda i: (KINDS.index(i.kind), i.name.casefold(), i.inventory)))
+
+
+def _cell(row: InventoryRow, field_id: str, default: str = "") -> str:
+    return " / ".join(row.cells.get(field_id, ())) or default
+
+
+def _sessions(rows: Sequence[InventoryRow]) -> tuple[SessionRef, ...]:
+    seen = {s.session.id: s.session for r in rows for s in r.sources}
+    return tuple(seen.values())
+
+
+def _raw(row: InventoryRow, field_id: str) -> set[object]:
+    return {s.raw[field_id] for s in row.sources if field_id in s.raw}
+
+
+def _trigger(table: InventoryTable, row: InventoryRow) -> ChecklistItem:
+    trigger = _cell(row, "trigger", "its trigger")
+    check = (
+        f"Fires on {trigger} on the new platform, once per event, "
+        "with the same audience, data and content as today."
+    )
+    return ChecklistItem("trigger", row.name, check, table.question_id, _sessions([row]))
+
+
+def _api_message(table: InventoryTable, row: InventoryRow) -> ChecklistItem:
+    system = _cell(row, "trigger_system", "the calling system")
+    check = (
+        f"Called by {system}: the call reaches the new platform and the message is delivered; "
+        "the old platform stays ready as a fallback until sign-off."
+    )
+    return ChecklistItem("inbound API", row.name, check, table.question_id, _sessions([row]))
+
+
+def _families(table: InventoryTable, rows: Sequence[InventoryRow]) -> list[ChecklistItem]:
+    families: dict[str, list[InventoryRow]] = {}
+    for row in rows:
+        for family in row.cells.get("family") or ("(no family given)",):
+            families.setdefault(family, []).append(row)
+    items = []
+    for family, members in families.items():
+        names = ", ".join(_template(r) for r in members)
+        check = f"Every template and variant renders and personalises correctly: {names}."
+        items.append(
+            ChecklistItem("template family", family, check, table.question_id, _sessions(members))
+        )
+    return items
+
+
+def _template(row: InventoryRow) -> str:
+    variants = _cell(row, "variants")
+    return f"{row.name} ({variants} variants)" if variants else row.name
+
+
+def _integration(table: InventoryTable, row: InventoryRow) -> ChecklistItem:
+    directions = _raw(row, "direction")
+    inbound = not directions or bool(directions & set(INBOUND_DIRECTIONS))
+    if inbound and _raw(row, "transport") & set(API_TRANSPORTS):
+        how = _cell(row, "transport")
+        check = (
+            f"Sends data into the platform by {how}: calls succeed, data lands in the right "
+            "fields, and failures are reported."
+        )
+        return ChecklistItem("inbound API", row.name, check, table.question_id, _sessions([row]))
+    facts = [_cell(row, f) for f in ("kind", "transport", "direction", "schedule")]
+    said = ", ".join(f for f in facts if f)
+    check = (
+        f"{said + ': ' if said else ''}data moves as today, on schedule, and a failure is noticed."
+    )
+    return ChecklistItem(
+        "integration", row.name, check[0].upper() + check[1:], table.question_id, _sessions([row])
+    )

@@ -1,0 +1,308 @@
+"""One session's contribution to a report: what it raised, and the facts behind it.
+
+Everything goes through `Interview`, so skip logic is the engine's: an answer hidden by a
+`when` is never evidence, never inventory, never a conflict and never a follow-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from esp_wizard.findings.model import (
+    Evidence,
+    FollowUp,
+    NamedAnswer,
+    Person,
+    SessionRef,
+    Source,
+)
+from esp_wizard.findings.priority import DEFAULT_EFFORT
+from esp_wizard.questionnaire import model as m
+from esp_wizard.session.interview import FiredFinding, Interview, is_empty
+from esp_wizard.session.model import Answer, Observation, Session
+from esp_wizard.session.opened import OpenedSession
+from esp_wizard.session.validation import row_key
+
+STATUS_TEXT = {"dont_know": "don't know", "not_applicable": "not applicable"}
+NOT_ANSWERED = "(not answered)"
+COMPARED_TYPES = ("choice", "multi_choice", "yes_no", "number", "scale", "date")
+TITLE_LENGTH = 100
+
+
+@dataclass(frozen=True)
+class Raised:
+    """One finding as one session raised it, before merging across sessions."""
+
+    key: str
+    source: Source
+    questionnaire: str
+    category: str
+    title: str
+    detail: str
+    recommendation: str
+    severity: int
+    impact: int
+    effort: int | None
+    phase: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Compared:
+    """An answer that can disagree with another role's: `canon` is what is compared."""
+
+    question_id: str
+    question: str
+    canon: tuple[str, Any]
+    shown: str
+
+
+@dataclass(frozen=True)
+class RowFacts:
+    key: str
+    name: str
+    cells: dict[str, str]
+    raw: dict[str, Any]
+    must_move: bool | None
+
+
+@dataclass(frozen=True)
+class InventoryFacts:
+    question_id: str
+    title: str
+    item: str
+    columns: tuple[tuple[str, str], ...]
+    has_must_move: bool
+    rows: tuple[RowFacts, ...]
+
+
+@dataclass(frozen=True)
+class SessionFacts:
+    ref: SessionRef
+    raised: tuple[Raised, ...]
+    drivers: tuple[tuple[str, str], ...]  # (id, label)
+    inventories: tuple[InventoryFacts, ...]
+    compared: tuple[Compared, ...]
+    follow_ups: tuple[FollowUp, ...]
+
+
+def session_ref(session: Session, questionnaire: m.Questionnaire) -> SessionRef:
+    return SessionRef(
+        id=session.id,
+        client=session.client,
+        engagement=session.engagement,
+        facilitator=session.facilitator,
+        status=session.status,
+        started=session.started,
+        updated=session.updated,
+        interviewees=tuple(Person(i.name, i.role) for i in session.interviewees),
+        questionnaire_id=questionnaire.id,
+        questionnaire_title=questionnaire.title,
+        language=questionnaire.language,
+    )
+
+
+def collect(opened: OpenedSession) -> SessionFacts:
+    interview = opened.interview()
+    ref = session_ref(opened.session, opened.questionnaire)
+    raised = [_from_rule(interview, ref, fired) for fired in interview.fired_findings()]
+    raised += [_from_observation(interview, ref, o) for o in opened.session.observations]
+    return SessionFacts(
+        ref=ref,
+        raised=tuple(raised),
+        drivers=tuple((d.id, d.label) for d in interview.fired_drivers()),
+        inventories=tuple(_inventories(interview)),
+        compared=tuple(_compared(interview)),
+        follow_ups=tuple(follow_ups(interview, ref)),
+    )
+
+
+# -- answers as people read them ------------------------------------------------------------
+def shown_answer(interview: Interview, question: m.Question, answer: Answer | None) -> str:
+    if answer is None or not interview.is_done(question.id):
+        return NOT_ANSWERED
+    if answer.status in STATUS_TEXT:
+        return STATUS_TEXT[answer.status]
+    return interview.display(question, answer.value, answer.other)
+
+
+def row_cells(interview: Interview, question: m.InventoryQuestion, row: dict) -> dict[str, str]:
+    """A row's filled fields as shown, in the questionnaire's field order."""
+    return {
+        f.id: interview.display(f, row[f.id])
+        for f in question.fields
+        if f.id in row and not is_empty(row[f.id])
+    }
+
+
+def row_text(interview: Interview, question: m.InventoryQuestion, row: dict) -> str:
+    cells = row_cells(interview, question, row)
+    labels = {f.id: f.text for f in question.fields}
+    return "; ".join(f"{labels[k]}: {v}" for k, v in cells.items())
+
+
+# -- findings --------------------------------------------------------------------------------
+def _from_rule(interview: Interview, ref: SessionRef, fired: FiredFinding) -> Raised:
+    rule = fired.rule
+    answers = [_named(interview, qid, fired) for qid in fired.named]
+    evidence = Evidence(ref, fired.title, fired.detail, tuple(a for a in answers if a))
+    return Raised(
+        key=fired.key,
+        source="rule",
+        questionnaire=interview.questionnaire.id,
+        category=rule.category,
+        title=fired.title,
+        detail=fired.detail,
+        recommendation=fired.recommendation,
+        severity=rule.severity,
+        impact=rule.impact,
+        effort=rule.effort,
+        phase=rule.phase,
+        evidence=evidence,
+    )
+
+
+def _named(interview: Interview, question_id: str, fired: FiredFinding) -> NamedAnswer | None:
+    """The answer a rule names, or None when it is hidden or holds nothing to show."""
+    question = interview.questionnaire.question(question_id)
+    answer = interview.session.answers.get(question_id)
+    if question is None or answer is None or not interview.is_active(question_id):
+        return None
+    if question_id == fired.rule.for_each and isinstance(question, m.InventoryQuestion):
+        shown = row_text(interview, question, fired.row or {})
+        return NamedAnswer(question_id, question.text, shown, answer.note, answer.quote)
+    if not interview.is_done(question_id) and not (answer.note or answer.quote):
+        return None
+    shown = shown_answer(interview, question, answer)
+    return NamedAnswer(question_id, question.text, shown, answer.note, answer.quote)
+
+
+def observation_title(observation: Observation) -> str:
+    """The facilitator's title, else the first line of their text, kept short."""
+    if observation.title.strip():
+        return observation.title.strip()
+    first = observation.text.strip().splitlines()[0] if observation.text.strip() else ""
+    if len(first) <= TITLE_LENGTH:
+        return first or observation.id
+    return first[:TITLE_LENGTH].rsplit(" ", 1)[0] + "…"
+
+
+def _from_observation(interview: Interview, ref: SessionRef, observation: Observation) -> Raised:
+    answers: tuple[NamedAnswer, ...] = ()
+    question = interview.questionnaire.question(observation.question)
+    answer = interview.session.answers.get(observation.question)
+    if question is not None and answer is not None and interview.is_active(question.id):
+        shown = shown_answer(interview, question, answer)
+        answers = (NamedAnswer(question.id, question.text, shown, answer.note, answer.quote),)
+    title = observation_title(observation)
+    return Raised(
+        key=observation.id,
+        source="observation",
+        questionnaire=interview.questionnaire.id,
+        category=observation.category,
+        title=title,
+        detail=observation.text,
+        recommendation="",
+        severity=observation.severity,
+        impact=observation.impact,
+        effort=None,
+        phase=observation.phase,
+        evidence=Evidence(ref, title, observation.text, answers),
+    )
+
+
+def effort_of(raised: Raised) -> int:
+    return raised.effort if raised.effort is not None else DEFAULT_EFFORT
+
+
+# -- inventory, comparisons, follow-ups -----------------------------------------------------
+def _inventories(interview: Interview) -> list[InventoryFacts]:
+    found = []
+    answers = interview.active_answers()
+    for question in interview.active_questions():
+        answer = answers.get(question.id)
+        if not isinstance(question, m.InventoryQuestion) or answer is None:
+            continue
+        if answer.status != "answered" or not answer.value:
+            continue
+        found.append(_inventory(interview, question, answer.value))
+    return found
+
+
+def _inventory(interview: Interview, question: m.InventoryQuestion, rows: Any) -> InventoryFacts:
+    move_field = question.field("must_move")
+    has_move = isinstance(move_field, m.YesNoQuestion)
+    facts = []
+    for number, row in enumerate(rows, start=1):
+        name = row.get(question.key_field)
+        key = row_key(name) if not is_empty(name) else f"#{interview.session.id}:{number}"
+        move = row.get("must_move") if has_move else None
+        facts.append(
+            RowFacts(
+                key=key,
+                name=str(name) if not is_empty(name) else "(unnamed)",
+                cells=row_cells(interview, question, row),
+                raw=dict(row),
+                must_move=move if isinstance(move, bool) else None,
+            )
+        )
+    columns = tuple((f.id, f.text) for f in question.fields if f.id != "must_move" or not has_move)
+    return InventoryFacts(
+        question_id=question.id,
+        title=question.text,
+        item=question.item,
+        columns=columns,
+        has_must_move=has_move,
+        rows=tuple(facts),
+    )
+
+
+def canonical(question: m.Question, value: Any) -> tuple[str, Any] | None:
+    """What two answers must share to agree: for a choice its option value, not its label."""
+    if isinstance(question, m.ChoiceQuestion):
+        return ("option", value)
+    if isinstance(question, m.MultiChoiceQuestion):
+        return ("options", tuple(sorted(value)))
+    if isinstance(question, m.YesNoQuestion):
+        return ("bool", bool(value))
+    if isinstance(question, m.NumberQuestion | m.ScaleQuestion):
+        return ("number", float(value))
+    if isinstance(question, m.DateQuestion) and isinstance(value, dt.date):
+        return ("date", value.isoformat())
+    return None
+
+
+def _compared(interview: Interview) -> list[Compared]:
+    found = []
+    for question_id, answer in interview.active_answers().items():
+        question = interview.questionnaire.question(question_id)
+        if question is None or question.type not in COMPARED_TYPES:
+            continue
+        if answer.status != "answered":
+            continue
+        canon = canonical(question, answer.value)
+        if canon is not None:
+            shown = interview.display(question, answer.value, answer.other)
+            found.append(Compared(question_id, question.text, canon, shown))
+    return found
+
+
+def follow_ups(interview: Interview, ref: SessionRef) -> list[FollowUp]:
+    """Flagged answers, then required questions left open (each question listed once)."""
+    items = []
+    flagged = interview.follow_ups()
+    for question in flagged:
+        answer = interview.session.answers.get(question.id)
+        note = answer.note if answer else ""
+        shown = shown_answer(interview, question, answer)
+        items.append(FollowUp(ref, "flagged", question.id, question.text, shown, note))
+    flagged_ids = {q.id for q in flagged}
+    for question in interview.unanswered_required():
+        if question.id in flagged_ids:
+            continue
+        answer = interview.session.answers.get(question.id)
+        note = answer.note if answer else ""
+        items.append(FollowUp(ref, "required", question.id, question.text, NOT_ANSWERED, note))
+    return items

@@ -1,0 +1,87 @@
+"""Compile an engagement's sessions into the report's model. Pure: no files, no UI.
+
+`compile_engagement` takes sessions already opened with their exact questionnaires (see
+`engagement.py` for reading them from a workspace), so tests and tools can compile any
+set of sessions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from esp_wizard.findings.checklist import checklist
+from esp_wizard.findings.collect import SessionFacts, collect
+from esp_wizard.findings.conflicts import conflicts
+from esp_wizard.findings.inventory import merge_inventory
+from esp_wizard.findings.merge import merge_findings, split
+from esp_wizard.findings.model import (
+    EngagementReport,
+    Finding,
+    PhaseReadiness,
+    Readiness,
+    SessionRef,
+)
+from esp_wizard.findings.timeline import timeline
+from esp_wizard.questionnaire.model import PHASES, ROLES
+from esp_wizard.session.opened import OpenedSession
+
+
+def ordered(sessions: Iterable[OpenedSession]) -> list[OpenedSession]:
+    """Interview order: first started first (the id breaks ties), so merges are stable."""
+    return sorted(sessions, key=lambda o: (o.session.started, o.session.id))
+
+
+def compile_engagement(
+    sessions: Iterable[OpenedSession],
+    client: str = "",
+    engagement: str = "",
+    warnings: Sequence[str] = (),
+) -> EngagementReport:
+    facts = [collect(opened) for opened in ordered(sessions)]
+    return compile_facts(facts, client, engagement, warnings)
+
+
+def compile_facts(
+    facts: Sequence[SessionFacts], client: str, engagement: str, warnings: Sequence[str] = ()
+) -> EngagementReport:
+    refs = tuple(f.ref for f in facts)
+    findings, strengths = split(merge_findings(facts))
+    inventory = merge_inventory(facts)
+    covered = roles_covered(refs)
+    return EngagementReport(
+        client=client or (refs[0].client if refs else ""),
+        engagement=engagement or (refs[0].engagement if refs else ""),
+        as_of=max((r.updated for r in refs), default=None),
+        sessions=refs,
+        roles_covered=covered,
+        roles_missing=tuple(r for r in ROLES if r not in covered),
+        findings=findings,
+        strengths=strengths,
+        readiness=readiness(findings, strengths),
+        timeline=timeline(facts),
+        inventory=inventory,
+        checklist=checklist(inventory),
+        conflicts=conflicts(facts),
+        follow_ups=tuple(item for f in facts for item in f.follow_ups),
+        warnings=tuple(warnings),
+    )
+
+
+def roles_covered(refs: Sequence[SessionRef]) -> tuple[str, ...]:
+    """The spec's roles in their own order, then any other role alphabetically."""
+    found = {role for ref in refs for role in ref.roles}
+    return tuple(r for r in ROLES if r in found) + tuple(sorted(found - set(ROLES)))
+
+
+def readiness(
+    findings: Sequence[Finding], strengths: Sequence[Finding]
+) -> tuple[PhaseReadiness, ...]:
+    """Per phase: blocked by a must-fix, at risk with any other finding to fix, else clear."""
+    views = []
+    for phase in PHASES:
+        here = [f for f in findings if f.phase == phase]
+        must_fix = sum(1 for f in here if f.must_fix)
+        status: Readiness = "blocked" if must_fix else "at risk" if here else "clear"
+        kept = sum(1 for f in strengths if f.phase == phase)
+        views.append(PhaseReadiness(phase, status, must_fix, len(here), kept))
+    return tuple(views)

@@ -1,0 +1,139 @@
+"""Which sessions make an engagement, read from a workspace with their exact questionnaires.
+
+An engagement is a client and engagement name pair, compared case- and space-insensitively
+(a typo in case on one laptop must not split an engagement in two). Unreadable session
+files, and sessions whose questionnaire cannot be found, are left out with a warning that
+the report prints, so nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from esp_wizard.errors import UserError
+from esp_wizard.findings.compile import compile_engagement
+from esp_wizard.findings.model import EngagementReport
+from esp_wizard.questionnaire.catalog import Catalog, load_catalog
+from esp_wizard.session.model import Session
+from esp_wizard.session.opened import OpenedSession, questionnaire_of
+from esp_wizard.session.store import SessionEntry, SessionStore
+from esp_wizard.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class EngagementChoice:
+    client: str
+    engagement: str
+    sessions: int
+
+    @property
+    def options(self) -> str:
+        """The command-line options that pick this engagement."""
+        return f"--client {shlex.quote(self.client)} --engagement {shlex.quote(self.engagement)}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.client} / {self.engagement}" if self.engagement else self.client
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def engagement_of(session: Session) -> tuple[str, str]:
+    return normalised(session.client), normalised(session.engagement)
+
+
+def engagements(sessions: Sequence[Session]) -> list[EngagementChoice]:
+    """Each engagement once, spelled as its oldest session spells it, sorted by name."""
+    first: dict[tuple[str, str], Session] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for session in sorted(sessions, key=lambda s: (s.started, s.id)):
+        pair = engagement_of(session)
+        first.setdefault(pair, session)
+        counts[pair] = counts.get(pair, 0) + 1
+    return [
+        EngagementChoice(first[pair].client, first[pair].engagement, counts[pair])
+        for pair in sorted(first)
+    ]
+
+
+def choose(
+    sessions: Sequence[Session], client: str | None = None, engagement: str | None = None
+) -> EngagementChoice:
+    """The one engagement the options point at; a UserError listing them otherwise."""
+    known = engagements(sessions)
+    if not known:
+        raise UserError("no sessions in this workspace yet (start one with: esp-wizard new)")
+    matches = [
+        e
+        for e in known
+        if (client is None or normalised(e.client) == normalised(client))
+        and (engagement is None or normalised(e.engagement) == normalised(engagement))
+    ]
+    if len(matches) == 1:
+        return matches[0]
+    listed = "; ".join(f"{e.options} ({_sessions(e.sessions)})" for e in known)
+    if not matches:
+        raise UserError(f"no engagement matches those options; this workspace has: {listed}")
+    raise UserError(f"this workspace holds {len(known)} engagements; choose one with: {listed}")
+
+
+def _sessions(count: int) -> str:
+    return f"{count} session" if count == 1 else f"{count} sessions"
+
+
+def open_sessions(
+    store: SessionStore, entries: Sequence[SessionEntry]
+) -> tuple[list[OpenedSession], list[str]]:
+    """Each session with the questionnaire it ran with (the installed one as a fallback)."""
+    opened: list[OpenedSession] = []
+    warnings: list[str] = []
+    catalog: Catalog | None = None
+    for entry in entries:
+        try:
+            try:
+                questionnaire, warning = questionnaire_of(store, entry.session)
+            except UserError:
+                catalog = catalog or load_catalog(store.workspace.questionnaires_dir)
+                questionnaire, warning = questionnaire_of(store, entry.session, catalog)
+        except UserError as error:
+            warnings.append(f"session {entry.session.id} left out: {error}")
+            continue
+        if warning:
+            warnings.append(f"session {entry.session.id}: {warning}")
+        opened.append(OpenedSession(entry.session, questionnaire, entry.path, warning))
+    return opened, warnings
+
+
+def load_engagement(
+    workspace: Workspace, client: str | None = None, engagement: str | None = None
+) -> tuple[EngagementChoice, list[OpenedSession], list[str]]:
+    store = SessionStore(workspace)
+    listing = store.list()
+    warnings = [f"unreadable session file left out: {p}" for p in listing.problems]
+    choice = choose([e.session for e in listing], client, engagement)
+    wanted = (normalised(choice.client), normalised(choice.engagement))
+    entries = [e for e in listing if engagement_of(e.session) == wanted]
+    opened, more = open_sessions(store, entries)
+    return choice, opened, warnings + more
+
+
+def compile_workspace(
+    workspace: Workspace, client: str | None = None, engagement: str | None = None
+) -> EngagementReport:
+    """The report of the engagement the options (or the workspace's only one) point at."""
+    choice, opened, warnings = load_engagement(workspace, client, engagement)
+    return compile_engagement(opened, choice.client, choice.engagement, warnings)
+
+
+def open_workspace_session(workspace: Workspace, ref: str) -> tuple[OpenedSession, list[str]]:
+    """One session by id, prefix or path, with its questionnaire; UserError if it cannot be."""
+    store = SessionStore(workspace)
+    path = store.find(ref)
+    opened, warnings = open_sessions(store, [SessionEntry(path, store.load(path))])
+    if not opened:
+        raise UserError(warnings[0])
+    return opened[0], warnings

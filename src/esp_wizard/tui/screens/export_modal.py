@@ -1,0 +1,132 @@
+"""Export from the TUI: a session's summary or the engagement report, in a chosen format.
+
+The file goes to the workspace's `exports/` folder (created when missing) under a name
+the core chooses; the modal shows the path and dismisses with it (None when nothing was
+written). Rendering and writing are the core's (`esp_wizard.export.files`), in a worker
+thread so a large engagement never freezes the screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, RadioButton, RadioSet, Static
+from textual.worker import Worker, WorkerState
+
+from esp_wizard.workspace import Workspace
+
+FORMATS = (
+    ("md", "Markdown (.md)"),
+    ("html", "HTML page (.html)"),
+    ("json", "JSON (.json)"),
+    ("csv", "CSV findings register (.csv)"),
+)
+SESSION_FORMATS = ("md", "html", "json")
+EXPORT_GROUP = "export-write"
+
+
+class ExportModal(ModalScreen[Path | None]):
+    """Choose what and how to export; Export writes, Close (or Escape) dismisses."""
+
+    CSS_PATH = "export_modal.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", id="export.close")]
+
+    def __init__(
+        self, workspace: Workspace, session_id: str | None, client: str, engagement: str
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.session_id = session_id
+        self.client = client
+        self.engagement = engagement
+        self.written: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog"):
+            yield Label("Export", id="export-heading")
+            yield Label("What", classes="export-label")
+            with RadioSet(id="export-what"):
+                yield RadioButton(
+                    "This session's summary",
+                    value=self.session_id is not None,
+                    disabled=self.session_id is None,
+                    id="what-session",
+                )
+                yield RadioButton(
+                    "The engagement report", value=self.session_id is None, id="what-report"
+                )
+            yield Label("Format", classes="export-label")
+            with RadioSet(id="export-format"):
+                for index, (fmt, label) in enumerate(FORMATS):
+                    yield RadioButton(label, value=index == 0, id=f"format-{fmt}")
+            yield Static("", id="export-result")
+            with Horizontal(id="export-buttons"):
+                yield Button("Export", variant="primary", id="export-go")
+                yield Button("Close", id="export-close")
+
+    def on_mount(self) -> None:
+        self._sync_formats()
+        self.query_one("#export-what", RadioSet).focus()
+
+    # -- choices --------------------------------------------------------------------------
+    @property
+    def what(self) -> str:
+        pressed = self.query_one("#export-what", RadioSet).pressed_button
+        return "session" if pressed is not None and pressed.id == "what-session" else "report"
+
+    @property
+    def chosen_format(self) -> str:
+        pressed = self.query_one("#export-format", RadioSet).pressed_button
+        return pressed.id.removeprefix("format-") if pressed and pressed.id else "md"
+
+    @on(RadioSet.Changed, "#export-what")
+    def _what_changed(self) -> None:
+        self._sync_formats()
+
+    def _sync_formats(self) -> None:
+        """A session's summary has no CSV (the CSV is the engagement's findings register)."""
+        csv = self.query_one("#format-csv", RadioButton)
+        csv.disabled = self.what == "session"
+        if csv.disabled and csv.value:
+            self.query_one("#format-md", RadioButton).value = True
+
+    # -- writing --------------------------------------------------------------------------
+    @on(Button.Pressed, "#export-go")
+    def action_export(self) -> None:
+        self.query_one("#export-go", Button).disabled = True
+        self.query_one("#export-result", Static).update(Text("Writing…"))
+        self.write_export(self.what, self.chosen_format)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group=EXPORT_GROUP)
+    def write_export(self, what: str, fmt: str) -> Path:
+        from esp_wizard.export.files import export_report, export_session
+
+        if what == "session" and self.session_id is not None:
+            return export_session(self.workspace, self.session_id, fmt)
+        return export_report(self.workspace, self.client, self.engagement, fmt)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != EXPORT_GROUP:
+            return
+        result = self.query_one("#export-result", Static)
+        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Path):
+            self.written = event.worker.result
+            shown = Text("Written to ", style="bold green")
+            shown.append(str(self.written))
+            result.update(shown)
+        elif event.state == WorkerState.ERROR:
+            result.update(Text(f"Not written: {event.worker.error}", style="bold red"))
+        if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
+            self.query_one("#export-go", Button).disabled = False
+            self.query_one("#export-close", Button).focus()
+
+    @on(Button.Pressed, "#export-close")
+    def action_close(self) -> None:
+        self.dismiss(self.written)

@@ -1,0 +1,329 @@
+"""The engagement report in the TUI: findings by priority, their evidence, and the playbook.
+
+It only presents `esp_wizard.findings`: the report is compiled by the core in a worker
+thread (a large engagement never freezes the screen), then shown in tabs. Every text from
+a person or a questionnaire is put on screen as a rich `Text`, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Select, Static, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState
+
+from esp_wizard.export import text as t
+from esp_wizard.findings.model import EngagementReport, Finding, InventoryTable
+from esp_wizard.workspace import Workspace
+
+ALL = "all"
+COMPILE_GROUP = "report-compile"
+CATEGORY_STYLES = {
+    "strength": "green",
+    "gap": "red",
+    "hack": "dark_orange",
+    "manual": "medium_purple",
+}
+CHART_WIDTH = 16
+
+
+class ReportScreen(Screen[None]):
+    """The compiled report of one client and engagement."""
+
+    CSS_PATH = "report.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="report.close"),
+        Binding("c", "focus_filter", "Category", id="report.filter"),
+        Binding("x", "export", "Export", id="report.export"),
+    ]
+
+    def __init__(self, workspace: Workspace, client: str, engagement: str) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.client = client
+        self.engagement = engagement
+        self.report: EngagementReport | None = None
+        self._by_key: dict[str, Finding] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Compiling the report…"), id="report-title")
+        with TabbedContent(id="report-tabs"):
+            with TabPane("Findings", id="tab-findings"):
+                with Horizontal(id="findings-bar"):
+                    yield Select(
+                        _category_options(),
+                        allow_blank=False,
+                        value=ALL,
+                        id="category-filter",
+                    )
+                    yield Static("", id="must-fix-count")
+                with Horizontal(id="findings-body"):
+                    yield DataTable(id="findings-table", cursor_type="row", zebra_stripes=True)
+                    yield Static("", id="category-chart")
+                yield Static("Enter: a finding's evidence and quotes", id="findings-hint")
+            with TabPane("Inventory", id="tab-inventory"):
+                yield VerticalScroll(id="inventory")
+            with TabPane("Conflicts", id="tab-conflicts"):
+                yield VerticalScroll(Static("", id="conflicts-text"))
+            with TabPane("Follow-ups", id="tab-follow-ups"):
+                yield DataTable(id="follow-ups-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Timeline", id="tab-timeline"):
+                yield VerticalScroll(Static("", id="timeline-text"))
+        yield Footer()
+
+    def on_mount(self) -> None:
+        findings = self.query_one("#findings-table", DataTable)
+        findings.add_columns("", "Priority", "Finding", "Category", "Sev", "Imp", "Roles", "Phase")
+        follow_ups = self.query_one("#follow-ups-table", DataTable)
+        follow_ups.add_columns("Session", "Why", "Question", "Answer", "Note")
+        self.compile_report()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group=COMPILE_GROUP)
+    def compile_report(self) -> EngagementReport:
+        from esp_wizard.findings import compile_workspace
+
+        return compile_workspace(self.workspace, self.client, self.engagement)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != COMPILE_GROUP:
+            return
+        if event.state == WorkerState.SUCCESS and event.worker.result is not None:
+            self.show_report(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            message = f"The report could not be compiled: {event.worker.error}"
+            self.query_one("#report-title", Static).update(Text(message, style="bold red"))
+            self.notify(message, severity="error")
+
+    # -- showing the report -------------------------------------------------------------
+    def show_report(self, report: EngagementReport) -> None:
+        self.report = report
+        self._by_key = {f.key: f for f in report.all_findings}
+        title = Text()
+        title.append(t.report_title(report), style="bold")
+        title.append(
+            f"  ·  {t.plural(len(report.sessions), 'session')}  ·  as of {t.when(report.as_of)}",
+            style="dim",
+        )
+        self.query_one("#report-title", Static).update(title)
+        must = Text()
+        must.append(f"{len(report.must_fix)} must-fix", style="bold red")
+        must.append(f" of {t.plural(len(report.findings), 'finding')} to fix")
+        self.query_one("#must-fix-count", Static).update(must)
+        self.query_one("#category-chart", Static).update(category_chart(report))
+        self._fill_findings()
+        self._fill_inventory(report.inventory)
+        self.query_one("#conflicts-text", Static).update(conflicts_text(report))
+        self._fill_follow_ups(report)
+        self.query_one("#timeline-text", Static).update(timeline_text(report))
+
+    def visible_findings(self) -> list[Finding]:
+        """Report order (must-fix first, then priority), strengths last, filtered."""
+        if self.report is None:
+            return []
+        chosen = self.query_one("#category-filter", Select).value
+        return [f for f in self.report.all_findings if chosen in (ALL, f.category)]
+
+    def _fill_findings(self) -> None:
+        table = self.query_one("#findings-table", DataTable)
+        table.clear()
+        for finding in self.visible_findings():
+            table.add_row(*finding_cells(finding), key=finding.key)
+
+    def _fill_inventory(self, tables: Iterable[InventoryTable]) -> None:
+        holder = self.query_one("#inventory", VerticalScroll)
+        holder.remove_children()
+        widgets: list[Static | DataTable] = []
+        for table in tables:
+            widgets.append(Static(Text(table.title, style="bold"), classes="inventory-title"))
+            widgets.append(inventory_table(table))
+        if not widgets:
+            widgets.append(Static("No inventory answered yet."))
+        holder.mount_all(widgets)
+
+    def _fill_follow_ups(self, report: EngagementReport) -> None:
+        table = self.query_one("#follow-ups-table", DataTable)
+        table.clear()
+        for item in report.follow_ups:
+            table.add_row(
+                Text(f"{item.session.id} ({item.session.people})"),
+                Text(t.FOLLOW_UP_LABELS[item.kind]),
+                Text(item.question),
+                Text(item.answer),
+                Text(item.note),
+            )
+
+    # -- actions ------------------------------------------------------------------------
+    @on(Select.Changed, "#category-filter")
+    def _filter_changed(self) -> None:
+        self._fill_findings()
+
+    @on(DataTable.RowSelected, "#findings-table")
+    def _finding_chosen(self, event: DataTable.RowSelected) -> None:
+        finding = self._by_key.get(str(event.row_key.value))
+        if finding is not None:
+            self.app.push_screen(FindingScreen(finding))
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#category-filter", Select).focus()
+
+    def action_export(self) -> None:
+        from esp_wizard.tui.screens.export_modal import ExportModal
+
+        self.app.push_screen(ExportModal(self.workspace, None, self.client, self.engagement))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _category_options() -> list[tuple[str, str]]:
+    return [("All categories", ALL)] + [(label, key) for key, label in t.CATEGORY_LABELS.items()]
+
+
+def finding_cells(finding: Finding) -> list[Text]:
+    mark = Text("MUST FIX", style="bold white on red") if finding.must_fix else Text("")
+    style = CATEGORY_STYLES.get(finding.category, "")
+    return [
+        mark,
+        Text(t.number(finding.priority), style="bold", justify="right"),
+        Text(finding.title),
+        Text(t.category(finding.category), style=style),
+        Text(str(finding.severity), justify="right"),
+        Text(str(finding.impact), justify="right"),
+        Text(str(finding.breadth), justify="right"),
+        Text(t.phase(finding.phase)),
+    ]
+
+
+def category_chart(report: EngagementReport) -> Text:
+    """Findings per category as horizontal bars, longest for the largest count."""
+    counts = report.category_counts()
+    most = max(counts.values(), default=0) or 1
+    chart = Text()
+    chart.append("Findings per category\n", style="bold")
+    for key, count in counts.items():
+        length = round(CHART_WIDTH * count / most)
+        chart.append(f"{t.sentence(key):<10}")
+        chart.append("█" * length, style=CATEGORY_STYLES.get(key, ""))
+        chart.append(f" {count}\n")
+    return chart
+
+
+def inventory_table(table: InventoryTable) -> DataTable:
+    widget: DataTable = DataTable(cursor_type="row", zebra_stripes=True, classes="inventory")
+    labels = [label for _, label in table.columns]
+    if table.has_must_move:
+        labels.append("Must move")
+    widget.add_columns(*labels, "Sources")
+    for row in table.rows:
+        cells = [Text(row.name, style="bold")]
+        cells += [Text(" / ".join(row.cells[f])) for f, _ in table.columns[1:]]
+        if table.has_must_move:
+            cells.append(Text(t.MOVE_LABELS[row.must_move]))
+        cells.append(Text("; ".join(s.session.id for s in row.sources)))
+        widget.add_row(*cells)
+    return widget
+
+
+def conflicts_text(report: EngagementReport) -> Text:
+    if not report.conflicts:
+        return Text("No conflicting answers between roles.")
+    text = Text("The same question, answered differently by different roles:\n\n")
+    for conflict in report.conflicts:
+        text.append(conflict.question, style="bold")
+        text.append(f"  ({conflict.question_id})\n", style="dim")
+        for position in conflict.positions:
+            text.append("  • ")
+            text.append(position.answer, style="bold")
+            text.append(f": {'; '.join(t.who(s) for s in position.sessions)}\n")
+        text.append("\n")
+    return text
+
+
+def timeline_text(report: EngagementReport) -> Text:
+    timeline = report.timeline
+    text = Text()
+    text.append("Timeline estimate: ", style="bold")
+    text.append(timeline.estimate, style="bold cyan")
+    text.append(f"  from {t.plural(timeline.count, 'distinct driver')}\n")
+    for driver in timeline.drivers:
+        text.append(f"  • {driver.label}")
+        text.append(f"  ({'; '.join(t.who(s) for s in driver.sessions)})\n", style="dim")
+    text.append("\nReadiness by phase\n", style="bold")
+    for view in report.readiness:
+        style = {"blocked": "red", "at risk": "yellow", "clear": "green"}[view.status]
+        text.append(f"  {t.phase(view.phase):<10}")
+        text.append(f"{t.READINESS_LABELS[view.status]:<22}", style=style)
+        text.append(f"{view.must_fix} must-fix · {view.open} to fix · {view.strengths} kept\n")
+    text.append("\nRoles covered: ", style="bold")
+    text.append(", ".join(report.roles_covered) or "none")
+    text.append("\nNot yet interviewed: ", style="bold")
+    text.append(", ".join(report.roles_missing) or "none")
+    text.append(f"\n\n{report.formula}\n", style="dim")
+    for warning in report.warnings:
+        text.append(f"\n⚠ {warning}", style="yellow")
+    return text
+
+
+def evidence_text(finding: Finding) -> Text:
+    """A finding with who raised it, the answers behind it, notes and verbatim quotes."""
+    text = Text()
+    text.append(finding.title, style="bold")
+    if finding.must_fix:
+        text.append("  MUST FIX", style="bold white on red")
+    text.append(
+        f"\n{t.category(finding.category)} · phase {t.phase(finding.phase)} · severity "
+        f"{finding.severity} · impact {finding.impact} · effort {finding.effort} · breadth "
+        f"{finding.breadth} ({', '.join(finding.roles)}) · priority "
+        f"{t.number(finding.priority)}\n",
+        style="dim",
+    )
+    if finding.detail:
+        text.append(f"\n{finding.detail}\n")
+    if finding.recommendation:
+        text.append("\nRecommendation: ", style="bold")
+        text.append(f"{finding.recommendation}\n")
+    for note in finding.notes:
+        text.append(f"\n{note}\n", style="italic dim")
+    text.append("\nEvidence\n", style="bold underline")
+    for evidence in finding.evidence:
+        session = evidence.session
+        text.append(f"\n{session.people}", style="bold")
+        text.append(f"  session {session.id} · {t.day(session.started)}\n", style="dim")
+        if evidence.title != finding.title:
+            text.append(f"  Said as: {evidence.title}\n")
+        for answer in evidence.answers:
+            text.append(f"  {answer.question} ", style="dim")
+            text.append(f"{answer.answer}\n", style="bold")
+            if answer.note:
+                text.append(f"    Note: {answer.note}\n", style="italic")
+            if answer.quote:
+                text.append(f"    “{answer.quote}”\n", style="italic cyan")
+    return text
+
+
+class FindingScreen(ModalScreen[None]):
+    """One finding's evidence and quotes; Escape or Enter goes back to the table."""
+
+    CSS_PATH = "report.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="finding.close"),
+        Binding("enter", "close", "Back", show=False, id="finding.close-enter"),
+    ]
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__()
+        self.finding = finding
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="finding-dialog"):
+            yield Static(evidence_text(self.finding), id="finding-evidence")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,72 @@
+"""What the golden files hold, shared by the golden test and `scripts/update_goldens.py`.
+
+A golden set is a folder under `tests/export/golden/`: `fixture/` is the deterministic
+engagement of `tests/findings/fixture.py`; any other folder holds a `workspace.txt` naming
+a workspace (relative to the repository) whose only engagement it renders, such as the
+bundled example in `sessions/`. The version is masked so a release does not churn them.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+from esp_wizard import __version__
+from esp_wizard.export import REPORT_FORMATS, SESSION_FORMATS, render_report, render_session
+from esp_wizard.findings import compile_workspace, summarize_session
+from esp_wizard.findings.engagement import load_engagement
+from esp_wizard.workspace import Workspace
+
+REPO = Path(__file__).resolve().parents[2]
+GOLDEN = Path(__file__).parent / "golden"
+FIXTURE = "fixture"
+WORKSPACE_FILE = "workspace.txt"
+SUMMARISED = 2  # session summaries kept per set: the first ones, in interview order
+
+
+def masked(text: str) -> str:
+    return re.sub(rf"esp-wizard {re.escape(__version__)}\b", "esp-wizard VERSION", text)
+
+
+def render_set(workspace: Workspace) -> dict[str, str]:
+    """Every golden file of one workspace's engagement: file name -> content."""
+    files = {}
+    report = compile_workspace(workspace)
+    for fmt in REPORT_FORMATS:
+        files[f"report.{fmt}"] = masked(render_report(report, fmt))
+    _, opened, _ = load_engagement(workspace)
+    ordered = sorted(opened, key=lambda o: (o.session.started, o.session.id))
+    for session in ordered[:SUMMARISED]:
+        summary = summarize_session(session)
+        for fmt in SESSION_FORMATS:
+            files[f"session-{session.session.id}.{fmt}"] = masked(render_session(summary, fmt))
+    return files
+
+
+def golden_sets() -> list[str]:
+    return sorted(p.name for p in GOLDEN.iterdir() if p.is_dir()) if GOLDEN.is_dir() else []
+
+
+def render_named(name: str) -> dict[str, str]:
+    """Render the set `name`: the fixture built afresh, or the workspace its folder names."""
+    if name == FIXTURE:
+        from findings.fixture import build_fixture_engagement
+
+        with tempfile.TemporaryDirectory() as folder:
+            return render_set(build_fixture_engagement(Path(folder)))
+    pointer = GOLDEN / name / WORKSPACE_FILE
+    root = REPO / pointer.read_text(encoding="utf-8").strip()
+    return render_set(Workspace(root))
+
+
+def write_set(name: str, files: dict[str, str]) -> Path:
+    """Replace the set's files (its workspace.txt is kept)."""
+    folder = GOLDEN / name
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        if old.name != WORKSPACE_FILE:
+            old.unlink()
+    for file_name, content in files.items():
+        (folder / file_name).write_bytes(content.encode("utf-8"))
+    return folder
