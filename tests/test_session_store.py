@@ -466,3 +466,53 @@ def test_workspace_must_be_an_existing_folder(tmp_path: Path, where: str) -> Non
     if where:
         with pytest.raises(UserError):
             Workspace.resolve(None, {"ESP_WIZARD_WORKSPACE": raw})
+
+
+# -- a fixed id and start time (a reproducible example engagement) ---------------------------
+def test_create_with_a_fixed_id_and_start_time(store: SessionStore) -> None:
+    started = dt.datetime(2026, 10, 5, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    session = store.create(
+        questionnaire_id="core",
+        questionnaire_version="1.2.0",
+        questionnaire_language="en",
+        questionnaire_source=SOURCE,
+        client="Acme",
+        interviewees=[Interviewee(name="Ana Souza")],
+        session_id="fixedid2",
+        started=started,
+    )
+    assert session.id == "fixedid2"
+    assert session.started == session.updated == dt.datetime(2026, 10, 5, 9, 0, tzinfo=dt.UTC)
+    assert store.path_of(session).name == "2026-10-05-acme-ana-souza-fixedid2.toml"  # type: ignore[union-attr]
+    assert store.read("fixedid2") == session
+
+
+def test_a_fixed_id_is_refused_when_taken_or_malformed(store: SessionStore) -> None:
+    first = create(store)
+    with pytest.raises(SessionSaveError, match="a session with this id already exists"):
+        store.create(
+            questionnaire_id="core",
+            questionnaire_version="1",
+            questionnaire_language="en",
+            questionnaire_source=SOURCE,
+            client="Other",
+            session_id=first.id,
+        )
+    for bad in ("short", "UPPERCAS", "with0one"):
+        with pytest.raises(UserError, match=f"id '{bad}' is not 8 characters"):
+            store.create(
+                questionnaire_id="core",
+                questionnaire_version="1",
+                questionnaire_language="en",
+                questionnaire_source=SOURCE,
+                client="Other",
+                session_id=bad,
+            )
+    assert len(list(store.workspace.sessions_dir.glob("*.toml"))) == 1
+
+
+def test_save_with_a_given_updated_time(store: SessionStore) -> None:
+    session = create(store)
+    when = dt.datetime(2026, 10, 5, 10, 35, tzinfo=dt.UTC)
+    store.save(session, updated=when)
+    assert store.read(session.id).updated == when

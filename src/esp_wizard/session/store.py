@@ -110,13 +110,22 @@ class SessionStore:
         engagement: str = "",
         facilitator: str = "",
         interviewees: Iterable[Interviewee] = (),
+        session_id: str | None = None,
+        started: dt.datetime | None = None,
     ) -> Session:
         """Start a session, write its file and keep it open (locked) for writing.
 
         `questionnaire_source` is the questionnaire file's exact text (a str is encoded as
         UTF-8, which gives back the file's bytes for a file read as UTF-8), so the hash
         matches `Questionnaire.hash` and the copy kept beside the sessions is that file.
+        `session_id` and `started` fix the id and start time (a reproducible example); a
+        fixed id already in the workspace is refused rather than redrawn.
         """
+        if session_id is not None and not _is_session_id(session_id):
+            raise UserError(
+                f"cannot start a session: id {session_id!r} is not {ID_LENGTH} characters "
+                f"of {ID_ALPHABET}"
+            )
         data = (
             questionnaire_source.encode("utf-8")
             if isinstance(questionnaire_source, str)
@@ -137,15 +146,17 @@ class SessionStore:
             raise SessionSaveError(
                 f"could not create a session in {_shown(sessions_dir)}: {_reason(error)}"
             ) from error
-        for _ in range(20):
+        times = {"started": started, "updated": started} if started is not None else {}
+        for _ in range(1 if session_id is not None else 20):
             try:
                 session = Session(
-                    id=new_session_id(),
+                    id=session_id or new_session_id(),
                     client=client,
                     engagement=engagement,
                     facilitator=facilitator,
                     questionnaire=ref,
                     interviewees=people,
+                    **times,
                 )
             except ValidationError as error:
                 first = error.errors()[0]
@@ -179,20 +190,26 @@ class SessionStore:
             self._paths[session.id] = path
             self._locks[session.id] = lock
             return session
+        if session_id is not None:
+            raise SessionSaveError(
+                f"could not create session {session_id}: a session with this id already "
+                f"exists in {_shown(sessions_dir)}"
+            )
         raise SessionSaveError(  # pragma: no cover - 20 collisions of 40 random bits
             f"could not find a free session name in {_shown(sessions_dir)}"
         )
 
-    def save(self, session: Session) -> None:
-        """Write the whole session at once; sets `updated`. Raises SessionLocked if another
-        window took the lock, SessionSaveError if the disk refused (old file unchanged)."""
+    def save(self, session: Session, *, updated: dt.datetime | None = None) -> None:
+        """Write the whole session at once; sets `updated` (to now unless given). Raises
+        SessionLocked if another window took the lock, SessionSaveError if the disk refused
+        (old file unchanged)."""
         path = self._paths.get(session.id)
         if path is None:
             raise SessionNotOpen(
                 f"session {session.id} is not open for writing here "
                 f"(resume it with: esp-wizard resume {session.id})"
             )
-        session.updated = utc_now()
+        session.updated = updated if updated is not None else utc_now()
         data = _serialise(session, self._answer_cache.setdefault(session.id, {}))
         try:
             self._locks[session.id].ensure()  # SessionLocked if another window took it
@@ -413,6 +430,10 @@ def slugify(text: str, max_length: int = SLUG_LENGTH) -> str:
 
 def new_session_id() -> str:
     return "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
+
+
+def _is_session_id(text: str) -> bool:
+    return len(text) == ID_LENGTH and set(text) <= set(ID_ALPHABET)
 
 
 def session_file_name(session: Session) -> str:
