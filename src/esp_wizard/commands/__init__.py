@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, Protocol
 
-from esp_wizard.commands import ask, export, questionnaires, report, sessions
+from esp_wizard.commands import ask, export, new, questionnaires, report, resume, sessions, tui
 
 
 class Command(Protocol):
@@ -16,4 +16,4 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-COMMANDS: list[Any] = [questionnaires, sessions, ask, report, export]
+COMMANDS: list[Any] = [questionnaires, sessions, ask, report, export, new, resume, tui]

@@ -1,0 +1,36 @@
+"""`esp-wizard resume SESSION`: reopen an interview at the question where it was left."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+name = "resume"
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        name,
+        help="reopen an interview where it was left",
+        description="Reopen an interview in the TUI at the question where it was left.",
+    )
+    parser.add_argument("session", metavar="SESSION", help="its id, a unique prefix, or its file")
+    parser.set_defaults(handler=sys.modules[__name__])
+
+
+def run(args: argparse.Namespace) -> int:
+    from esp_wizard.commands.common import workspace
+    from esp_wizard.questionnaire.catalog import load_catalog
+    from esp_wizard.session.store import SessionStore
+    from esp_wizard.tui.app import run_app
+    from esp_wizard.tui.sessions import open_session
+    from esp_wizard.tui.start import Start
+
+    where = workspace(args)
+    store = SessionStore(where)
+    opened = open_session(store, args.session, lambda: load_catalog(where.questionnaires_dir))
+    try:
+        return run_app(where, Start("interview", opened=opened), store=store)
+    finally:
+        store.close_all()

@@ -1,0 +1,24 @@
+"""`esp-wizard` (or `esp-wizard tui`): the TUI's home screen, the workspace's interviews."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+name = "tui"
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        name, help="open the home screen (what esp-wizard does without a command)"
+    )
+    parser.set_defaults(handler=sys.modules[__name__])
+
+
+def run(args: argparse.Namespace) -> int:
+    from esp_wizard.commands.common import workspace
+    from esp_wizard.tui.app import run_app
+    from esp_wizard.tui.start import Start
+
+    return run_app(workspace(args), Start())

@@ -1,0 +1,287 @@
+"""The Textual app: home underneath, the interview and its companions pushed on top.
+
+The app owns what screens share: the workspace, one SessionStore (so the locks it holds are
+released on every way out), the questionnaire catalog (loaded once, off the UI thread),
+the user's remembered settings, and a clock and time zone that tests fix. Leaving by any
+road, quit keys, a closed terminal or a kill signal, first saves what the interview screen
+holds; a hard kill loses nothing confirmed because every confirmed answer is already saved.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import gc
+import signal
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
+
+from esp_wizard.config import UserConfig, load_config, save_config
+from esp_wizard.errors import UserError
+from esp_wizard.tui.commands import binding_commands
+from esp_wizard.tui.screens.home import HomeScreen
+from esp_wizard.tui.start import NewPresets, Start
+from esp_wizard.workspace import Workspace
+
+if TYPE_CHECKING:  # the core (pydantic models) loads after the first frame, in a worker
+    from esp_wizard.questionnaire.catalog import Catalog
+    from esp_wizard.questionnaire.model import Questionnaire
+    from esp_wizard.session.model import Interviewee, Session
+    from esp_wizard.session.opened import OpenedSession
+    from esp_wizard.session.store import SessionStore
+
+Clock = Callable[[], dt.datetime]
+NOT_AVAILABLE = "report not available yet"
+
+
+def utc_clock() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class WizardApp(App[None]):
+    TITLE = "esp-wizard"
+    MODES: ClassVar = {"home": HomeScreen}  # a mode (not the default screen) loads home.tcss
+    DEFAULT_MODE: ClassVar[str] = "home"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", id="app.help", tooltip="Every key, and why these keys"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            priority=True,
+            id="app.quit",
+            tooltip="Save and quit (everything confirmed is already saved)",
+        ),
+        Binding(
+            "ctrl+c",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            id="app.quit-ctrl-c",
+            tooltip="Save and quit, as ctrl+q",
+        ),
+    ]
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        start: Start | None = None,
+        store: SessionStore | None = None,
+        catalog: Catalog | None = None,
+        clock: Clock = utc_clock,
+        tz: dt.tzinfo | None = None,
+        cursor_blink: bool = True,
+        config_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self._store = store
+        self.start = start or Start()
+        self.clock = clock
+        self.tz = tz
+        self.cursor_blink = cursor_blink
+        self.config_path = config_path
+        self.config: UserConfig = load_config(config_path)
+        self._catalog = catalog
+        self._lock = threading.Lock()  # store and catalog are first used from worker threads
+
+    # -- start-up ---------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if not self.is_headless:
+            self._install_signal_handlers()
+        if self.start.screen == "new":
+            self.new_interview(self.start.presets)
+        elif self.start.screen == "interview" and self.start.opened is not None:
+            self.open_interview(self.start.opened)
+
+    def _install_signal_handlers(self) -> None:
+        """A closed terminal (SIGHUP) or a polite kill (SIGTERM) saves and leaves cleanly."""
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self.hang_up)
+
+    def hang_up(self) -> None:
+        self.flush_interviews()
+        self.close_sessions()
+        self.exit()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Tests and snapshots turn the blinking cursor off, for identical frames."""
+        if not self.cursor_blink and hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False  # type: ignore[attr-defined]
+
+    def settle_memory(self) -> None:
+        """Exempt what exists now (modules, the screens' widgets) from the cyclic collector.
+
+        A full collection rescans every object alive; with Textual's many widget objects
+        one takes 50-90 ms, a visible stall mid-interview. Frozen objects are skipped.
+        """
+        gc.freeze()
+
+    # -- shared services ----------------------------------------------------------------------
+    @property
+    def store(self) -> SessionStore:
+        """The one store: every lock it takes is released when the app ends."""
+        with self._lock:
+            if self._store is None:
+                from esp_wizard.session.store import SessionStore
+
+                self._store = SessionStore(self.workspace)
+            return self._store
+
+    def catalog(self) -> Catalog:
+        """Bundled and workspace questionnaires, loaded once (safe from worker threads)."""
+        with self._lock:
+            if self._catalog is None:
+                from esp_wizard.questionnaire.catalog import load_catalog
+
+                self._catalog = load_catalog(self.workspace.questionnaires_dir)
+            return self._catalog
+
+    def close_sessions(self) -> None:
+        """Release every session lock (nothing to do if no store was ever needed)."""
+        if self._store is not None:
+            self._store.close_all()
+
+    def remember(self, **changes: str) -> None:
+        updated = self.config.with_changes(**changes)
+        if updated == self.config:
+            return
+        self.config = updated
+        problem = save_config(updated, self.config_path)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        self.remember(theme=theme.name)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from binding_commands(screen)
+
+    # -- moving between screens -----------------------------------------------------------------
+    def new_interview(
+        self, presets: NewPresets | None = None, clients: list[str] | None = None
+    ) -> None:
+        from esp_wizard.tui.screens.new_interview import NewInterviewScreen
+
+        screen = NewInterviewScreen(presets or NewPresets(), clients, self.config.facilitator)
+        self.push_screen(screen)
+
+    def create_interview(
+        self,
+        questionnaire: Questionnaire,
+        client: str,
+        engagement: str,
+        facilitator: str,
+        people: list[Interviewee],
+    ) -> None:
+        """Create the session file now (UserError if it cannot be) and start asking."""
+        session = self.store.create(
+            questionnaire_id=questionnaire.id,
+            questionnaire_version=questionnaire.version,
+            questionnaire_language=questionnaire.language,
+            questionnaire_source=questionnaire.source,
+            client=client,
+            engagement=engagement,
+            facilitator=facilitator,
+            interviewees=people,
+        )
+        self.remember(facilitator=facilitator)
+        from esp_wizard.session.opened import OpenedSession
+
+        opened = OpenedSession(session, questionnaire, self.store.path_of(session))
+        self.switch_screen(self._interview_screen(opened))
+
+    def resume_session(self, ref: str) -> None:
+        from esp_wizard.tui.sessions import open_session
+
+        try:
+            opened = open_session(self.store, ref, self.catalog)
+        except UserError as error:
+            self.notify(str(error), title="Cannot open", severity="error", timeout=10, markup=False)
+            return
+        self.open_interview(opened)
+
+    def open_interview(self, opened: OpenedSession) -> None:
+        self.push_screen(self._interview_screen(opened))
+
+    def _interview_screen(self, opened: OpenedSession) -> Screen:
+        from esp_wizard.tui.live import LiveInterview
+        from esp_wizard.tui.screens.interview import InterviewScreen
+
+        live = LiveInterview(opened.interview(), self.store, self.clock)
+        return InterviewScreen(live, opened.warning)
+
+    def open_report(self, session: Session) -> None:
+        try:
+            from esp_wizard.tui.screens.report import ReportScreen
+        except ImportError:
+            self.notify(NOT_AVAILABLE, severity="warning")
+            return
+        self.push_screen(ReportScreen(self.workspace, session.client, session.engagement))
+
+    def open_export(self, session: Session) -> None:
+        try:
+            from esp_wizard.tui.screens.export_modal import ExportModal
+        except ImportError:
+            self.notify(NOT_AVAILABLE, severity="warning")
+            return
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Exported to {path}", timeout=6, markup=False)
+
+        modal = ExportModal(self.workspace, session.id, session.client, session.engagement)
+        self.push_screen(modal, written)
+
+    def action_help(self) -> None:
+        from esp_wizard.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    # -- leaving ---------------------------------------------------------------------------------
+    def flush_interviews(self) -> str:
+        """Save every open interview; what could not be saved, if anything."""
+        problems = [s.flush() for s in self.screen_stack if hasattr(s, "flush")]
+        return "\n".join(p for p in problems if p)
+
+    async def action_quit(self) -> None:
+        from esp_wizard.tui.screens.confirm import ConfirmModal
+
+        problem = self.flush_interviews()
+        if not problem:
+            self._leave()
+            return
+        ask = ConfirmModal("Quit anyway?", problem, yes="Quit", no="Stay")
+        self.push_screen(ask, lambda yes: self._leave() if yes else None)
+
+    def _leave(self) -> None:
+        self.close_sessions()
+        self.exit()
+
+
+def run_app(workspace: Workspace, start: Start, **options: object) -> int:
+    """Run the TUI until it is left; the session locks are released whatever happens."""
+    app = WizardApp(workspace, start=start, **options)  # type: ignore[arg-type]
+    try:
+        app.run()
+    finally:
+        app.close_sessions()
+    return app.return_code or 0

@@ -1,0 +1,36 @@
+"""The interview's ctrl+p provider: type part of a question, go there."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import Hit, Hits, Provider
+from textual.markup import escape
+
+if TYPE_CHECKING:
+    from esp_wizard.tui.screens.interview import InterviewScreen
+
+
+class QuestionJumpProvider(Provider):
+    """Search the active questions' text (and ids) and go to the one chosen."""
+
+    async def search(self, query: str) -> Hits:
+        screen = self.screen
+        if not hasattr(screen, "jump_to"):
+            return
+        interview_screen: InterviewScreen = screen  # type: ignore[assignment]
+        interview = interview_screen.interview
+        matcher = self.matcher(query)
+        for question in interview.active_questions():
+            section = interview.questionnaire.section_of(question.id)
+            score = matcher.match(f"{question.text} {question.id}")
+            if score <= 0:
+                continue
+            yield Hit(
+                score,
+                matcher.highlight(question.text),
+                partial(interview_screen.jump_to, question.id),
+                text=question.text,
+                help=escape(f"Go to this question · {section.title if section else ''}"),
+            )

@@ -1,0 +1,196 @@
+"""Home: the workspace's interviews, newest first; filter as you type, Enter resumes.
+
+The table is filled by a worker after the first frame, so the screen appears at once
+however many sessions the workspace holds; returning here refreshes it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from esp_wizard.tui.format import shown_path
+from esp_wizard.tui.widgets.session_table import SessionTable
+
+if TYPE_CHECKING:  # the core loads in the worker, after the first frame
+    from esp_wizard.session.model import Session
+    from esp_wizard.tui.sessions import Listing, SessionRow
+
+
+class HomeScreen(Screen[None]):
+    CSS_PATH = "home.tcss"
+    AUTO_FOCUS = "#sessions"  # never the filter: n, r and / must work at once
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "n",
+            "new",
+            "New interview",
+            id="home.new",
+            tooltip="Start a new interview in this workspace",
+        ),
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            id="home.filter",
+            tooltip="Filter by client, person, questionnaire or status",
+        ),
+        Binding(
+            "r",
+            "report",
+            "Report",
+            id="home.report",
+            tooltip="The compiled report of the selected session's engagement",
+        ),
+        Binding(
+            "ctrl+e",
+            "export",
+            "Export",
+            priority=True,
+            id="home.export",
+            tooltip="Export the selected session or its engagement's report",
+        ),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="home.clear-filter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.listing: Listing | None = None
+        self.shown_rows: list[SessionRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="✉")
+        yield Input(
+            placeholder="Filter (/): client, person, questionnaire, status…",
+            compact=True,
+            id="filter",
+        )
+        yield SessionTable(cursor_type="row", zebra_stripes=True, id="sessions")
+        yield Static("", id="empty")
+        yield Static("", id="problems")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = shown_path(self.app.workspace.root)  # type: ignore[attr-defined]
+        table = self.query_one("#sessions", SessionTable)
+        self.query_one("#empty", Static).update(Text("Reading the workspace…", style="dim"))
+        table.focus()
+        self.call_after_refresh(self.load_sessions)
+
+    def on_screen_resume(self) -> None:
+        if self.listing is not None:
+            self.load_sessions()
+
+    @work(thread=True, exclusive=True, group="home-sessions")
+    def load_sessions(self) -> None:
+        from esp_wizard.tui.sessions import list_sessions
+
+        listing = list_sessions(self.app.store)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self.show_listing, listing)
+
+    def show_listing(self, listing: Listing) -> None:
+        self.listing = listing
+        self._fill()
+        problems = self.query_one("#problems", Static)
+        problems.update(Text("\n".join(f"unreadable: {p}" for p in listing.problems)))
+        problems.display = bool(listing.problems)
+
+    def _fill(self) -> None:
+        listing = self.listing
+        if listing is None:
+            return
+        words = self.query_one("#filter", Input).value.casefold().split()
+        self.shown_rows = [row for row in listing.rows if row.matches(words)]
+        table = self.query_one("#sessions", SessionTable)
+        table.show(self.shown_rows, self.size.width, self.app.tz)  # type: ignore[attr-defined]
+        self._show_empty(listing, words)
+
+    def on_resize(self) -> None:
+        self._fill()
+
+    def _show_empty(self, listing: Listing, words: list[str]) -> None:
+        empty = self.query_one("#empty", Static)
+        table = self.query_one("#sessions", SessionTable)
+        table.display = bool(self.shown_rows)
+        empty.display = not self.shown_rows
+        self.query_one("#filter", Input).display = bool(listing.rows)
+        if self.shown_rows and self.focused is None:
+            table.focus()
+        elif not listing.rows:
+            self.set_focus(None)  # nothing to filter: keys go to the screen
+        if self.shown_rows:
+            return
+        if listing.rows and words:
+            empty.update(Text("No interview matches the filter. Escape clears it."))
+            return
+        workspace = self.app.workspace  # type: ignore[attr-defined]
+        text = Text()
+        text.append("No interviews yet in ", style="bold")
+        text.append(shown_path(workspace.sessions_dir), style="bold underline")
+        text.append("\n\nPress ")
+        text.append(" n ", style="bold reverse")
+        text.append(" to start one: client, interviewees, questionnaire, and you are asking.\n")
+        text.append("Each interview is saved as you go, one file per interview in that folder.\n")
+        text.append("Another folder? Run ", style="dim")
+        text.append("esp-wizard --workspace DIR", style="dim bold")
+        text.append(". Your own questionnaires go in ", style="dim")
+        text.append(shown_path(workspace.questionnaires_dir), style="dim bold")
+        text.append(".\nF1 shows every key; ctrl+p finds any command.", style="dim")
+        empty.update(text)
+
+    # -- the selected session -------------------------------------------------------------
+    def selected(self) -> SessionRow | None:
+        table = self.query_one("#sessions", SessionTable)
+        if not self.shown_rows or not 0 <= table.cursor_row < len(self.shown_rows):
+            return None
+        return self.shown_rows[table.cursor_row]
+
+    def _selected_session(self) -> Session | None:
+        row = self.selected()
+        if row is None:
+            self.notify("No session selected.", severity="warning", timeout=3)
+            return None
+        return row.session
+
+    # -- actions --------------------------------------------------------------------------
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._fill()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one("#sessions", SessionTable).focus()
+
+    @on(DataTable.RowSelected, "#sessions")
+    def _resume(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        row = self.selected()
+        if row is not None:
+            self.app.resume_session(str(row.path))  # type: ignore[attr-defined]
+
+    def action_new(self) -> None:
+        clients = self.listing.clients if self.listing else []
+        self.app.new_interview(clients=clients)  # type: ignore[attr-defined]
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#filter", Input).value = ""
+        self.query_one("#sessions", SessionTable).focus()
+
+    def action_report(self) -> None:
+        session = self._selected_session()
+        if session is not None:
+            self.app.open_report(session)  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        session = self._selected_session()
+        if session is not None:
+            self.app.open_export(session)  # type: ignore[attr-defined]

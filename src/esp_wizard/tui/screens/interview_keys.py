@@ -1,0 +1,164 @@
+"""The interview's keys, with ids, as data: the screen, its key bar, the palette and the help
+screen all read this one list.
+
+Next/Back are ctrl+n/ctrl+r and PageDown/PageUp: every terminal and tmux deliver them, and
+they work inside a multi-line answer, where Enter must stay a new line (ctrl+p is the
+palette, ctrl+b is tmux's prefix). The interview's keys are priority bindings, so ctrl+d
+means "don't know" here even when a text box, which would delete with it, has focus.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+
+def _key(
+    keys: str,
+    action: str,
+    description: str,
+    name: str,
+    display: str,
+    tooltip: str,
+    *,
+    show: bool = True,
+    priority: bool = True,
+) -> Binding:
+    """Interview keys win over the answer widgets' own (ctrl+d is not "delete" here)."""
+    return Binding(
+        keys,
+        action,
+        description,
+        show=show,
+        key_display=display,
+        priority=priority,
+        tooltip=tooltip,
+        id=f"interview.{name}",
+    )
+
+
+INTERVIEW_KEYS: list[BindingType] = [
+    _key(
+        "ctrl+n",
+        "next",
+        "Next",
+        "next",
+        "^n",
+        "Save this answer and go to the next question (also PageDown)",
+    ),
+    _key(
+        "ctrl+r",
+        "previous",
+        "Back",
+        "previous",
+        "^r",
+        "Save this answer and go back one question (also PageUp)",
+    ),
+    _key(
+        "pagedown",
+        "next",
+        "Next",
+        "next-page",
+        "PgDn",
+        "Save this answer and go to the next question",
+        show=False,
+    ),
+    _key(
+        "pageup",
+        "previous",
+        "Back",
+        "previous-page",
+        "PgUp",
+        "Save this answer and go back one question",
+        show=False,
+    ),
+    _key(
+        "ctrl+t",
+        "annotate",
+        "Note",
+        "note",
+        "^t",
+        "Write a note, then a verbatim quote, then back to the answer",
+    ),
+    _key(
+        "ctrl+o",
+        "observation",
+        "Observe",
+        "observation",
+        "^o",
+        "Record an observation (a finding) linked to this question",
+    ),
+    _key(
+        "ctrl+l",
+        "review",
+        "Review",
+        "review",
+        "^l",
+        "Every answer at a glance; complete the interview from there",
+    ),
+    # Shown on the line under the answer rather than in the footer:
+    _key(
+        "ctrl+f",
+        "follow_up",
+        "Follow-up flag",
+        "follow-up",
+        "^f",
+        "Flag (or unflag) this question for follow-up",
+        show=False,
+    ),
+    _key(
+        "ctrl+d",
+        "mark('dont_know')",
+        "Don't know",
+        "dont-know",
+        "^d",
+        "Record “don't know” (again to undo)",
+        show=False,
+    ),
+    _key(
+        "ctrl+x",
+        "mark('not_applicable')",
+        "Not applicable",
+        "not-applicable",
+        "^x",
+        "Record “not applicable” (again to undo)",
+        show=False,
+    ),
+    _key(
+        "ctrl+s",
+        "save",
+        "Save now",
+        "save",
+        "^s",
+        "Write the session again (after a failed save)",
+        show=False,
+    ),
+    _key(
+        "ctrl+e",
+        "export",
+        "Export",
+        "export",
+        "^e",
+        "Export this session's summary or the engagement report",
+        show=False,
+    ),
+    _key(
+        "r",
+        "report",
+        "Report",
+        "report",
+        "r",
+        "The engagement's compiled report",
+        show=False,
+        priority=False,
+    ),
+    _key(
+        "escape",
+        "escape",
+        "Home",
+        "home",
+        "esc",
+        "Back to the answer; from the answer, save and go home",
+        show=False,
+        priority=False,
+    ),
+]

@@ -1,0 +1,101 @@
+"""One inventory row as a small form of its fields; the engine checks it before it closes.
+
+Dismisses with the row as the engine cleaned it (numbers parsed, empty fields dropped), or
+None when cancelled. Enter moves to the next field and saves on the last; ctrl+s saves.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static
+
+from esp_wizard.questionnaire import model as m
+from esp_wizard.session.interview import YES_NO
+from esp_wizard.session.validation import AnswerError, validate_row
+from esp_wizard.tui.widgets.line_answer import as_text
+
+
+class InventoryRowModal(ModalScreen[dict[str, Any] | None]):
+    CSS_PATH = "inventory_row.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save row", priority=True, id="row.save"),
+        Binding("escape", "cancel", "Cancel", id="row.cancel"),
+    ]
+
+    def __init__(
+        self, question: m.InventoryQuestion, row: dict[str, Any] | None, language: str
+    ) -> None:
+        super().__init__()
+        self.question = question
+        self.row = row or {}
+        self.language = language
+
+    def compose(self) -> ComposeResult:
+        verb = "Edit" if self.row else "Add"
+        with VerticalScroll(id="row-dialog", can_focus=False):
+            yield Static(Text(f"{verb} {self.question.item}", style="bold"), id="row-title")
+            for field in self.question.fields:
+                mark = " *" if field.required else ""
+                yield Label(Text(f"{field.text}{mark}"), classes="row-label")
+                yield self._input_for(field)
+            yield Static("", id="row-problem")
+            with Horizontal(id="row-buttons"):
+                yield Button("Save row (ctrl+s)", variant="primary", id="row-save")
+                yield Button("Cancel (esc)", id="row-cancel")
+
+    def _input_for(self, field: m.InventoryField) -> Widget:
+        value = self.row.get(field.id)
+        widget_id = f"field-{field.id}"
+        if isinstance(field, m.ChoiceQuestion):
+            options = [(Text(field.label_of(v)), v) for v in field.values]
+            chosen = value if value in field.values else Select.NULL
+            return Select(options, value=chosen, prompt="(none)", compact=True, id=widget_id)
+        if isinstance(field, m.YesNoQuestion):
+            yes, no = YES_NO.get(self.language[:2], YES_NO["en"])
+            chosen = value if isinstance(value, bool) else Select.NULL
+            options = [(yes.capitalize(), True), (no.capitalize(), False)]
+            return Select(options, value=chosen, prompt="(none)", compact=True, id=widget_id)
+        return Input(as_text(value), select_on_focus=False, compact=True, id=widget_id)
+
+    def raw_row(self) -> dict[str, Any]:
+        """What was entered, field by field; blank fields are left out."""
+        row: dict[str, Any] = {}
+        for field in self.question.fields:
+            widget = self.query_one(f"#field-{field.id}")
+            if isinstance(widget, Select):
+                value = widget.value
+                if value is not Select.NULL:
+                    row[field.id] = value
+            elif isinstance(widget, Input) and widget.value.strip():
+                row[field.id] = widget.value.strip()
+        return row
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = list(self.query(".row-label + *"))
+        if event.input is inputs[-1]:
+            self.action_save()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#row-save")
+    def action_save(self) -> None:
+        try:
+            clean = validate_row(self.question, self.raw_row())
+        except AnswerError as error:
+            self.query_one("#row-problem", Static).update(Text(str(error), style="bold red"))
+            return
+        self.dismiss(clean)
+
+    @on(Button.Pressed, "#row-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

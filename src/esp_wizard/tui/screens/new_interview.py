@@ -1,0 +1,261 @@
+"""New interview: who, with whom, which questionnaire; confirming creates the file at once.
+
+Enter moves from field to field and, on the questionnaire list, starts; ctrl+s starts from
+anywhere. Options given on the command line are filled in and locked, not asked again.
+Problems are shown beside their field, and the form keeps everything typed.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from esp_wizard.errors import UserError
+from esp_wizard.questionnaire.catalog import Catalog
+from esp_wizard.questionnaire.model import ROLES, Questionnaire
+from esp_wizard.session.model import Interviewee
+from esp_wizard.tui.start import NewPresets
+from esp_wizard.tui.widgets.interviewee_row import IntervieweeRow
+from esp_wizard.tui.widgets.questionnaire_picker import QuestionnairePicker
+
+PROBLEM_IDS = ("client-problem", "people-problem", "questionnaire-problem", "form-problem")
+
+
+class NewInterviewScreen(Screen[None]):
+    CSS_PATH = "new_interview.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s",
+            "start",
+            "Start interview",
+            priority=True,
+            id="new.start",
+            tooltip="Create the session file and begin the interview",
+        ),
+        Binding(
+            "ctrl+n",
+            "add_person",
+            "Add interviewee",
+            priority=True,
+            id="new.add-person",
+            tooltip="Another person in the same interview",
+        ),
+        Binding(
+            "escape", "cancel", "Cancel", id="new.cancel", tooltip="Back home; nothing is created"
+        ),
+    ]
+
+    def __init__(self, presets: NewPresets, clients: list[str] | None, facilitator: str) -> None:
+        super().__init__()
+        self.presets = presets
+        self.clients = clients
+        self.facilitator = presets.facilitator if presets.facilitator is not None else facilitator
+        self.catalog: Catalog | None = None
+
+    def compose(self) -> ComposeResult:
+        presets = self.presets
+        yield Static(Text("New interview", style="bold"), id="new-title")
+        with VerticalScroll(id="form", can_focus=False):
+            yield from _field(
+                "Client",
+                Input(
+                    presets.client,
+                    placeholder="Client (→ completes a known one)",
+                    suggester=SuggestFromList(self.clients or [], case_sensitive=False),
+                    compact=True,
+                    disabled=bool(presets.client),
+                    id="client",
+                ),
+            )
+            yield Static("", id="client-problem", classes="problem")
+            yield from _field(
+                "Engagement",
+                Input(
+                    presets.engagement or "",
+                    placeholder="e.g. ESP migration 2027 (optional)",
+                    compact=True,
+                    disabled=presets.engagement is not None,
+                    id="engagement",
+                ),
+            )
+            yield from _field(
+                "Facilitator",
+                Input(
+                    self.facilitator,
+                    placeholder="You (remembered next time)",
+                    compact=True,
+                    disabled=presets.facilitator is not None,
+                    id="facilitator",
+                ),
+            )
+            with Horizontal(classes="field"):
+                yield Label("Interviewees", classes="field-label")
+                with Vertical(id="people"):
+                    for person in presets.interviewees or (None,):
+                        yield IntervieweeRow(person)
+            yield Static(_roles_hint(), id="people-hint")
+            yield Static("", id="people-problem", classes="problem")
+            yield Label("Questionnaire (★ written for these roles)", id="questionnaire-label")
+            yield QuestionnairePicker(id="questionnaires")
+            yield Static("", id="questionnaire-problem", classes="problem")
+            yield Static("", id="form-problem", classes="problem")
+            with Horizontal(id="new-buttons"):
+                yield Button("Start interview (ctrl+s)", variant="primary", id="start")
+                yield Button("Cancel (esc)", id="cancel")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        for problem in PROBLEM_IDS:
+            self.query_one(f"#{problem}").display = False
+        self.query_one("#questionnaires", QuestionnairePicker).set_options(
+            [Text("Loading questionnaires…", style="dim")]
+        )
+        self.load_catalog()
+        self._focus_first_open()
+
+    def _focus_first_open(self) -> None:
+        for widget in self.query("#form Input"):
+            if isinstance(widget, Input) and not widget.disabled and not widget.value:
+                widget.focus()
+                return
+        self.query_one("#questionnaires", QuestionnairePicker).focus()
+
+    @work(thread=True, exclusive=True, group="new-catalog")
+    def load_catalog(self) -> None:
+        """Questionnaires (and, started from the command line, the known clients)."""
+        catalog = self.app.catalog()  # type: ignore[attr-defined]
+        clients = self.clients
+        if clients is None:
+            clients = sorted({e.session.client for e in self.app.store.list()}, key=str.casefold)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._catalog_loaded, catalog, clients)
+
+    def _catalog_loaded(self, catalog: Catalog, clients: list[str]) -> None:
+        self.catalog = catalog
+        self.clients = clients
+        self.query_one("#client", Input).suggester = SuggestFromList(clients, case_sensitive=False)
+        for problems in catalog.problems:
+            self.notify(f"Skipped: {problems}", severity="warning", timeout=8, markup=False)
+        self._show_questionnaires()
+
+    # -- the questionnaire list follows the roles ---------------------------------------------
+    def offered(self) -> list[Questionnaire]:
+        if self.presets.questionnaire is not None:
+            return [self.presets.questionnaire]
+        if self.catalog is None:
+            return []
+        language = self.presets.language
+        return [q for q in self.catalog.questionnaires() if not language or q.language == language]
+
+    def roles(self) -> set[str]:
+        return {role for _, role in (row.value() for row in self.query(IntervieweeRow)) if role}
+
+    def _show_questionnaires(self) -> None:
+        picker = self.query_one("#questionnaires", QuestionnairePicker)
+        offered = self.offered()
+        if offered:
+            picker.show(offered, self.roles())
+        elif self.catalog is not None:
+            wanted = f" in language '{self.presets.language}'" if self.presets.language else ""
+            picker.set_options([Text(f"No questionnaires found{wanted}.", style="bold")])
+
+    @on(Input.Changed, ".person-role")
+    def _roles_changed(self) -> None:
+        if self.catalog is not None or self.presets.questionnaire is not None:
+            self._show_questionnaires()
+
+    @on(Input.Changed)
+    def _clear_problem(self, event: Input.Changed) -> None:
+        target = {"client": "client-problem"}.get(event.input.id or "", "people-problem")
+        self._problem(target, "")
+
+    # -- moving through the form ----------------------------------------------------------------
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.has_class("person-role"):
+            event.input.value = _complete_role(event.input.value)
+            self._roles_changed()  # before the list takes focus and keeps its highlight
+        self.focus_next()
+
+    @on(QuestionnairePicker.Start)
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        people, problem = self._people()
+        client = self.query_one("#client", Input).value.strip()
+        questionnaire = self.query_one("#questionnaires", QuestionnairePicker).chosen
+        self._problem("client-problem", "" if client else "Client: required.")
+        self._problem("people-problem", problem)
+        self._problem("questionnaire-problem", "" if questionnaire else "Pick a questionnaire.")
+        if not client or problem or questionnaire is None:
+            self._focus_problem(client, problem)
+            return
+        self._create(client, people, questionnaire)
+
+    def _people(self) -> tuple[list[Interviewee], str]:
+        people: list[Interviewee] = []
+        for number, row in enumerate(self.query(IntervieweeRow), start=1):
+            name, role = row.value()
+            if not name and not role:
+                continue
+            if not name:
+                return people, f"Interviewee {number}: a name is needed."
+            people.append(Interviewee(name=name, role=role))
+        return people, "" if people else "Name at least one interviewee."
+
+    def _focus_problem(self, client: str, people_problem: str) -> None:
+        if not client:
+            self.query_one("#client", Input).focus()
+        elif people_problem:
+            self.query(IntervieweeRow).first().focus_name()
+        else:
+            self.query_one("#questionnaires", QuestionnairePicker).focus()
+
+    def _create(self, client: str, people: list[Interviewee], questionnaire: Questionnaire) -> None:
+        engagement = self.query_one("#engagement", Input).value.strip()
+        facilitator = self.query_one("#facilitator", Input).value.strip()
+        try:
+            self.app.create_interview(  # type: ignore[attr-defined]
+                questionnaire, client, engagement, facilitator, people
+            )
+        except UserError as error:
+            self._problem("form-problem", f"Not created: {error}")
+
+    def _problem(self, widget_id: str, message: str) -> None:
+        problem = self.query_one(f"#{widget_id}", Static)
+        problem.update(Text(message))
+        problem.display = bool(message)
+
+    def action_add_person(self) -> None:
+        row = IntervieweeRow()
+        self.query_one("#people", Vertical).mount(row)
+        self.call_after_refresh(row.focus_name)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.app.pop_screen()
+
+
+def _field(label: str, widget: Input) -> ComposeResult:
+    with Horizontal(classes="field"):
+        yield Label(label, classes="field-label")
+        yield widget
+
+
+def _roles_hint() -> Text:
+    return Text(f"Roles: {', '.join(ROLES)}, or your own. ctrl+n adds a person.", style="dim")
+
+
+def _complete_role(typed: str) -> str:
+    """Enter on a role takes the suggested role, as → would."""
+    wanted = typed.strip().casefold()
+    if not wanted or wanted in ROLES:
+        return typed.strip()
+    return next((role for role in ROLES if role.startswith(wanted)), typed.strip())

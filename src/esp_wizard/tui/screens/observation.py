@@ -1,0 +1,96 @@
+"""Record an observation on the spot: the facilitator's own finding, linked to the question.
+
+Observations are compiled with the rules' findings, so they take the same category,
+severity, impact and phase. Dismisses with the fields, or None when cancelled.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from esp_wizard.questionnaire.model import CATEGORIES, PHASES
+
+CATEGORY_LABELS = {
+    "strength": "Strength: works well, keep it",
+    "gap": "Gap: something missing",
+    "hack": "Hack: a workaround keeps it running",
+    "manual": "Manual: done by hand",
+}
+POINTS = [(str(point), point) for point in range(1, 6)]
+
+
+class ObservationModal(ModalScreen[dict[str, Any] | None]):
+    CSS_PATH = "observation.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Record", priority=True, id="observation.save"),
+        Binding("escape", "cancel", "Cancel", id="observation.cancel"),
+    ]
+
+    def __init__(self, question_text: str) -> None:
+        super().__init__()
+        self.question_text = question_text
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="observation-dialog", can_focus=False):
+            yield Static(Text("Observation", style="bold"), id="observation-title")
+            yield Static(Text(f"At: {self.question_text}", style="dim"), id="observation-at")
+            with Grid(id="observation-grid"):
+                yield Label("Category")
+                yield _select([(CATEGORY_LABELS[c], c) for c in CATEGORIES], "gap", "category")
+                yield Label("Severity")
+                yield _select(POINTS, 3, "severity")
+                yield Label("Impact")
+                yield _select(POINTS, 3, "impact")
+                yield Label("Phase")
+                yield _select([(p, p) for p in PHASES], "discovery", "phase")
+            yield Label("Title (optional)")
+            yield Input(compact=True, id="title")
+            yield Label("What did you observe?")
+            yield TextArea(id="text")
+            yield Static("", id="observation-problem")
+            with Horizontal(id="observation-buttons"):
+                yield Button("Record (ctrl+s)", variant="primary", id="observation-save")
+                yield Button("Cancel (esc)", id="observation-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#category", Select).focus()
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "category": self.query_one("#category", Select).value,
+            "severity": self.query_one("#severity", Select).value,
+            "impact": self.query_one("#impact", Select).value,
+            "phase": self.query_one("#phase", Select).value,
+            "title": self.query_one("#title", Input).value.strip(),
+            "text": self.query_one("#text", TextArea).text.strip(),
+        }
+
+    @on(Button.Pressed, "#observation-save")
+    def action_save(self) -> None:
+        fields = self.fields()
+        if not fields["text"]:
+            problem = Text("Write what you observed (or Escape to cancel).", style="bold")
+            self.query_one("#observation-problem", Static).update(problem)
+            self.query_one("#text", TextArea).focus()
+            return
+        self.dismiss(fields)
+
+    @on(Input.Submitted, "#title")
+    def _title_done(self) -> None:
+        self.query_one("#text", TextArea).focus()
+
+    @on(Button.Pressed, "#observation-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _select(options: list[tuple[str, Any]], value: Any, widget_id: str) -> Select:
+    return Select(options, value=value, allow_blank=False, compact=True, id=widget_id)

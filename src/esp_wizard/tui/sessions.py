@@ -1,0 +1,90 @@
+"""Reading and opening sessions for the TUI; plain Python, run in worker threads.
+
+Nothing here decides anything: the store lists and locks, `questionnaire_of` finds the
+exact questionnaire a session ran with, the Interview counts progress. This module only
+gathers what the home screen shows and opens a session the way both entry points need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from esp_wizard.errors import FileProblems
+from esp_wizard.questionnaire.catalog import Catalog
+from esp_wizard.session.interview import Interview
+from esp_wizard.session.model import Session
+from esp_wizard.session.opened import OpenedSession, questionnaire_of
+from esp_wizard.session.store import SessionStore
+from esp_wizard.tui.format import people, status_text
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One line of the home table, with the text the filter searches."""
+
+    path: Path
+    session: Session
+    progress: str
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        ref = self.session.questionnaire
+        return (
+            self.session.client,
+            self.session.engagement,
+            people(self.session),
+            f"{ref.id} ({ref.language})",
+            status_text(self.session),
+            self.progress,
+        )
+
+    def matches(self, words: list[str]) -> bool:
+        haystack = " ".join(self.cells).casefold()
+        return all(word in haystack for word in words)
+
+
+@dataclass(frozen=True)
+class Listing:
+    rows: list[SessionRow]
+    problems: list[str]  # one line per session file that could not be read
+
+    @property
+    def clients(self) -> list[str]:
+        return sorted({row.session.client for row in self.rows}, key=str.casefold)
+
+
+def list_sessions(store: SessionStore) -> Listing:
+    """Every readable session, newest change first (the store's order), with its progress."""
+    listing = store.list()
+    rows = [SessionRow(e.path, e.session, _progress(store, e.session)) for e in listing]
+    problems = [line for p in listing.problems for line in p.lines()]
+    return Listing(rows, problems)
+
+
+def _progress(store: SessionStore, session: Session) -> str:
+    try:
+        questionnaire, _ = questionnaire_of(store, session)
+    except FileProblems:
+        return "?"
+    progress = Interview(questionnaire, session).progress()
+    return f"{progress.done}/{progress.total}"
+
+
+def open_session(store: SessionStore, ref: str, catalog: Callable[[], Catalog]) -> OpenedSession:
+    """Lock and read a session with its own questionnaire copy, else the installed one.
+
+    `catalog` is only called when the copy is unusable; the lock is released again if the
+    session cannot be opened at all, so a failed attempt leaves nothing behind.
+    """
+    session = store.open(ref)
+    try:
+        try:
+            questionnaire, warning = questionnaire_of(store, session)
+        except FileProblems:
+            questionnaire, warning = questionnaire_of(store, session, catalog())
+    except BaseException:
+        store.close(session)
+        raise
+    return OpenedSession(session, questionnaire, store.path_of(session), warning)

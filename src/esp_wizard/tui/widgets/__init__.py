@@ -1,0 +1,1 @@
+"""The TUI's widgets, one per module: the answer widgets and the interview's furniture."""

@@ -1,0 +1,69 @@
+"""choice: numbered options, a number key picks; "Other…" opens a line for its text."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Input
+
+from esp_wizard.questionnaire import model as m
+from esp_wizard.tui.widgets.answer import AnswerWidget
+from esp_wizard.tui.widgets.option_picker import OptionPicker, number_keys, numbered
+
+
+class ChoiceAnswer(AnswerWidget):
+    question: m.ChoiceQuestion
+
+    def compose(self) -> ComposeResult:
+        yield OptionPicker(id="picker")
+        yield Input(
+            placeholder="What is “Other”?", select_on_focus=False, compact=True, id="other-text"
+        )
+
+    def setup(self) -> None:
+        values = self.question.values
+        labels = numbered([self._label(v) for v in values])
+        self.picker.reset(labels, number_keys(len(values)), None)
+
+    def _label(self, value: str) -> str:
+        return "Other…" if value == m.OTHER else self.question.label_of(value)
+
+    @property
+    def picker(self) -> OptionPicker:
+        return self.query_one("#picker", OptionPicker)
+
+    @property
+    def other_input(self) -> Input:
+        return self.query_one("#other-text", Input)
+
+    def value(self) -> str | None:
+        index = self.picker.selected
+        return self.question.values[index] if index is not None else None
+
+    def other(self) -> str:
+        return self.other_input.value.strip() if self.value() == m.OTHER else ""
+
+    def load(self, answer: object) -> None:
+        values = self.question.values
+        value = getattr(answer, "value", None)
+        self.picker.select_index(values.index(value) if value in values else None)
+        self.other_input.value = getattr(answer, "other", "")
+        self.other_input.display = value == m.OTHER
+
+    def focus_answer(self) -> None:
+        self.picker.focus()
+
+    @on(OptionPicker.Chosen)
+    def _chosen(self, event: OptionPicker.Chosen) -> None:
+        event.stop()
+        wants_other = self.value() == m.OTHER
+        self.other_input.display = wants_other
+        if wants_other and not (event.confirm and self.other()):
+            self.other_input.focus()  # its Enter confirms
+            return
+        self.post_message(self.Confirmed() if event.confirm else self.Picked())
+
+    @on(Input.Submitted, "#other-text")
+    def _other_given(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Confirmed())

@@ -1,0 +1,63 @@
+"""The interview's top line: who, which questionnaire, and the time used against the plan.
+
+The clock counts from the session's start while it is the same sitting (a crash and a
+resume within the workshop keep counting); a session reopened another day counts from when
+it was reopened, so yesterday's hours do not turn the clock red. Past the planned minutes
+the clock shows on the error colour. One widget drawing one line: it redraws every second.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual.content import Content
+from textual.widget import Widget
+
+from esp_wizard.tui.format import duration, people
+from esp_wizard.tui.live import LiveInterview
+
+SAME_SITTING = dt.timedelta(hours=12)
+
+
+def sitting_start(started: dt.datetime, opened: dt.datetime) -> dt.datetime:
+    return started if dt.timedelta(0) <= opened - started < SAME_SITTING else opened
+
+
+class InterviewHeader(Widget):
+    DEFAULT_CSS = """
+    InterviewHeader { height: 1; background: $panel; }
+    """
+
+    def __init__(self, live: LiveInterview, opened: dt.datetime) -> None:
+        super().__init__(id="interview-header")
+        self.live = live
+        self.start = sitting_start(live.session.started, opened)
+
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self.refresh)
+
+    @property
+    def elapsed(self) -> str:
+        seconds = (self.app.clock() - self.start).total_seconds()  # type: ignore[attr-defined]
+        return f" {duration(seconds)} / {self.live.questionnaire.minutes} min "
+
+    @property
+    def over_time(self) -> bool:
+        seconds = (self.app.clock() - self.start).total_seconds()  # type: ignore[attr-defined]
+        return seconds > self.live.questionnaire.minutes * 60
+
+    def render(self) -> Content:
+        session = self.live.session
+        clock = self.elapsed
+        who = Text(" ")
+        who.append(session.client, style="bold")
+        who.append(f" · {people(session)} · ")
+        who.append(self.live.questionnaire.title, style="italic")
+        room = max(1, self.size.width - len(clock))
+        if len(who) > room:
+            who.truncate(room - 1)
+            who.append("…")
+        who.pad_right(room - len(who))
+        style = "bold $text on $error" if self.over_time else "$text-muted"
+        return Content.from_rich_text(who) + Content.styled(clock, style)

@@ -1,0 +1,45 @@
+"""One interviewee: a name and a role (the spec's roles are suggested; any other is fine)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.suggester import SuggestFromList
+from textual.widgets import Input
+
+from esp_wizard.questionnaire.model import ROLES
+from esp_wizard.session.model import Interviewee
+
+
+class IntervieweeRow(Horizontal):
+    def __init__(self, given: Interviewee | None = None, roles: list[str] | None = None) -> None:
+        super().__init__(classes="interviewee")
+        self.given = given
+        self.roles = roles or list(ROLES)
+
+    def compose(self) -> ComposeResult:
+        given = self.given
+        locked = given is not None  # from the command line: shown, not asked again
+        yield Input(
+            given.name if given else "",
+            placeholder="Name",
+            compact=True,
+            disabled=locked,
+            classes="person-name",
+        )
+        yield Input(
+            given.role if given else "",
+            placeholder="Role, e.g. email-ops (→ completes)",
+            suggester=SuggestFromList(self.roles, case_sensitive=False),
+            compact=True,
+            disabled=locked,
+            classes="person-role",
+        )
+
+    def value(self) -> tuple[str, str]:
+        name = self.query_one(".person-name", Input).value.strip()
+        role = self.query_one(".person-role", Input).value.strip()
+        return name, role
+
+    def focus_name(self) -> None:
+        self.query_one(".person-name", Input).focus()

@@ -1,0 +1,143 @@
+"""inventory: a table of rows; a adds, Enter or e edits, d deletes, each row a small form.
+
+Rows live in the widget, so a set of rows the engine refuses (two rows for the same system,
+too many rows) stays on screen with the engine's message until it is put right.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Static
+
+from esp_wizard.questionnaire import model as m
+from esp_wizard.session.interview import YES_NO
+from esp_wizard.session.model import Answer
+from esp_wizard.tui.widgets.answer import AnswerWidget
+
+Row = dict[str, Any]
+
+
+class RowTable(DataTable):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Shown on the line under the table, not in the footer (it has no room at 80 columns).
+        Binding("a", "add_row", "Add row", show=False, id="inventory.add"),
+        Binding("enter,e", "edit_row", "Edit row", show=False, id="inventory.edit"),
+        Binding("d,delete", "delete_row", "Delete row", show=False, id="inventory.delete"),
+    ]
+
+    def action_add_row(self) -> None:
+        self._owner().add_row()
+
+    def action_edit_row(self) -> None:
+        self._owner().edit_row(self.cursor_row)
+
+    def action_delete_row(self) -> None:
+        self._owner().delete_row(self.cursor_row)
+
+    def _owner(self) -> InventoryAnswer:
+        return self.query_ancestor(InventoryAnswer)
+
+
+class InventoryAnswer(AnswerWidget):
+    question: m.InventoryQuestion
+
+    def __init__(self, question: m.Question, answer: Answer | None, language: str) -> None:
+        super().__init__(question, answer, language)
+        self.rows: list[Row] = []
+
+    def compose(self) -> ComposeResult:
+        yield RowTable(cursor_type="row", zebra_stripes=True, id="rows")
+        yield Static("", id="rows-hint", classes="hint")
+
+    def setup(self) -> None:
+        table = self.table
+        table.clear(columns=True)
+        table.add_columns(*(Text(field.text) for field in self.question.fields))
+
+    @property
+    def table(self) -> RowTable:
+        return self.query_one("#rows", RowTable)
+
+    def value(self) -> list[Row]:
+        return [dict(row) for row in self.rows]
+
+    def load(self, answer: Answer | None) -> None:
+        value = answer.value if answer is not None else None
+        self.rows = [dict(r) for r in value] if isinstance(value, list) else []
+        self._refill()
+
+    def focus_answer(self) -> None:
+        self.table.focus()
+
+    # -- editing ----------------------------------------------------------------------------
+    def add_row(self) -> None:
+        self._open_form(None)
+
+    def edit_row(self, index: int) -> None:
+        if 0 <= index < len(self.rows):
+            self._open_form(index)
+        else:
+            self.add_row()
+
+    def delete_row(self, index: int) -> None:
+        if not 0 <= index < len(self.rows):
+            return
+        from esp_wizard.tui.screens.confirm import ConfirmModal
+
+        name = self._cell(self.question.fields[0], self.rows[index].get(self.question.key_field))
+        ask = ConfirmModal(f"Delete this {self.question.item}?", name or "(unnamed row)")
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                del self.rows[index]
+                self._changed_rows()
+
+        self.app.push_screen(ask, done)
+
+    def _open_form(self, index: int | None) -> None:
+        from esp_wizard.tui.screens.inventory_row import InventoryRowModal
+
+        row = self.rows[index] if index is not None else None
+
+        def done(result: Row | None) -> None:
+            if result is None:
+                return
+            if index is None:
+                self.rows.append(result)
+            else:
+                self.rows[index] = result
+            self._changed_rows(len(self.rows) - 1 if index is None else index)
+
+        self.app.push_screen(InventoryRowModal(self.question, row, self.language), done)
+
+    def _changed_rows(self, cursor: int | None = None) -> None:
+        self._refill(cursor)
+        self.post_message(self.Picked())
+        self.table.focus()
+
+    # -- showing ----------------------------------------------------------------------------
+    def _refill(self, cursor: int | None = None) -> None:
+        table = self.table
+        table.clear()
+        for row in self.rows:
+            table.add_row(*(Text(self._cell(f, row.get(f.id))) for f in self.question.fields))
+        if cursor is not None and self.rows:
+            table.move_cursor(row=min(cursor, len(self.rows) - 1))
+        count = len(self.rows)
+        item = self.question.item
+        hint = "a add · Enter/e edit · d delete" if count else f"No {item} yet: press a to add one"
+        self.query_one("#rows-hint", Static).update(Text(f"{count} × {item}  ·  {hint}"))
+
+    def _cell(self, field: m.InventoryField, value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(field, m.ChoiceQuestion):
+            return field.label_of(str(value))
+        if isinstance(field, m.YesNoQuestion):
+            yes, no = YES_NO.get(self.language[:2], YES_NO["en"])
+            return yes if value else no
+        return str(value)

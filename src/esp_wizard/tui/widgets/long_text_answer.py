@@ -1,0 +1,29 @@
+"""long_text: several lines; Enter is a new line, so next/previous keys confirm it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import TextArea
+
+from esp_wizard.session.model import Answer
+from esp_wizard.tui.widgets.answer import AnswerWidget
+
+
+class LongTextAnswer(AnswerWidget):
+    def compose(self) -> ComposeResult:
+        yield TextArea(soft_wrap=True, tab_behavior="focus", id="long-text")
+
+    @property
+    def area(self) -> TextArea:
+        return self.query_one("#long-text", TextArea)
+
+    def value(self) -> str:
+        return self.area.text.strip()
+
+    def load(self, answer: Answer | None) -> None:
+        self.area.load_text(str(answer.value) if answer and answer.value is not None else "")
+
+    def focus_answer(self) -> None:
+        area = self.area
+        area.focus()
+        area.move_cursor(area.document.end)

@@ -1,0 +1,33 @@
+"""The line under the answer: follow-up flag, don't know / not applicable, with their keys."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from esp_wizard.questionnaire import model as m
+from esp_wizard.session.model import Answer
+
+
+class Marks(Static):
+    def show(self, question: m.Question, answer: Answer | None) -> None:
+        if not question.answerable:
+            self.update("")
+            return
+        status = answer.status if answer else "answered"
+        flagged = bool(answer and answer.follow_up)
+        text = Text()
+        _mark(text, "^f", "⚑ follow-up", flagged)
+        if question.allow_unknown:
+            _mark(text, "^d", "don't know", status == "dont_know")
+            _mark(text, "^x", "n/a", status == "not_applicable")
+        if question.required:
+            text.append("required", style="italic")
+        self.update(text)
+
+
+def _mark(text: Text, key: str, label: str, on: bool) -> None:
+    """`^d don't know`, shown reversed while it is set."""
+    text.append(key, style="bold")
+    text.append(f" {label}", style="reverse bold" if on else "")
+    text.append("  ")

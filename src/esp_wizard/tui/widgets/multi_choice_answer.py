@@ -1,0 +1,113 @@
+"""multi_choice: space (or an option's number) toggles; each toggle is saved when valid."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Input, SelectionList
+from textual.widgets.selection_list import Selection
+
+from esp_wizard.questionnaire import model as m
+from esp_wizard.tui.widgets.answer import AnswerWidget
+from esp_wizard.tui.widgets.option_picker import numbered
+
+
+class TogglePicker(SelectionList[str]):
+    """Space or a number toggles an option; Enter confirms the whole selection."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "confirm", "Done, next", show=False, id="toggles.confirm"),
+        *(
+            Binding(str(n), f"toggle_number({n})", show=False, id=f"toggles.key-{n}")
+            for n in range(1, 10)
+        ),
+    ]
+
+    class Confirm(Message):
+        """Enter: the selection is complete."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_number":
+            number = parameters[0]
+            return isinstance(number, int) and number <= self.option_count
+        return True
+
+    def action_toggle_number(self, number: int) -> None:
+        self.highlighted = number - 1
+        self.toggle(self.get_option_at_index(number - 1).value)
+        self.post_message(self.SelectionToggled(self, number - 1))
+
+    def action_confirm(self) -> None:
+        self.post_message(self.Confirm())
+
+
+class MultiChoiceAnswer(AnswerWidget):
+    question: m.MultiChoiceQuestion
+
+    def compose(self) -> ComposeResult:
+        yield TogglePicker(id="picker")
+        yield Input(
+            placeholder="What is “Other”?", select_on_focus=False, compact=True, id="other-text"
+        )
+
+    def setup(self) -> None:
+        values = self.question.values
+        labels = numbered(["Other…" if v == m.OTHER else self.question.label_of(v) for v in values])
+        picker = self.picker
+        picker.clear_options()
+        picker.add_options(
+            Selection(Text(label), value) for label, value in zip(labels, values, strict=True)
+        )
+        picker.highlighted = 0
+
+    @property
+    def picker(self) -> TogglePicker:
+        return self.query_one("#picker", TogglePicker)
+
+    @property
+    def other_input(self) -> Input:
+        return self.query_one("#other-text", Input)
+
+    def value(self) -> list[str]:
+        chosen = set(self.picker.selected)
+        return [v for v in self.question.values if v in chosen]
+
+    def other(self) -> str:
+        return self.other_input.value.strip() if m.OTHER in self.value() else ""
+
+    def load(self, answer: object) -> None:
+        value = getattr(answer, "value", None) or []
+        self.picker.deselect_all()
+        for item in value:
+            if item in self.question.values:
+                self.picker.select(item)
+        self.other_input.value = getattr(answer, "other", "")
+        self.other_input.display = m.OTHER in value
+
+    def focus_answer(self) -> None:
+        self.picker.focus()
+
+    @on(SelectionList.SelectionToggled)
+    def _toggled(self, event: SelectionList.SelectionToggled) -> None:
+        event.stop()
+        wants_other = m.OTHER in self.value()
+        self.other_input.display = wants_other
+        if wants_other and not self.other():
+            self.other_input.focus()  # saved once it says what "Other" is
+            return
+        self.post_message(self.Picked())
+
+    @on(TogglePicker.Confirm)
+    def _confirm(self, event: TogglePicker.Confirm) -> None:
+        event.stop()
+        self.post_message(self.Confirmed())
+
+    @on(Input.Submitted, "#other-text")
+    def _other_given(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Confirmed())

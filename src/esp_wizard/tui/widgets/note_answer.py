@@ -1,0 +1,31 @@
+"""note: text for the facilitator only; nothing to answer, Enter moves on."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Static
+
+from esp_wizard.session.model import Answer
+from esp_wizard.tui.widgets.answer import AnswerWidget
+
+
+class NoteAnswer(AnswerWidget):
+    can_focus = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "confirm", "Next", show=False, id="note.next"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Nothing to answer here. Enter goes on.", classes="note-hint")
+
+    def value(self) -> None:
+        return None
+
+    def load(self, answer: Answer | None) -> None:
+        return None
+
+    def action_confirm(self) -> None:
+        self.post_message(self.Confirmed())

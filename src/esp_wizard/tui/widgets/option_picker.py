@@ -1,0 +1,92 @@
+"""A list of options where a key picks one: number keys for choices and scales, y/n for yes/no.
+
+Picking marks the option (●) and says so; Enter picks the highlighted one and confirms
+(save and move on); a click picks without moving on. Which keys pick which option is data
+given by the answer widget, so one picker serves choice, scale and yes_no.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+
+PICK_KEYS = "1234567890yno"
+
+
+class OptionPicker(OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "confirm", "Pick, next", show=False, id="options.confirm"),
+        *(
+            Binding(key, f"key_pick('{key}')", show=False, id=f"options.key-{key}")
+            for key in PICK_KEYS
+        ),
+    ]
+
+    class Chosen(Message):
+        def __init__(self, picker: OptionPicker, index: int, confirm: bool) -> None:
+            super().__init__()
+            self.picker = picker
+            self.index = index
+            self.confirm = confirm
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.labels: list[str] = []
+        self.keys: dict[str, int] = {}
+        self.selected: int | None = None
+
+    def reset(self, labels: list[str], keys: dict[str, int], selected: int | None) -> None:
+        """New options (another question): the chosen one marked and highlighted."""
+        self.labels = labels
+        self.keys = keys
+        self.selected = selected
+        self.set_options(self._prompt(i) for i in range(len(labels)))
+        self.highlighted = selected if selected is not None else 0
+
+    def _prompt(self, index: int) -> Text:
+        chosen = index == self.selected
+        mark = Text("● " if chosen else "○ ", style="bold" if chosen else "dim")
+        return mark + Text(self.labels[index], style="bold" if chosen else "")
+
+    def select_index(self, index: int | None) -> None:
+        """Mark `index` as the chosen option (None: nothing chosen)."""
+        previous, self.selected = self.selected, index
+        for changed in {previous, index} - {None}:
+            assert changed is not None
+            self.replace_option_prompt_at_index(changed, self._prompt(changed))
+        if index is not None:
+            self.highlighted = index
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that pick nothing here fall through to the screen."""
+        if action == "key_pick":
+            return parameters[0] in self.keys
+        return True
+
+    def action_key_pick(self, key: str) -> None:
+        self._choose(self.keys[key], confirm=False)
+
+    def action_confirm(self) -> None:
+        if self.highlighted is not None:
+            self._choose(self.highlighted, confirm=True)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose(event.option_index, confirm=False)
+
+    def _choose(self, index: int, confirm: bool) -> None:
+        self.select_index(index)
+        self.post_message(self.Chosen(self, index, confirm))
+
+
+def number_keys(count: int) -> dict[str, int]:
+    """1-9 for the first nine options (then arrows and Enter)."""
+    return {str(n + 1): n for n in range(min(count, 9))}
+
+
+def numbered(labels: list[str]) -> list[str]:
+    return [f"{n + 1}  {label}" if n < 9 else f"   {label}" for n, label in enumerate(labels)]

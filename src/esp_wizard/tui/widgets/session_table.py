@@ -1,0 +1,109 @@
+"""The home table of sessions, fitted to the terminal's width.
+
+Below 100 columns the engagement column goes (the filter still finds it) and long cells
+end in "…", so 80×24 shows every session on one line without sideways scrolling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable
+
+from esp_wizard.tui.format import local, people, status_text
+
+if TYPE_CHECKING:
+    from esp_wizard.tui.sessions import SessionRow
+
+WIDE = 100
+Cell = Callable[["SessionRow", dt.tzinfo | None], str]
+
+
+def _questionnaire(row: SessionRow, _tz: dt.tzinfo | None) -> str:
+    ref = row.session.questionnaire
+    return f"{ref.id} ({ref.language})"
+
+
+def _questionnaire_id(row: SessionRow, _tz: dt.tzinfo | None) -> str:
+    return row.session.questionnaire.id
+
+
+def _changed(row: SessionRow, tz: dt.tzinfo | None) -> str:
+    return local(row.session.updated, tz).strftime("%Y-%m-%d %H:%M")
+
+
+def _changed_short(row: SessionRow, tz: dt.tzinfo | None) -> str:
+    return local(row.session.updated, tz).strftime("%m-%d")
+
+
+# (title, cell, width; None: what is left over)
+Column = tuple[str, Cell, int | None]
+WIDE_COLUMNS: list[Column] = [
+    ("Client", lambda r, _: r.session.client, 16),
+    ("Engagement", lambda r, _: r.session.engagement, 18),
+    ("Interviewees", lambda r, _: people(r.session), None),
+    ("Questionnaire", _questionnaire, 20),
+    ("Status", lambda r, _: status_text(r.session), 11),
+    ("Progress", lambda r, _: r.progress, 8),
+    ("Last change", _changed, 16),
+]
+NARROW_COLUMNS: list[Column] = [
+    ("Client", lambda r, _: r.session.client, 12),
+    ("Interviewees", lambda r, _: people(r.session), None),
+    ("Questionnaire", _questionnaire_id, 13),
+    ("Status", lambda r, _: status_text(r.session), 11),
+    ("Done", lambda r, _: r.progress, 8),
+    ("Changed", _changed_short, 7),
+]
+
+
+class SessionTable(DataTable):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "select_cursor",
+            "Resume",
+            id="home.resume",
+            tooltip="Reopen this interview where it was left",
+        ),
+    ]
+
+    def show(self, rows: list[SessionRow], width: int, tz: dt.tzinfo | None) -> None:
+        """Refill for `width` columns, keeping the cursor's row number."""
+        columns = WIDE_COLUMNS if width >= WIDE else NARROW_COLUMNS
+        values = [[cell(row, tz) for _, cell, _ in columns] for row in rows]
+        widths = _widths(columns, values, width)
+        cursor = self.cursor_row
+        self.clear(columns=True)
+        for (title, _, _), size in zip(columns, widths, strict=True):
+            self.add_column(title, width=size, key=title)
+        for row, cells in zip(rows, values, strict=True):
+            self.add_row(*map(_clip, cells, widths), key=str(row.path))
+        if rows:
+            self.move_cursor(row=min(max(cursor, 0), len(rows) - 1))
+
+
+def _widths(columns: list[Column], values: list[list[str]], width: int) -> list[int]:
+    """Each column as wide as its longest cell, capped; the flexible one takes what is left."""
+    natural = [
+        max([len(title), *(len(row[i]) for row in values)])
+        for i, (title, _, _) in enumerate(columns)
+    ]
+    widths = [min(n, cap) if cap else n for n, (_, _, cap) in zip(natural, columns, strict=True)]
+    flexible = next(i for i, (_, _, cap) in enumerate(columns) if cap is None)
+    others = sum(w for i, w in enumerate(widths) if i != flexible)
+    room = width - others - 2 * len(columns) - 4  # cell padding, margins, scrollbar
+    widths[flexible] = max(12, min(widths[flexible], room))
+    return widths
+
+
+def _clip(value: str, width: int) -> Text:
+    text = Text(value, no_wrap=True)
+    if len(value) > width:
+        text.truncate(width - 1)
+        text.append("…")
+    return text

@@ -1,0 +1,39 @@
+"""yes_no: two options; y (or o, for "oui") picks yes, n picks no."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+
+from esp_wizard.session.interview import YES_NO
+from esp_wizard.tui.widgets.answer import AnswerWidget
+from esp_wizard.tui.widgets.option_picker import OptionPicker
+
+KEYS = {"y": 0, "o": 0, "1": 0, "n": 1, "0": 1}
+
+
+class YesNoAnswer(AnswerWidget):
+    def compose(self) -> ComposeResult:
+        yield OptionPicker(id="picker")
+
+    def setup(self) -> None:
+        yes, no = YES_NO.get(self.language[:2], YES_NO["en"])
+        self.picker.reset([f"{yes[0]}  {yes.capitalize()}", f"n  {no.capitalize()}"], KEYS, None)
+
+    @property
+    def picker(self) -> OptionPicker:
+        return self.query_one("#picker", OptionPicker)
+
+    def value(self) -> bool | None:
+        index = self.picker.selected
+        return None if index is None else index == 0
+
+    def load(self, answer: object) -> None:
+        value = getattr(answer, "value", None)
+        self.picker.select_index(None if value is None else (0 if value else 1))
+
+    def focus_answer(self) -> None:
+        self.picker.focus()
+
+    def on_option_picker_chosen(self, event: OptionPicker.Chosen) -> None:
+        event.stop()
+        self.post_message(self.Confirmed() if event.confirm else self.Picked())

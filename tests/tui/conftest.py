@@ -1,0 +1,113 @@
+"""A fixed workspace, clock and time zone for the TUI's Pilot and snapshot tests.
+
+The workspace holds only the spec's example questionnaire (tests/data/complete.toml), so
+what the screens list never depends on the bundled questionnaires; the current folder is
+the workspace's parent, so paths on screen read `./workshop/…` wherever tmp_path is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from esp_wizard.questionnaire.catalog import Catalog, load_catalog
+from esp_wizard.questionnaire.model import Questionnaire
+from esp_wizard.session.interview import Interview
+from esp_wizard.session.model import Interviewee, Session
+from esp_wizard.session.store import SessionStore
+from esp_wizard.tui.app import WizardApp
+from esp_wizard.workspace import Workspace
+
+DATA = Path(__file__).parent.parent / "data"
+NOW = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
+
+
+def fixed_clock() -> dt.datetime:
+    return NOW
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
+    root = tmp_path / "workshop"
+    (root / "questionnaires").mkdir(parents=True)
+    shutil.copy(DATA / "complete.toml", root / "questionnaires" / "complete.toml")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ESP_WIZARD_CONFIG_DIR", str(tmp_path / "config"))
+    return Workspace(root)
+
+
+@pytest.fixture
+def catalog(workspace: Workspace) -> Catalog:
+    return load_catalog(workspace.questionnaires_dir, bundled=workspace.root / "none")
+
+
+@pytest.fixture
+def questionnaire(catalog: Catalog) -> Questionnaire:
+    return catalog.find("spec-example")
+
+
+def make_app(workspace: Workspace, catalog: Catalog, **options: Any) -> WizardApp:
+    fixed = {"clock": fixed_clock, "tz": dt.UTC, "cursor_blink": False}
+    return WizardApp(workspace, catalog=catalog, **{**fixed, **options})
+
+
+def make_session(
+    workspace: Workspace,
+    questionnaire: Questionnaire,
+    *,
+    answers: dict[str, Any] | None = None,
+    current: str = "",
+    client: str = "Acme",
+    engagement: str = "ESP move 2027",
+    people: Iterable[Interviewee] = (Interviewee(name="Ana Souza", role="email-ops"),),
+) -> Path:
+    """A session file as the core writes it, closed again so the app can open it."""
+    with SessionStore(workspace) as store:
+        session = store.create(
+            questionnaire_id=questionnaire.id,
+            questionnaire_version=questionnaire.version,
+            questionnaire_language=questionnaire.language,
+            questionnaire_source=questionnaire.source,
+            client=client,
+            engagement=engagement,
+            facilitator="Fay",
+            interviewees=people,
+        )
+        interview = Interview(questionnaire, session)
+        for question_id, value in (answers or {}).items():
+            interview.answer(question_id, value)
+        if current:
+            interview.move_to(current)
+        store.save(session)
+        path = store.path_of(session)
+    assert path is not None
+    return path
+
+
+def on_disk(workspace: Workspace, path: Path) -> Session:
+    return SessionStore(workspace).load(path)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let workers (listing, catalog) finish and their results reach the screen."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_interview(pilot: Pilot, path: Path) -> Any:
+    """From home, resume the session at `path`; returns the interview screen."""
+    from esp_wizard.tui.screens.interview import InterviewScreen
+
+    await settle(pilot)
+    pilot.app.resume_session(str(path))  # type: ignore[attr-defined]
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, InterviewScreen)
+    return screen
