@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from generate import questionnaire_text  # noqa: E402
-from session_save import main as save_benchmark  # noqa: E402
+from generate import questionnaire_text
+from session_save import main as save_benchmark
 
-from esp_wizard.questionnaire.loader import parse_questionnaire  # noqa: E402
+from esp_wizard.questionnaire.loader import parse_questionnaire
 
 
 def timed(function: Callable[[], object], repeat: int) -> list[float]:

@@ -8,6 +8,7 @@ random interviews whose answers are drawn from the values the conditions themsel
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import tomllib
 from collections import defaultdict
@@ -17,14 +18,13 @@ from typing import Any
 
 import pytest
 
+from conftest import new_session
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.catalog import bundled_dir
 from esp_wizard.questionnaire.expression import ast
 from esp_wizard.questionnaire.loader import load_questionnaire
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import Answer
-
-from conftest import new_session
 
 FILES = sorted(bundled_dir().glob("*.toml"))
 ROLE_IDS = (*m.ROLES, "kickoff")
@@ -113,7 +113,7 @@ def literals(questionnaire: m.Questionnaire) -> dict[str, set[float]]:
                     elif isinstance(side, ast.Call):
                         found[
                             f"count:{side.arg.base.name if isinstance(side.arg, ast.Field) else side.arg.name}"
-                        ].add(other.value)  # noqa: E501
+                        ].add(other.value)
         for child in vars(node).values() if hasattr(node, "__dataclass_fields__") else ():
             for item in child if isinstance(child, tuple) else (child,):
                 if hasattr(item, "__dataclass_fields__"):
@@ -138,7 +138,7 @@ def candidate(question: Any, numbers: dict[str, set[float]], rng: random.Random)
         thresholds = sorted(numbers.get(question.id, ()))
         for threshold in thresholds:
             points |= {threshold - 1, threshold - 0.01, threshold, threshold + 0.01, threshold + 1}
-        points |= {(a + b) / 2 for a, b in zip(thresholds, thresholds[1:], strict=False)}
+        points |= {(a + b) / 2 for a, b in itertools.pairwise(thresholds)}
         low = question.min if question.min is not None else float("-inf")
         high = question.max if question.max is not None else float("inf")
         value = rng.choice(sorted(p for p in points if low <= p <= high) or [low])
