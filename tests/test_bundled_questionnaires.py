@@ -111,9 +111,8 @@ def literals(questionnaire: m.Questionnaire) -> dict[str, set[float]]:
                     elif isinstance(side, ast.Field):
                         found[side.field].add(other.value)
                     elif isinstance(side, ast.Call):
-                        found[
-                            f"count:{side.arg.base.name if isinstance(side.arg, ast.Field) else side.arg.name}"
-                        ].add(other.value)
+                        arg = side.arg.base if isinstance(side.arg, ast.Field) else side.arg
+                        found[f"count:{arg.name}"].add(other.value)
         for child in vars(node).values() if hasattr(node, "__dataclass_fields__") else ():
             for item in child if isinstance(child, tuple) else (child,):
                 if hasattr(item, "__dataclass_fields__"):
