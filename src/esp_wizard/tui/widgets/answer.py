@@ -30,6 +30,17 @@ class AnswerWidget(Vertical):
     class Confirmed(Message):
         """The facilitator is done with this answer: save it and move on."""
 
+    _REQUIRED = ("value", "load")
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Each answer type must say how to read and fill its inputs: checked at import."""
+        super().__init_subclass__(**kwargs)
+        missing = [
+            name for name in cls._REQUIRED if getattr(cls, name) is getattr(AnswerWidget, name)
+        ]
+        if missing:
+            raise TypeError(f"{cls.__name__} must define {', '.join(missing)}")
+
     def __init__(self, question: m.Question, answer: Answer | None, language: str) -> None:
         super().__init__(classes="answer-widget")
         self.question = question
@@ -62,16 +73,18 @@ class AnswerWidget(Vertical):
         """Put in what belongs to the question itself (options, unit, columns)."""
 
     def value(self) -> Any:
-        """What to hand to Interview.answer (None or "" when nothing is entered)."""
-        raise NotImplementedError
+        """What to hand to Interview.answer (None or "" when nothing is entered).
+
+        Every answer type defines it (enforced by `__init_subclass__`).
+        """
+        return None
 
     def other(self) -> str:
         """The free text of "Other…", for choice and multi_choice."""
         return ""
 
     def load(self, answer: Answer | None) -> None:
-        """Put a stored answer (or nothing) into the inputs."""
-        raise NotImplementedError
+        """Put a stored answer (or nothing) into the inputs (each type defines it)."""
 
     def focus_answer(self) -> None:
         self.focus()
