@@ -9,6 +9,7 @@ import sys
 from questionary import Choice
 
 from esp_wizard.ask.prompter import Marker, Prompter
+from esp_wizard.commands.common import parse_interviewee
 from esp_wizard.errors import FileProblems, UserError
 from esp_wizard.questionnaire.catalog import Catalog, load_catalog
 from esp_wizard.questionnaire.model import ROLES, Questionnaire
@@ -74,14 +75,6 @@ def _new(
         interviewees=people,
     )
     return Interview(questionnaire, session)
-
-
-def parse_interviewee(raw: str) -> Interviewee:
-    """`Name:role` (the role optional): `--interviewee "Ana Souza:email-ops"`."""
-    name, _, role = raw.rpartition(":") if ":" in raw else (raw, "", "")
-    if not name.strip():
-        raise UserError(f"--interviewee needs a name, as 'Name:role' (got '{raw}')")
-    return Interviewee(name=name.strip(), role=role.strip())
 
 
 def questionnaire_choices(language: str | None, catalog: Catalog) -> list[Choice]:

@@ -24,17 +24,9 @@ def add_parser(subparsers: Any) -> None:
         help="run an interview as plain prompts (SSH, simple terminals, screen readers)",
         description=DESCRIPTION,
     )
-    parser.add_argument("--client", help="the client's name")
-    parser.add_argument("--engagement", help="the engagement, e.g. 'ESP move 2027'")
-    parser.add_argument("--questionnaire", metavar="ID", help="the questionnaire's id")
-    parser.add_argument("--language", help="the questionnaire's language, e.g. en or fr")
-    parser.add_argument(
-        "--interviewee",
-        action="append",
-        metavar="NAME:ROLE",
-        help="who is interviewed, e.g. 'Ana Souza:email-ops' (repeat for several)",
-    )
-    parser.add_argument("--facilitator", help="who runs the interview")
+    from esp_wizard.commands.common import add_interview_options
+
+    add_interview_options(parser, "who runs the interview")
     parser.add_argument(
         "--resume", metavar="SESSION", help="continue a session (its id, a prefix or its file)"
     )

@@ -10,6 +10,8 @@ from esp_wizard.workspace import Workspace
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from esp_wizard.session.model import Interviewee
+
 
 def workspace(args: argparse.Namespace) -> Workspace:
     return Workspace.resolve(getattr(args, "workspace", None))
@@ -37,3 +39,29 @@ def print_table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
     for row in rows:
         table.add_row(*(str(cell) for cell in row))
     out.print(table)
+
+
+def add_interview_options(parser: argparse.ArgumentParser, facilitator_help: str) -> None:
+    """The options `new` and `ask` share: who, for whom, with which questionnaire."""
+    parser.add_argument("--client", help="the client's name")
+    parser.add_argument("--engagement", help="the engagement, e.g. 'ESP move 2027'")
+    parser.add_argument("--questionnaire", metavar="ID", help="the questionnaire's id")
+    parser.add_argument("--language", help="the questionnaire's language, e.g. en or fr")
+    parser.add_argument(
+        "--interviewee",
+        action="append",
+        metavar="NAME:ROLE",
+        help="who is interviewed, e.g. 'Ana Souza:email-ops' (repeat for several)",
+    )
+    parser.add_argument("--facilitator", help=facilitator_help)
+
+
+def parse_interviewee(raw: str) -> Interviewee:
+    """`Name:role`, the role optional: `--interviewee "Ana Souza:email-ops"`."""
+    from esp_wizard.errors import UserError
+    from esp_wizard.session.model import Interviewee
+
+    person, _, role = raw.rpartition(":") if ":" in raw else (raw, "", "")
+    if not person.strip():
+        raise UserError(f"--interviewee needs a name, as 'Name:role' (got '{raw}')")
+    return Interviewee(name=person.strip(), role=role.strip())

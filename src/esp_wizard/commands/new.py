@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from esp_wizard.questionnaire.catalog import Catalog
-    from esp_wizard.session.model import Interviewee
     from esp_wizard.tui.start import NewPresets
     from esp_wizard.workspace import Workspace
 
@@ -27,33 +26,14 @@ def add_parser(subparsers: Any) -> None:
         help="start an interview in the TUI",
         description="Start an interview in the TUI, asking only for what the options leave out.",
     )
-    parser.add_argument("--client", help="the client's name")
-    parser.add_argument("--engagement", help="the engagement, e.g. 'ESP move 2027'")
-    parser.add_argument("--questionnaire", metavar="ID", help="the questionnaire's id")
-    parser.add_argument("--language", help="the questionnaire's language, e.g. en or fr")
-    parser.add_argument(
-        "--interviewee",
-        action="append",
-        metavar="NAME:ROLE",
-        help="who is interviewed, e.g. 'Ana Souza:email-ops' (repeat for several)",
-    )
-    parser.add_argument("--facilitator", help="who runs the interview (remembered)")
+    from esp_wizard.commands.common import add_interview_options
+
+    add_interview_options(parser, "who runs the interview (remembered)")
     parser.set_defaults(handler=sys.modules[__name__])
 
 
-def parse_interviewee(raw: str) -> Interviewee:
-    """`Name:role`, the role optional: `--interviewee "Ana Souza:email-ops"`."""
-    from esp_wizard.errors import UserError
-    from esp_wizard.session.model import Interviewee
-
-    person, _, role = raw.rpartition(":") if ":" in raw else (raw, "", "")
-    if not person.strip():
-        raise UserError(f"--interviewee needs a name, as 'Name:role' (got '{raw}')")
-    return Interviewee(name=person.strip(), role=role.strip())
-
-
 def run(args: argparse.Namespace) -> int:
-    from esp_wizard.commands.common import workspace
+    from esp_wizard.commands.common import parse_interviewee, workspace
     from esp_wizard.config import load_config
     from esp_wizard.errors import UserError
     from esp_wizard.questionnaire.catalog import load_catalog
