@@ -6,7 +6,6 @@ Everything goes through `Interview`, so skip logic is the engine's: an answer hi
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +19,7 @@ from esp_wizard.findings.model import (
 )
 from esp_wizard.findings.priority import DEFAULT_EFFORT
 from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.kinds import canonical
 from esp_wizard.session.interview import FiredFinding, Interview, is_empty
 from esp_wizard.session.model import Answer, Observation, Session
 from esp_wizard.session.opened import OpenedSession
@@ -27,7 +27,6 @@ from esp_wizard.session.validation import row_key
 
 STATUS_TEXT = {"dont_know": "don't know", "not_applicable": "not applicable"}
 NOT_ANSWERED = "(not answered)"
-COMPARED_TYPES = ("choice", "multi_choice", "yes_no", "number", "scale", "date")
 TITLE_LENGTH = 100
 
 
@@ -128,7 +127,9 @@ def shown_answer(interview: Interview, question: m.Question, answer: Answer | No
     return interview.display(question, answer.value, answer.other)
 
 
-def row_cells(interview: Interview, question: m.InventoryQuestion, row: dict) -> dict[str, str]:
+def row_cells(
+    interview: Interview, question: m.InventoryQuestion, row: dict[str, Any]
+) -> dict[str, str]:
     """A row's filled fields as shown, in the questionnaire's field order."""
     return {
         f.id: interview.display(f, row[f.id])
@@ -137,7 +138,7 @@ def row_cells(interview: Interview, question: m.InventoryQuestion, row: dict) ->
     }
 
 
-def row_text(interview: Interview, question: m.InventoryQuestion, row: dict) -> str:
+def row_text(interview: Interview, question: m.InventoryQuestion, row: dict[str, Any]) -> str:
     cells = row_cells(interview, question, row)
     labels = {f.id: f.text for f in question.fields}
     return "; ".join(f"{labels[k]}: {v}" for k, v in cells.items())
@@ -259,28 +260,11 @@ def _inventory(interview: Interview, question: m.InventoryQuestion, rows: Any) -
     )
 
 
-def canonical(question: m.Question, value: Any) -> tuple[str, Any] | None:
-    """What two answers must share to agree: for a choice its option value, not its label."""
-    if isinstance(question, m.ChoiceQuestion):
-        return ("option", value)
-    if isinstance(question, m.MultiChoiceQuestion):
-        return ("options", tuple(sorted(value)))
-    if isinstance(question, m.YesNoQuestion):
-        return ("bool", bool(value))
-    if isinstance(question, m.NumberQuestion | m.ScaleQuestion):
-        return ("number", float(value))
-    if isinstance(question, m.DateQuestion) and isinstance(value, dt.date):
-        return ("date", value.isoformat())
-    return None
-
-
 def _compared(interview: Interview) -> list[Compared]:
     found = []
     for question_id, answer in interview.active_answers().items():
         question = interview.questionnaire.question(question_id)
-        if question is None or question.type not in COMPARED_TYPES:
-            continue
-        if answer.status != "answered":
+        if question is None or answer.status != "answered":
             continue
         canon = canonical(question, answer.value)
         if canon is not None:

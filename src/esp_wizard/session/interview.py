@@ -7,18 +7,17 @@ of the questions already known to be active. Hidden answers are kept but never c
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.expression import evaluate, names
+from esp_wizard.questionnaire.kinds import display, keeps_other, validate
+from esp_wizard.questionnaire.kinds import is_empty as is_empty
+from esp_wizard.questionnaire.kinds.base import AnswerError, not_answered
+from esp_wizard.questionnaire.kinds.inventory import row_key
 from esp_wizard.questionnaire.templates import fill, template_names
 from esp_wizard.session.model import Answer, AnswerStatus, Session, utc_now
-from esp_wizard.session.validation import AnswerError, row_key, validate
-
-NOT_ANSWERED = {"en": "(not answered)", "fr": "(sans réponse)"}
-YES_NO = {"en": ("yes", "no"), "fr": ("oui", "non")}
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,9 @@ class FiredFinding:
 class _Env:
     """What expressions see: active answers only; hidden and unknown answers are none."""
 
-    def __init__(self, interview: Interview, active: set[str], item: dict | None = None) -> None:
+    def __init__(
+        self, interview: Interview, active: set[str], item: dict[str, Any] | None = None
+    ) -> None:
         self._interview = interview
         self._active = active
         self.item = item
@@ -73,10 +74,6 @@ class _Env:
     def count(self, name: str) -> int:
         value = self.value(name)
         return len(value) if isinstance(value, list) else 0
-
-
-def is_empty(value: Any) -> bool:
-    return value is None or value == "" or value == []
 
 
 class Interview:
@@ -182,7 +179,7 @@ class Interview:
         """Validate and record an answer; raises AnswerError with the facilitator's message."""
         question = self._question(question_id)
         clean = validate(question, value, other)
-        keep_other = other.strip() if _offers_other(question, clean) else ""
+        keep_other = other.strip() if keeps_other(question, clean) else ""
         return self._put(question_id, status="answered", value=clean, other=keep_other)
 
     def mark(self, question_id: str, status: AnswerStatus) -> Answer:
@@ -250,7 +247,7 @@ class Interview:
         env = _Env(self, self.active_ids)
         return [d for d in self.questionnaire.drivers if d.condition and evaluate(d.condition, env)]
 
-    def _fired(self, rule: m.FindingRule, key: str, row: dict | None) -> FiredFinding:
+    def _fired(self, rule: m.FindingRule, key: str, row: dict[str, Any] | None) -> FiredFinding:
         named = set(names(rule.condition)) if rule.condition is not None else set()
         for text in (rule.title, rule.detail, rule.recommendation):
             named.update(n for n in template_names(text) if not n.startswith("item."))
@@ -268,7 +265,9 @@ class Interview:
         )
 
     # -- display ------------------------------------------------------------------------
-    def fill(self, template: str, row: dict | None = None, inventory_id: str | None = None) -> str:
+    def fill(
+        self, template: str, row: dict[str, Any] | None = None, inventory_id: str | None = None
+    ) -> str:
         """Fill `{name}` with answers as labels, `{item.field}` from the row of `inventory_id`.
 
         Looks each name up on its own (not through `active_answers()`, which walks every
@@ -300,52 +299,10 @@ class Interview:
 
     @property
     def _blank(self) -> str:
-        return NOT_ANSWERED.get(self.questionnaire.language[:2], NOT_ANSWERED["en"])
+        return not_answered(self.questionnaire.language)
 
     def display(
         self, question: m.Question, value: Any, other: str = "", terse: bool = False
     ) -> str:
-        """An answer as a person reads it: labels for options, yes/no, ISO dates.
-
-        `terse` is the spec's form for templates: labels for options, else the bare value
-        (no unit, no scale label), so a sentence around it reads naturally.
-        """
-        if is_empty(value):
-            return self._blank
-        if isinstance(question, m.ChoiceQuestion):
-            return question.label_of(value, other)
-        if isinstance(question, m.MultiChoiceQuestion):
-            return ", ".join(question.label_of(v, other) for v in value)
-        if isinstance(question, m.YesNoQuestion):
-            yes, no = YES_NO.get(self.questionnaire.language[:2], YES_NO["en"])
-            return yes if value else no
-        if terse and isinstance(question, m.ScaleQuestion | m.NumberQuestion):
-            return _number_text(value, self.questionnaire.language)
-        if isinstance(question, m.ScaleQuestion):
-            label = question.label_for(value)
-            return f"{value} ({label})" if label else str(value)
-        if isinstance(question, m.NumberQuestion):
-            number = _number_text(value, self.questionnaire.language)
-            return f"{number} {question.unit}" if question.unit else number
-        if isinstance(question, m.InventoryQuestion):
-            return ", ".join(str(r.get(question.key_field, "?")) for r in value)
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        return str(value)
-
-
-def _number_text(value: float, language: str = "en") -> str:
-    """`0.2` in English, `0,2` in French: numbers as the questionnaire's language writes them."""
-    text = str(int(value)) if float(value).is_integer() else f"{value:g}"
-    return text.replace(".", ",") if language.split("-")[0] in _DECIMAL_COMMA else text
-
-
-_DECIMAL_COMMA = {"fr", "de", "es", "it", "pt", "nl"}
-
-
-def _offers_other(question: m.Question, value: Any) -> bool:
-    if isinstance(question, m.ChoiceQuestion):
-        return value == m.OTHER
-    if isinstance(question, m.MultiChoiceQuestion):
-        return m.OTHER in value
-    return False
+        """An answer as a person reads it, in the questionnaire's language (see kinds)."""
+        return display(question, value, other, self.questionnaire.language, terse)

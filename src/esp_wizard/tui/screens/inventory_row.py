@@ -18,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from esp_wizard.questionnaire import model as m
-from esp_wizard.session.interview import YES_NO
+from esp_wizard.questionnaire.kinds.base import yes_no_words
 from esp_wizard.session.validation import AnswerError, validate_row
 from esp_wizard.tui.widgets.line_answer import as_text
 
@@ -59,7 +59,7 @@ class InventoryRowModal(ModalScreen[dict[str, Any] | None]):
             chosen = value if value in field.values else Select.NULL
             return Select(options, value=chosen, prompt="(none)", compact=True, id=widget_id)
         if isinstance(field, m.YesNoQuestion):
-            yes, no = YES_NO.get(self.language[:2], YES_NO["en"])
+            yes, no = yes_no_words(self.language)
             chosen = value if isinstance(value, bool) else Select.NULL
             options = [(yes.capitalize(), True), (no.capitalize(), False)]
             return Select(options, value=chosen, prompt="(none)", compact=True, id=widget_id)

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from esp_wizard.questionnaire import model as m
-from esp_wizard.session.interview import YES_NO
+from esp_wizard.questionnaire.kinds.base import yes_no_words
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.widgets.answer import AnswerWidget
 
@@ -138,6 +138,6 @@ class InventoryAnswer(AnswerWidget):
         if isinstance(field, m.ChoiceQuestion):
             return field.label_of(str(value))
         if isinstance(field, m.YesNoQuestion):
-            yes, no = YES_NO.get(self.language[:2], YES_NO["en"])
+            yes, no = yes_no_words(self.language)
             return yes if value else no
         return str(value)

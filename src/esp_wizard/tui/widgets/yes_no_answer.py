@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from esp_wizard.session.interview import YES_NO
+from esp_wizard.questionnaire.kinds.base import yes_no_words
 from esp_wizard.tui.widgets.answer import AnswerWidget
 from esp_wizard.tui.widgets.option_picker import OptionPicker
 
@@ -16,7 +16,7 @@ class YesNoAnswer(AnswerWidget):
         yield OptionPicker(id="picker")
 
     def setup(self) -> None:
-        yes, no = YES_NO.get(self.language[:2], YES_NO["en"])
+        yes, no = yes_no_words(self.language)
         self.picker.reset([f"{yes[0]}  {yes.capitalize()}", f"n  {no.capitalize()}"], KEYS, None)
 
     @property
