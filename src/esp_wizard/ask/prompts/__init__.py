@@ -14,6 +14,7 @@ from esp_wizard.ask.prompts import (  # noqa: F401  (imported to register their 
     inventory,
     long_text,
     options,
+    percent,
     simple,
     typed,
 )

@@ -23,6 +23,7 @@ from esp_wizard.questionnaire.kinds.long_text import LongTextKind
 from esp_wizard.questionnaire.kinds.multi_choice import MultiChoiceKind
 from esp_wizard.questionnaire.kinds.note import NoteKind
 from esp_wizard.questionnaire.kinds.number import NumberKind
+from esp_wizard.questionnaire.kinds.percent import PercentKind
 from esp_wizard.questionnaire.kinds.scale import ScaleKind
 from esp_wizard.questionnaire.kinds.text import TextKind
 from esp_wizard.questionnaire.kinds.yes_no import YesNoKind
@@ -48,6 +49,7 @@ KINDS: dict[str, Kind[Any]] = {
         DateKind(),
         INVENTORY,
         NoteKind(),
+        PercentKind(),
     )
 }
 

@@ -271,12 +271,16 @@ class InterviewScreen(Screen[None]):
 
     # -- actions --------------------------------------------------------------------------------
     async def action_next(self, entry: Entry | None = None) -> None:
+        """The next question as the answer just given decides (skip logic included)."""
+        if not self._commit(entry=entry):
+            self._save()
+            return
         following = self.interview.next_question(self.question.id)
         if following is None:
-            if await self.go_to(None, entry):
+            if await self.go_to(None):
                 await self.action_review()
             return
-        await self.go_to(following, entry)
+        await self.go_to(following)
 
     async def action_previous(self) -> None:
         before = self.interview.previous_question(self.question.id)

@@ -14,6 +14,7 @@ from esp_wizard.tui.widgets import (  # noqa: F401  (imported to register their 
     long_text_answer,
     multi_choice_answer,
     note_answer,
+    percent_answer,
     scale_answer,
     yes_no_answer,
 )
