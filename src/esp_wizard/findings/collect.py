@@ -128,7 +128,9 @@ def shown_answer(interview: Interview, question: m.Question, answer: Answer | No
     return interview.display(question, answer.value, answer.other)
 
 
-def row_cells(interview: Interview, question: m.InventoryQuestion, row: dict) -> dict[str, str]:
+def row_cells(
+    interview: Interview, question: m.InventoryQuestion, row: dict[str, Any]
+) -> dict[str, str]:
     """A row's filled fields as shown, in the questionnaire's field order."""
     return {
         f.id: interview.display(f, row[f.id])
@@ -137,7 +139,7 @@ def row_cells(interview: Interview, question: m.InventoryQuestion, row: dict) ->
     }
 
 
-def row_text(interview: Interview, question: m.InventoryQuestion, row: dict) -> str:
+def row_text(interview: Interview, question: m.InventoryQuestion, row: dict[str, Any]) -> str:
     cells = row_cells(interview, question, row)
     labels = {f.id: f.text for f in question.fields}
     return "; ".join(f"{labels[k]}: {v}" for k, v in cells.items())

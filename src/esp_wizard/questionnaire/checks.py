@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.expression import ExpressionError, NameType, Scope, check, parse
@@ -51,7 +52,7 @@ class _Names:
     def scope(
         self,
         limit: int,
-        item_fields: dict[str, NameType] | None = None,
+        item_fields: Mapping[str, NameType] | None = None,
         only: set[str] | None = None,
     ) -> Scope:
         """Names before position `limit` are visible, later ones are named as such.
@@ -89,7 +90,12 @@ def _duplicate_ids(q: m.Questionnaire) -> Iterator[Found]:
                 loc: Loc = ("sections", s_i, "questions", q_i, "id")
                 yield loc, f"'{question.id}' is already the id of an earlier question"
             seen.add(question.id)
-    for key, items in (("sections", q.sections), ("findings", q.findings), ("drivers", q.drivers)):
+    groups: tuple[tuple[str, Sequence[m.Section | m.FindingRule | m.Driver]], ...] = (
+        ("sections", q.sections),
+        ("findings", q.findings),
+        ("drivers", q.drivers),
+    )
+    for key, items in groups:
         counts = Counter(item.id for item in items)
         for i, item in enumerate(items):
             if counts[item.id] > 1 and any(o.id == item.id for o in items[:i]):
@@ -112,7 +118,8 @@ def _question_problems(question: m.Question, loc: Loc) -> Iterator[Found]:
         except re.error as error:
             yield (*loc, "pattern"), f"not a valid regular expression ({error})"
     if isinstance(question, m.NumberQuestion | m.ScaleQuestion | m.DateQuestion):
-        low, high = question.min, question.max
+        low: Any = question.min  # of one type per question kind: number or date
+        high: Any = question.max
         if low is not None and high is not None and low > high:
             yield (*loc, "min"), f"min ({low}) is greater than max ({high})"
     if isinstance(question, m.ScaleQuestion):
@@ -172,7 +179,7 @@ def _rule_problems(q: m.Questionnaire, names: _Names) -> Iterator[Found]:
     for r_i, rule in enumerate(q.findings):
         loc: Loc = ("findings", r_i)
         item_fields: set[str] | None = None
-        row_types: dict[str, NameType] | None = None
+        row_types: Mapping[str, NameType] | None = None
         if rule.for_each is not None:
             inventory = q.question(rule.for_each)
             if not isinstance(inventory, m.InventoryQuestion):
@@ -200,7 +207,7 @@ def _condition(
     loc: Loc,
     names: _Names,
     limit: int,
-    item_fields: dict[str, NameType] | None = None,
+    item_fields: Mapping[str, NameType] | None = None,
 ) -> Iterator[Found]:
     """Parse and check `owner.when` against the questions before position `limit`."""
     if owner.when is None:

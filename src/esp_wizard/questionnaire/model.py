@@ -208,7 +208,7 @@ class Section(Conditional):
 class FindingRule(Conditional):
     id: Annotated[str, Field(pattern=RULE_ID)]
     category: Category
-    when: str  # type: ignore[assignment]  # required on a rule
+    when: str  # required on a rule
     for_each: str | None = None
     title: str
     detail: str = ""
@@ -222,7 +222,7 @@ class FindingRule(Conditional):
 class Driver(Conditional):
     id: Annotated[str, Field(pattern=RULE_ID)]
     label: str
-    when: str  # type: ignore[assignment]
+    when: str
 
 
 class Questionnaire(_Model):

@@ -47,7 +47,9 @@ class FiredFinding:
 class _Env:
     """What expressions see: active answers only; hidden and unknown answers are none."""
 
-    def __init__(self, interview: Interview, active: set[str], item: dict | None = None) -> None:
+    def __init__(
+        self, interview: Interview, active: set[str], item: dict[str, Any] | None = None
+    ) -> None:
         self._interview = interview
         self._active = active
         self.item = item
@@ -250,7 +252,7 @@ class Interview:
         env = _Env(self, self.active_ids)
         return [d for d in self.questionnaire.drivers if d.condition and evaluate(d.condition, env)]
 
-    def _fired(self, rule: m.FindingRule, key: str, row: dict | None) -> FiredFinding:
+    def _fired(self, rule: m.FindingRule, key: str, row: dict[str, Any] | None) -> FiredFinding:
         named = set(names(rule.condition)) if rule.condition is not None else set()
         for text in (rule.title, rule.detail, rule.recommendation):
             named.update(n for n in template_names(text) if not n.startswith("item."))
@@ -268,7 +270,9 @@ class Interview:
         )
 
     # -- display ------------------------------------------------------------------------
-    def fill(self, template: str, row: dict | None = None, inventory_id: str | None = None) -> str:
+    def fill(
+        self, template: str, row: dict[str, Any] | None = None, inventory_id: str | None = None
+    ) -> str:
         """Fill `{name}` with answers as labels, `{item.field}` from the row of `inventory_id`.
 
         Looks each name up on its own (not through `active_answers()`, which walks every
@@ -345,7 +349,7 @@ _DECIMAL_COMMA = {"fr", "de", "es", "it", "pt", "nl"}
 
 def _offers_other(question: m.Question, value: Any) -> bool:
     if isinstance(question, m.ChoiceQuestion):
-        return value == m.OTHER
+        return bool(value == m.OTHER)
     if isinstance(question, m.MultiChoiceQuestion):
-        return m.OTHER in value
+        return bool(m.OTHER in value)
     return False

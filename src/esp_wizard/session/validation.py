@@ -87,7 +87,8 @@ def _number(question: m.NumberQuestion, value: Any, _other: str = "") -> int | f
         question.max is not None and value > question.max
     ):
         raise AnswerError(f"Enter a number{_range(question)}.")
-    return value
+    number: int | float = value
+    return number
 
 
 def _range(question: m.NumberQuestion) -> str:
@@ -176,7 +177,7 @@ def validate_row(question: m.InventoryQuestion, row: dict[str, Any]) -> dict[str
     return clean
 
 
-def _inventory(question: m.InventoryQuestion, value: Any, _other: str = "") -> list[dict]:
+def _inventory(question: m.InventoryQuestion, value: Any, _other: str = "") -> list[dict[str, Any]]:
     if not isinstance(value, list | tuple) or not all(isinstance(r, dict) for r in value):
         raise AnswerError(f"Add {question.item} rows.")
     rows = []

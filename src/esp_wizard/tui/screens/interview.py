@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -26,6 +26,7 @@ from textual.widgets import Label, Static
 from esp_wizard.questionnaire import model as m
 from esp_wizard.session.model import AnswerStatus
 from esp_wizard.session.validation import AnswerError
+from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.format import clock_text
 from esp_wizard.tui.live import LiveInterview
 from esp_wizard.tui.palette import QuestionJumpProvider
@@ -43,6 +44,7 @@ HOME = "home"  # what the review screen dismisses with after completing
 
 
 class InterviewScreen(Screen[None]):
+    app = getters.app(WizardApp)
     CSS_PATH = "interview.tcss"
     AUTO_FOCUS = None  # the answer widget takes focus once the first question is shown
     COMMANDS: ClassVar = {QuestionJumpProvider}
@@ -70,7 +72,7 @@ class InterviewScreen(Screen[None]):
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield InterviewHeader(self.live, self.app.clock())  # type: ignore[attr-defined]
+        yield InterviewHeader(self.live, self.app.clock())
         with Horizontal(id="body"):
             yield SectionList(id="sections")
             with Vertical(id="main"):
@@ -99,7 +101,7 @@ class InterviewScreen(Screen[None]):
     async def _prepare_answer_widgets(self) -> None:
         area = self.query_one("#answer-area", AnswerArea)
         await area.prepare(self.interview.questionnaire.questions())
-        self.app.settle_memory()  # type: ignore[attr-defined]
+        self.app.settle_memory()
 
     # -- the question on screen ---------------------------------------------------------------
     @property
@@ -151,7 +153,7 @@ class InterviewScreen(Screen[None]):
             message = f"Not saved: {self.live.save_error}. Your answers are kept here; "
             error.update(Text(message + "ctrl+s tries again.", style="bold"))
         elif self.live.saved_at is not None:
-            saved.update(f" saved {clock_text(self.live.saved_at, self.app.tz)} ")  # type: ignore[attr-defined]
+            saved.update(f" saved {clock_text(self.live.saved_at, self.app.tz)} ")
         error.display = bool(self.live.save_error)
         saved.set_class(bool(self.live.save_error), "failed")
 
@@ -168,7 +170,7 @@ class InterviewScreen(Screen[None]):
         widget = self.answer
         if answer and question.answerable and widget.changed:
             try:
-                if widget.is_empty():
+                if widget.is_blank():
                     self.interview.clear(question.id)
                 else:
                     self.interview.answer(question.id, widget.value(), widget.other())
@@ -374,10 +376,10 @@ class InterviewScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_report(self) -> None:
-        self.app.open_report(self.live.session)  # type: ignore[attr-defined]
+        self.app.open_report(self.live.session)
 
     def action_export(self) -> None:
-        self.app.open_export(self.live.session)  # type: ignore[attr-defined]
+        self.app.open_export(self.live.session)
 
 
 def _within(widget: Widget | None, ancestor: Widget) -> bool:

@@ -61,8 +61,8 @@ class InventoryRowModal(ModalScreen[dict[str, Any] | None]):
         if isinstance(field, m.YesNoQuestion):
             yes, no = YES_NO.get(self.language[:2], YES_NO["en"])
             chosen = value if isinstance(value, bool) else Select.NULL
-            options = [(yes.capitalize(), True), (no.capitalize(), False)]
-            return Select(options, value=chosen, prompt="(none)", compact=True, id=widget_id)
+            answers = [(yes.capitalize(), True), (no.capitalize(), False)]
+            return Select(answers, value=chosen, prompt="(none)", compact=True, id=widget_id)
         return Input(as_text(value), select_on_focus=False, compact=True, id=widget_id)
 
     def raw_row(self) -> dict[str, Any]:

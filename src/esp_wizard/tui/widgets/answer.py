@@ -96,7 +96,7 @@ class AnswerWidget(Vertical):
         self.load(self.stored)
         self.mark_saved()
 
-    def is_empty(self) -> bool:
+    def is_blank(self) -> bool:
         value = self.value()
         return value is None or value == "" or value == []
 

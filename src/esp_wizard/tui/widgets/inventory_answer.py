@@ -67,7 +67,9 @@ class InventoryAnswer(AnswerWidget):
 
     def load(self, answer: Answer | None) -> None:
         value = answer.value if answer is not None else None
-        self.rows = [dict(r) for r in value] if isinstance(value, list) else []
+        self.rows = (
+            [dict(r) for r in value if isinstance(r, dict)] if isinstance(value, list) else []
+        )
         self._refill()
 
     def focus_answer(self) -> None:
