@@ -135,7 +135,7 @@ class HomeScreen(Screen[None]):
         empty.display = not self.shown_rows
         self.query_one("#filter", Input).display = bool(listing.rows)
         if self.shown_rows and self.focused is None:
-            table.focus()
+            self.set_focus(table)  # now, not after a refresh: Enter may follow the first frame
         elif not listing.rows:
             self.set_focus(None)  # nothing to filter: keys go to the screen
         if self.shown_rows:
