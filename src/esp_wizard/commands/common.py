@@ -57,11 +57,7 @@ def add_interview_options(parser: argparse.ArgumentParser, facilitator_help: str
 
 
 def parse_interviewee(raw: str) -> Interviewee:
-    """`Name:role`, the role optional: `--interviewee "Ana Souza:email-ops"`."""
-    from esp_wizard.errors import UserError
+    """`Name:role`, the role optional (see Interviewee.parse)."""
     from esp_wizard.session.model import Interviewee
 
-    person, _, role = raw.rpartition(":") if ":" in raw else (raw, "", "")
-    if not person.strip():
-        raise UserError(f"--interviewee needs a name, as 'Name:role' (got '{raw}')")
-    return Interviewee(name=person.strip(), role=role.strip())
+    return Interviewee.parse(raw)

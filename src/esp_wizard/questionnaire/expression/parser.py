@@ -99,8 +99,7 @@ class _Parser:
         while self.at(kind):
             self.advance()
             operands.append(inner())
-        op = "or" if kind is Kind.OR else "and"
-        return BoolOp(op, tuple(operands), column)
+        return BoolOp("or" if kind is Kind.OR else "and", tuple(operands), column)
 
     def negation(self) -> Expr:
         if not self.at(Kind.NOT):
