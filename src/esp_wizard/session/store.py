@@ -65,6 +65,10 @@ class SessionNotOpen(UserError):
     """A save of a session this store did not create or open for writing."""
 
 
+class SessionChangedOnDisk(SessionSaveError):
+    """The file changed since this window read or wrote it: saving would lose that change."""
+
+
 class SessionDamaged(FileProblems):
     """A session file that reads as TOML but whose answers do not fit their questions."""
 
@@ -121,6 +125,7 @@ class SessionStore:
         self._locks: dict[str, SessionLock] = {}
         self._answer_cache: dict[str, AnswerTomlCache] = {}  # session id -> rendered answers
         self._read: dict[int, Path] = {}  # id(Session) -> the file it was read from
+        self._stamps: dict[str, _Stamp] = {}  # session id -> its file as last read or written
 
     # -- writing -----------------------------------------------------------------------------
     def create(
@@ -213,6 +218,7 @@ class SessionStore:
                 raise
             self._paths[session.id] = path
             self._locks[session.id] = lock
+            self._stamps[session.id] = _stamp(path)
             return session
         if session_id is not None:
             raise SessionSaveError(
@@ -237,15 +243,33 @@ class SessionStore:
         data = _serialise(session, self._answer_cache.setdefault(session.id, {}))
         try:
             self._locks[session.id].ensure()  # SessionLocked if another window took it
+            self._unchanged(session.id, path)
             atomic_write_bytes(path, data)
+            self._stamps[session.id] = _stamp(path)
         except OSError as error:
             raise SessionSaveError(
                 f"could not save session {path.stem} to {_shown(path)}: {_reason(error)}"
             ) from error
 
+    def _unchanged(self, session_id: str, path: Path) -> None:
+        """Under the lock: refuse to save over a file someone changed since we last saw it
+        (a second window after its lock was deleted by hand, an editor, a sync tool)."""
+        known = self._stamps.get(session_id)
+        if known is not None and _stamp(path) != known:
+            raise SessionChangedOnDisk(
+                f"not saved: session {path.stem} changed on disk since this window read it "
+                f"({_shown(path)}); nothing was overwritten: close it and open it again"
+            )
+
     def open(self, ref: str) -> Session:
-        """Find a session, lock it and load it, for writing (save, then close)."""
+        """Find a session, lock it and load it, for writing (save, then close).
+
+        A session file that is a symbolic link is followed: the lock and every save go to
+        the file it points to, and the link itself stays as it is.
+        """
         path = self.find(ref)
+        if path.is_symlink():
+            path = Path(os.path.realpath(path))
         lock = self._lock(path)
         try:
             lock.acquire()
@@ -254,6 +278,7 @@ class SessionStore:
                 f"cannot open session {path.stem} for writing: {_reason(error)}"
             ) from error
         try:
+            stamp = _stamp(path)
             session = self.load(path)
             known = self._paths.get(session.id)
             if known is not None and known.absolute() != path.absolute():
@@ -270,12 +295,14 @@ class SessionStore:
         else:
             self._paths[session.id] = path
             self._locks[session.id] = lock
+            self._stamps[session.id] = stamp
         return session
 
     def close(self, session: Session | str) -> None:
         """Release the session's lock; later saves of it are refused."""
         session_id = session if isinstance(session, str) else session.id
         self._paths.pop(session_id, None)
+        self._stamps.pop(session_id, None)
         self._answer_cache.pop(session_id, None)
         lock = self._locks.pop(session_id, None)
         if lock is not None:
@@ -605,6 +632,19 @@ def _has(node: Any, step: str | int) -> bool:
     if isinstance(node, builtins.list) and isinstance(step, int):
         return 0 <= step < len(node)
     return False
+
+
+_Stamp = tuple[int, int, int] | None
+
+
+def _stamp(path: Path) -> _Stamp:
+    """What changes whenever the file does: a save replaces it (new inode), an editor
+    rewrites it (new time, often a new size)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 # -- small helpers -----------------------------------------------------------------------
