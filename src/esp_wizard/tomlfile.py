@@ -91,6 +91,7 @@ def _read_regular(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> bytes:
 
 def parse_toml(text: str, shown: str) -> dict[str, Any]:
     """TOML to data, then the limits every file of ours keeps (depth, number sizes)."""
+    line: int | None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
