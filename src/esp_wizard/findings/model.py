@@ -121,12 +121,24 @@ class DriverFound:
 
 @dataclass(frozen=True)
 class Timeline:
-    estimate: str
+    """The estimate from the distinct drivers; `doubling` drivers (no executive sign-off)
+    multiply it by two instead of counting; `overruled` drivers were raised by someone but
+    answered otherwise by the sponsor or decision-maker, whose answer weighs more."""
+
+    estimate: str  # e.g. "6-9 months"
     drivers: tuple[DriverFound, ...]
+    low_months: int = 0
+    high_months: int = 0
+    doubling: tuple[DriverFound, ...] = ()
+    overruled: tuple[DriverFound, ...] = ()
 
     @property
     def count(self) -> int:
         return len(self.drivers)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.low_months, self.high_months)
 
 
 @dataclass(frozen=True)

@@ -223,6 +223,9 @@ class Driver(Conditional):
     id: Annotated[str, Field(pattern=RULE_ID)]
     label: str
     when: str  # type: ignore[assignment]
+    # A multiplier rather than one more driver: missing executive sign-off doubles the
+    # estimate (the seed: "without it migrations take twice as long").
+    doubles: bool = False
 
 
 class Questionnaire(_Model):
