@@ -28,7 +28,10 @@ title = "Plan"
 id = "approach"
 type = "choice"
 text = "Approach?"
-options = [{ value = "lift", label = "Lift and shift" }, { value = "modernize", label = "Modernize" }]
+options = [
+  { value = "lift", label = "Lift and shift" },
+  { value = "modernize", label = "Modernize" },
+]
 
 [[sections.questions]]
 id = "sign_off"
@@ -45,7 +48,8 @@ id = "estimate-past-contract"
 category = "gap"
 when = 'add_months(today, estimate_high_months) > contract_end'
 title = "The estimate ends after the contract"
-detail = "From {today}, {estimate} months end on {estimate_end}; the contract ends on {contract_end}."
+detail = """From {today}, {estimate} months end on {estimate_end}; \
+the contract ends on {contract_end}."""
 severity = 4
 impact = 4
 phase = "discovery"
