@@ -48,8 +48,7 @@ id = "estimate-past-contract"
 category = "gap"
 when = 'add_months(today, estimate_high_months) > contract_end'
 title = "The estimate ends after the contract"
-detail = """From {today}, {estimate} months end on {estimate_end}; \
-the contract ends on {contract_end}."""
+detail = "From {today}, {estimate} months end on {estimate_end}, the contract {contract_end}."
 severity = 4
 impact = 4
 phase = "discovery"
@@ -180,7 +179,7 @@ def test_rules_see_the_engagements_estimate_and_dates(executive, creative) -> No
     fired = contract_finding(executive, creative, in_five_months, sign_off=False)
     assert fired is not None
     end = in_five_months.isoformat()
-    assert fired.detail.endswith(f"the contract ends on {end}.")
+    assert fired.detail.endswith(f"the contract {end}.")
     assert f"From {judged_on.isoformat()}, 6-8 months end on " in fired.detail
     # a later contract end: the doubled estimate fits again
     later = judged_on + dt.timedelta(days=400)
