@@ -79,6 +79,16 @@ def report_data(report: EngagementReport) -> dict[str, Any]:
         "checklist": [_checklist_item(item) for item in report.checklist],
         "conflicts": [_conflict(c) for c in report.conflicts],
         "follow_ups": [_follow_up(i) for i in report.follow_ups],
+        "worries": [
+            {
+                "session": w.session.id,
+                "people": w.session.people,
+                "answer": w.answer,
+                "note": w.note,
+                "quote": w.quote,
+            }
+            for w in report.worries
+        ],
         "warnings": list(report.warnings),
     }
 

@@ -17,9 +17,11 @@ from esp_wizard.findings.model import (
     Person,
     SessionRef,
     Source,
+    Worry,
 )
 from esp_wizard.findings.priority import DEFAULT_EFFORT
 from esp_wizard.findings.timeline import DriverFacts, driver_facts, timeline
+from esp_wizard.findings.voices import worries
 from esp_wizard.questionnaire import model as m
 from esp_wizard.session.interview import FiredFinding, Interview, is_empty
 from esp_wizard.session.model import Answer, Observation, Session
@@ -88,6 +90,7 @@ class SessionFacts:
     compared: tuple[Compared, ...]
     follow_ups: tuple[FollowUp, ...]
     driver_facts: DriverFacts | None = None  # fired and declined drivers, for the timeline
+    worries: tuple[Worry, ...] = ()  # "what worries you most?", as answered
 
 
 def session_ref(session: Session, questionnaire: m.Questionnaire) -> SessionRef:
@@ -128,6 +131,7 @@ def collect(
         compared=tuple(_compared(interview)),
         follow_ups=tuple(follow_ups(interview, ref)),
         driver_facts=drivers,
+        worries=worries(interview, ref),
     )
 
 

@@ -77,6 +77,7 @@ def compile_facts(
         conflicts=conflicts(facts),
         follow_ups=tuple(item for f in facts for item in f.follow_ups),
         warnings=tuple(warnings),
+        worries=tuple(w for f in facts for w in f.worries),
     )
 
 

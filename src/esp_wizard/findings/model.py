@@ -218,6 +218,18 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
+class Worry:
+    """One interviewee's answer to "what worries you most?", for the report's worries."""
+
+    session: SessionRef
+    question_id: str
+    question: str
+    answer: str
+    note: str = ""
+    quote: str = ""
+
+
+@dataclass(frozen=True)
 class EngagementReport:
     client: str
     engagement: str
@@ -235,6 +247,7 @@ class EngagementReport:
     follow_ups: tuple[FollowUp, ...]
     warnings: tuple[str, ...] = ()
     formula: str = PRIORITY_FORMULA
+    worries: tuple[Worry, ...] = ()  # in interview order
 
     @property
     def must_fix(self) -> tuple[Finding, ...]:
