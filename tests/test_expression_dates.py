@@ -195,3 +195,77 @@ def test_far_dates_do_not_raise() -> None:
         "add_days(contract_end, notice_months) > today",
         {"contract_end": dt.date(2026, 1, 1), "notice_months": float("inf")},
     )
+
+
+QUESTIONNAIRE = """format = 1
+id = "t"
+version = "1"
+language = "en"
+title = "T"
+minutes = 5
+
+[[sections]]
+id = "s"
+title = "S"
+
+[[sections.questions]]
+id = "contract_end"
+type = "date"
+text = "End?"
+
+[[findings]]
+id = "r"
+category = "gap"
+when = 'add_months(today, estimate_high_months) > contract_end'
+title = "R"
+severity = 3
+impact = 3
+phase = "discovery"
+recommendation = "Do it by {estimate_end}."
+
+[[drivers]]
+id = "d"
+label = "D"
+when = '{driver}'
+"""
+
+
+@pytest.mark.parametrize(
+    ("driver", "message"),
+    [
+        ("estimate_low_months > 3", "drivers › d › when: 'estimate_low_months' is the timeline"),
+        ("add_months(contract_end) > today", "add_months() takes two values (date, number), not 1"),
+        ('days_between(today, "soon") > 3', "'soon' is not a date"),
+    ],
+)
+def test_a_questionnaire_gets_one_located_line(tmp_path, driver: str, message: str) -> None:
+    from esp_wizard.errors import FileProblems
+    from esp_wizard.questionnaire.loader import load_questionnaire
+
+    path = tmp_path / "t.toml"
+    path.write_text(QUESTIONNAIRE.replace("{driver}", driver), encoding="utf-8")
+    with pytest.raises(FileProblems) as caught:
+        load_questionnaire(path)
+    lines = str(caught.value).splitlines()
+    line = QUESTIONNAIRE.splitlines().index("when = '{driver}'") + 1
+    assert len(lines) == 1 and lines[0].startswith(f"{path}:{line}: ")
+    assert message in lines[0]
+
+
+def test_a_rule_may_name_the_estimate_and_today(tmp_path) -> None:
+    from esp_wizard.questionnaire.loader import load_questionnaire
+
+    path = tmp_path / "t.toml"
+    path.write_text(QUESTIONNAIRE.replace("{driver}", "today > contract_end"), encoding="utf-8")
+    assert load_questionnaire(path).findings[0].condition is not None
+
+
+def test_a_question_may_not_take_a_built_in_name(tmp_path) -> None:
+    from esp_wizard.errors import FileProblems
+    from esp_wizard.questionnaire.loader import load_questionnaire
+
+    path = tmp_path / "t.toml"
+    text = QUESTIONNAIRE.replace("{driver}", "true").replace('id = "contract_end"', 'id = "today"')
+    path.write_text(text.replace("> contract_end", "> today"), encoding="utf-8")
+    with pytest.raises(FileProblems, match="'today' is a built-in name of conditions"):
+        load_questionnaire(path)

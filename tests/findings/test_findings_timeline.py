@@ -189,3 +189,18 @@ def test_rules_see_the_engagements_estimate_and_dates(executive, creative) -> No
         [make_opened(executive, "e1", ["executive"], {"sign_off": False}, day=1)]
     )
     assert "estimate-past-contract" not in {f.key for f in report.findings}
+
+
+def test_a_session_summary_judges_on_its_own_day_and_drivers(executive) -> None:
+    """Without an engagement, a session uses its own drivers and its last change's day."""
+    from esp_wizard.findings.summary import summarize_session
+
+    opened = make_opened(executive, "e1", ["executive"], {"sign_off": False}, day=1)
+    day = opened.session.updated.date()
+    answers = {"sign_off": False, "contract_end": day + dt.timedelta(days=200)}
+    opened = make_opened(executive, "e1", ["executive"], answers, day=1)
+    summary = summarize_session(opened)
+    fired = next(f for f in summary.findings if f.key == "estimate-past-contract")
+    assert fired.detail.startswith(f"From {day.isoformat()}, 6-8 months end on ")
+    signed = make_opened(executive, "e1", ["executive"], {**answers, "sign_off": True}, day=1)
+    assert "estimate-past-contract" not in {f.key for f in summarize_session(signed).findings}
