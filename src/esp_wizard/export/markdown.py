@@ -186,8 +186,9 @@ def _evidence(evidence: Evidence, finding: Finding) -> str:
         session.started
     )
     lines = [head]
-    if evidence.title != finding.title:
-        lines.append(f"  - Said as: {md.inline(evidence.title)}")
+    said = [title for title in evidence.said if title != finding.title]
+    if said:
+        lines.append(f"  - Said as: {md.inline('; '.join(said))}")
     if evidence.detail and evidence.detail != finding.detail:
         lines.append(f"  - {md.block(evidence.detail, '    ')}")
     for answer in evidence.answers:

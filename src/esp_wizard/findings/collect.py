@@ -47,6 +47,13 @@ class Raised:
     effort: int | None
     phase: str
     evidence: Evidence
+    cause: str = ""  # the root cause it shares with other rules and observations
+    row: str = ""  # the inventory row it is about, for a rule run for each row
+
+    @property
+    def group(self) -> str:
+        """What merges: the cause when one is named, else the key."""
+        return self.cause or self.key
 
 
 @dataclass(frozen=True)
@@ -147,7 +154,9 @@ def row_text(interview: Interview, question: m.InventoryQuestion, row: dict) -> 
 def _from_rule(interview: Interview, ref: SessionRef, fired: FiredFinding) -> Raised:
     rule = fired.rule
     answers = [_named(interview, qid, fired) for qid in fired.named]
-    evidence = Evidence(ref, fired.title, fired.detail, tuple(a for a in answers if a))
+    row = _row_name(interview, fired)
+    said = () if row else (fired.title,)
+    evidence = Evidence(ref, fired.title, fired.detail, tuple(a for a in answers if a), said)
     return Raised(
         key=fired.key,
         source="rule",
@@ -161,7 +170,20 @@ def _from_rule(interview: Interview, ref: SessionRef, fired: FiredFinding) -> Ra
         effort=rule.effort,
         phase=rule.phase,
         evidence=evidence,
+        cause=rule.cause or "",
+        row=row,
     )
+
+
+def _row_name(interview: Interview, fired: FiredFinding) -> str:
+    """The name of the inventory row a `for_each` rule fired for ("" for other rules)."""
+    if fired.row is None or not fired.rule.for_each:
+        return ""
+    question = interview.questionnaire.question(fired.rule.for_each)
+    if not isinstance(question, m.InventoryQuestion):
+        return ""
+    name = fired.row.get(question.key_field)
+    return "" if is_empty(name) else str(name)
 
 
 def _named(interview: Interview, question_id: str, fired: FiredFinding) -> NamedAnswer | None:
@@ -171,8 +193,10 @@ def _named(interview: Interview, question_id: str, fired: FiredFinding) -> Named
     if question is None or answer is None or not interview.is_active(question_id):
         return None
     if question_id == fired.rule.for_each and isinstance(question, m.InventoryQuestion):
+        # The answer's note and quote speak of the whole inventory, not of this row: they
+        # stay in the session summary instead of following every row's finding.
         shown = row_text(interview, question, fired.row or {})
-        return NamedAnswer(question_id, question.text, shown, answer.note, answer.quote)
+        return NamedAnswer(question_id, question.text, shown)
     if not interview.is_done(question_id) and not (answer.note or answer.quote):
         return None
     shown = shown_answer(interview, question, answer)
@@ -209,7 +233,8 @@ def _from_observation(interview: Interview, ref: SessionRef, observation: Observ
         impact=observation.impact,
         effort=None,
         phase=observation.phase,
-        evidence=Evidence(ref, title, observation.text, answers),
+        evidence=Evidence(ref, title, observation.text, answers, (title,)),
+        cause=observation.cause,
     )
 
 

@@ -82,6 +82,7 @@ class Evidence:
     title: str
     detail: str
     answers: tuple[NamedAnswer, ...]
+    said: tuple[str, ...] = ()  # the titles it was raised under (rules about a row: none)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,8 @@ class Finding:
     must_fix: bool
     evidence: tuple[Evidence, ...]
     notes: tuple[str, ...] = ()  # e.g. scores that differed between questionnaires
+    cause: str = ""  # the root cause id its sources share ("" when none was named)
+    sources: tuple[str, ...] = ()  # the rule keys and observation ids merged into it
 
     @property
     def sessions(self) -> tuple[str, ...]:

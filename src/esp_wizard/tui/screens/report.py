@@ -296,8 +296,9 @@ def evidence_text(finding: Finding) -> Text:
         session = evidence.session
         text.append(f"\n{session.people}", style="bold")
         text.append(f"  session {session.id} · {t.day(session.started)}\n", style="dim")
-        if evidence.title != finding.title:
-            text.append(f"  Said as: {evidence.title}\n")
+        said = [title for title in evidence.said if title != finding.title]
+        if said:
+            text.append(f"  Said as: {'; '.join(said)}\n")
         for answer in evidence.answers:
             text.append(f"  {answer.question} ", style="dim")
             text.append(f"{answer.answer}\n", style="bold")
