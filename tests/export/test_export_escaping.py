@@ -177,7 +177,11 @@ def page_text(page: str) -> str:
 def test_html_has_no_markup_from_people_yet_shows_their_words(
     which: str, report: EngagementReport, summary: SessionSummary
 ) -> None:
-    page = render_report(report, "html") if which == "report" else render_session(summary, "html")
+    page = (
+        render_report(report, "html", "named")
+        if which == "report"
+        else render_session(summary, "html")
+    )
     assert "<script" not in page.lower()
     assert "<i>" not in page and "<b>core" not in page
     assert "&lt;script&gt;alert(" in page

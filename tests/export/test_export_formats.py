@@ -92,12 +92,15 @@ def test_markdown_prints_the_formula_once_and_every_priority(report: EngagementR
     assert text.count("priority = severity × impact × min(breadth, 4) × 3 ÷ effort") == 1
     headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
     assert headings == [
-        "1. Summary",
-        "2. Findings by priority",
-        "3. Inventory",
-        "4. Acceptance-test checklist",
-        "5. Conflicting inputs",
-        "6. Follow-ups",
+        "1. Executive summary",
+        "2. Roadmap",
+        "3. Risk register",
+        "Appendix A. Findings",
+        "Appendix B. Inventory",
+        "Appendix C. Acceptance-test checklist",
+        "Appendix D. Conflicting inputs",
+        "Appendix E. Follow-ups",
+        "Appendix F. Sessions and roles",
     ]
     for finding in report.findings:
         assert f"priority {finding.priority:g}" in text
@@ -109,9 +112,9 @@ def test_html_prints_the_formula_once_with_charts_and_print_styles(
 ) -> None:
     page = render_report(report, "html")
     assert page.count('<p class="formula">') == 1
-    assert page.count("<svg") == 3  # per category, per phase, severity × impact
+    assert page.count("<svg") == 4  # per category, per phase, severity × impact, roadmap
     assert "@media print" in page and "size: A4" in page
-    assert page.count("MUST FIX") >= 2 * len(report.must_fix)  # table and card
+    assert page.count("MUST FIX") >= len(report.must_fix)  # each must-fix card
     assert "<script" not in page
 
 

@@ -7,7 +7,7 @@ Everything goes through `Interview`, so skip logic is the engine's: an answer hi
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from esp_wizard.findings.model import (
@@ -49,6 +49,7 @@ class Raised:
     evidence: Evidence
     cause: str = ""  # the root cause it shares with other rules and observations
     row: str = ""  # the inventory row it is about, for a rule run for each row
+    owner: str = ""  # who an answer names as its owner ("" when no answer does)
 
     @property
     def group(self) -> str:
@@ -93,6 +94,7 @@ class SessionFacts:
     inventories: tuple[InventoryFacts, ...]
     compared: tuple[Compared, ...]
     follow_ups: tuple[FollowUp, ...]
+    answers: dict[str, tuple[Any, str]] = field(default_factory=dict)  # id -> (value, shown)
 
 
 def session_ref(session: Session, questionnaire: m.Questionnaire) -> SessionRef:
@@ -123,7 +125,19 @@ def collect(opened: OpenedSession) -> SessionFacts:
         inventories=tuple(_inventories(interview)),
         compared=tuple(_compared(interview)),
         follow_ups=tuple(follow_ups(interview, ref)),
+        answers=answered(interview),
     )
+
+
+def answered(interview: Interview) -> dict[str, tuple[Any, str]]:
+    """Every active answer with a value, as stored and as shown (dates, worries, owners)."""
+    found = {}
+    for question_id, answer in interview.active_answers().items():
+        question = interview.questionnaire.question(question_id)
+        if question is None or answer.status != "answered" or is_empty(answer.value):
+            continue
+        found[question_id] = (answer.value, shown_answer(interview, question, answer))
+    return found
 
 
 # -- answers as people read them ------------------------------------------------------------
@@ -172,7 +186,20 @@ def _from_rule(interview: Interview, ref: SessionRef, fired: FiredFinding) -> Ra
         evidence=evidence,
         cause=rule.cause or "",
         row=row,
+        owner=_owner(fired.row),
     )
+
+
+OWNER_FIELDS = ("owner", "local_owner", "maintainer")
+
+
+def _owner(row: dict[str, Any] | None) -> str:
+    """The owner an inventory row names, when the rule is about one row."""
+    for field_id in OWNER_FIELDS:
+        value = (row or {}).get(field_id)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
 
 
 def _row_name(interview: Interview, fired: FiredFinding) -> str:
@@ -233,7 +260,9 @@ def _from_observation(interview: Interview, ref: SessionRef, observation: Observ
         impact=observation.impact,
         effort=None,
         phase=observation.phase,
-        evidence=Evidence(ref, title, observation.text, answers, (title,)),
+        # Its words are the evidence; its title is not repeated as "said as" (a facilitator's
+        # shorthand such as "X is a single point of failure" must not reach the client).
+        evidence=Evidence(ref, title, observation.text, answers, ("",)),
         cause=observation.cause,
     )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from esp_wizard.errors import UserError
 from esp_wizard.findings.compile import compile_engagement
+from esp_wizard.findings.engagement_file import executive_note
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.questionnaire.catalog import Catalog, load_catalog
 from esp_wizard.session.model import Session
@@ -126,7 +127,8 @@ def compile_workspace(
 ) -> EngagementReport:
     """The report of the engagement the options (or the workspace's only one) point at."""
     choice, opened, warnings = load_engagement(workspace, client, engagement)
-    return compile_engagement(opened, choice.client, choice.engagement, warnings)
+    note = executive_note(workspace, choice.client, choice.engagement)
+    return compile_engagement(opened, choice.client, choice.engagement, warnings, note)
 
 
 def open_workspace_session(workspace: Workspace, ref: str) -> tuple[OpenedSession, list[str]]:

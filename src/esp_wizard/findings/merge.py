@@ -127,6 +127,7 @@ def merge_group(key: str, group: Sequence[Raised]) -> Finding:
         notes=tuple(_differences(group)),
         cause=best.cause,
         sources=tuple(dict.fromkeys(r.key for r in group)),
+        owner=next((r.owner for r in group if r.owner), ""),
     )
 
 
@@ -150,7 +151,7 @@ def _one_session(items: Sequence[Evidence]) -> Evidence:
         title=first.title,
         detail="\n".join(details),
         answers=tuple(answers.values()),
-        said=tuple(dict.fromkeys(t for e in items for t in e.said)),
+        said=tuple(dict.fromkeys(t for e in items for t in e.said if t)),
     )
 
 
