@@ -9,18 +9,28 @@ from pathlib import Path
 
 import pytest
 
-from esp_wizard.export import render_report
+from esp_wizard.export import render_report, render_report_any
+from esp_wizard.export.docx_export import outline
 from esp_wizard.findings import compile_workspace
+from esp_wizard.findings.attribution import Attribution
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[2]
-CLIENT_FACING = ("md", "html")
+CLIENT_FACING = ("md", "html", "docx")
 
 
 @pytest.fixture(scope="module")
 def example() -> EngagementReport:
     return compile_workspace(Workspace(REPO))
+
+
+def shown(report: EngagementReport, fmt: str, attribution: Attribution = "role") -> str:
+    """What a reader of `fmt` sees (the DOCX's text, read back from its document.xml)."""
+    rendered = render_report_any(report, fmt, attribution)
+    if isinstance(rendered, bytes):
+        return outline(rendered)
+    return visible(rendered, fmt)
 
 
 def visible(page: str, fmt: str) -> str:
@@ -38,9 +48,9 @@ def names(report: EngagementReport) -> set[str]:
 
 @pytest.mark.parametrize("fmt", CLIENT_FACING)
 def test_role_attribution_shows_no_interviewee_name(example: EngagementReport, fmt: str) -> None:
-    text = visible(render_report(example, fmt), fmt)
-    shown = {name for name in names(example) if re.search(rf"(?<!\w){name}(?!\w)", text)}
-    assert not shown
+    text = shown(example, fmt)
+    found = {name for name in names(example) if re.search(rf"(?<!\w){name}(?!\w)", text)}
+    assert not found
     assert "IT integrations" in text
 
 
@@ -48,22 +58,22 @@ def test_role_attribution_shows_no_interviewee_name(example: EngagementReport, f
 def test_named_attribution_names_people_and_anonymous_names_nobody(
     example: EngagementReport, fmt: str
 ) -> None:
-    assert "Mary Delaney" in visible(render_report(example, fmt, "named"), fmt)
-    anonymous = visible(render_report(example, fmt, "anonymous"), fmt)
+    assert "Mary Delaney" in shown(example, fmt, "named")
+    anonymous = shown(example, fmt, "anonymous")
     assert "Mary Delaney" not in anonymous and "IT integrations" not in anonymous
     assert "an interviewee" in anonymous
 
 
 @pytest.mark.parametrize("fmt", CLIENT_FACING)
 def test_no_internal_key_is_visible(example: EngagementReport, fmt: str) -> None:
-    text = visible(render_report(example, fmt, "named"), fmt)
+    text = shown(example, fmt, "named")
     keys = {k for f in example.all_findings for k in (f.key, *f.sources) if "-" in k}
     assert not {k for k in keys if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", text)}
 
 
 @pytest.mark.parametrize("fmt", CLIENT_FACING)
 def test_no_text_glitch(example: EngagementReport, fmt: str) -> None:
-    text = visible(render_report(example, fmt), fmt)
+    text = shown(example, fmt)
     for glitch in ("variants variants", "Fires on An", "single point of failure"):
         assert glitch not in text
 
@@ -75,8 +85,8 @@ def test_no_title_labels_a_person_a_failure(example: EngagementReport) -> None:
 
 @pytest.mark.parametrize("fmt", CLIENT_FACING)
 def test_the_contract_decision_leads_the_example(example: EngagementReport, fmt: str) -> None:
-    text = visible(render_report(example, fmt), fmt)
-    executive = text.split("Roadmap", 2)[-2] if fmt == "md" else text
+    text = shown(example, fmt)
+    executive = text.split("2. Roadmap", 1)[0]
     assert "Extend the current contract or shorten the scope" in executive
     assert "3 to 9 months after the contract" in executive
     assert "5 January 2027" in executive  # six months' notice before the July 2027 end
@@ -114,3 +124,27 @@ def test_an_executive_note_comes_first(tmp_path: Path) -> None:
     assert "Sign the extension &lt;b&gt;now&lt;/b&gt;." in page
     save_executive_note(workspace, client, engagement, "")
     assert "Sign the extension" not in render_report(compile_workspace(workspace), "md")
+
+
+def test_the_docx_has_real_headings_header_rows_and_page_numbers(
+    example: EngagementReport,
+) -> None:
+    import io
+    import zipfile
+
+    data = render_report_any(example, "docx")
+    assert isinstance(data, bytes)
+    text = outline(data)
+    for heading in ("1. Executive summary", "2. Roadmap", "3. Risk register"):
+        assert f"[Heading1] {heading}" in text
+    assert "|= Decision | Why | Decide by |" in text
+    assert text.count("[Heading3] ") == len(example.findings) + len(example.strengths)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        footers = [archive.read(n).decode() for n in archive.namelist() if "footer" in n]
+    assert any(" PAGE " in f and " NUMPAGES " in f for f in footers)
+
+
+def test_the_docx_drops_characters_word_cannot_hold() -> None:
+    from esp_wizard.export.docx_export import clean
+
+    assert clean("bell\x07 and\x00 nul\ttab") == "bell and nul\ttab"

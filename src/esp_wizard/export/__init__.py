@@ -32,6 +32,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat("html", "html", "report_html", "session_html", True),
     ExportFormat("json", "json_export", "report_json", "session_json", False),
     ExportFormat("csv", "csv_export", "report_csv", None, False),
+    ExportFormat("docx", "docx_export", "report_docx", None, True, binary=True),
 )
 REPORT_FORMATS = tuple(f.name for f in FORMATS)
 SESSION_FORMATS = tuple(f.name for f in FORMATS if f.session)
