@@ -75,7 +75,7 @@ def test_report_writes_html_and_csv_files(
     register = tmp_path / "register.csv"
     assert main(["--workspace", str(workspace), "report", "-o", str(register)]) == 0  # from .csv
     rows = list(csv.reader(register.read_text("utf-8-sig").splitlines()))
-    assert rows[0][0] == "key" and rows[1][0] == "manual-list-upload"
+    assert rows[0][:2] == ["rank", "key"] and rows[1][1] == "manual-list-upload"
 
 
 def test_report_in_an_empty_workspace_says_what_to_do(

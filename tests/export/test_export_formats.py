@@ -43,7 +43,7 @@ def test_json_has_a_format_version_and_a_stable_key_order(report: EngagementRepo
     data = json.loads(text)
     assert data["format"] == JSON_FORMAT
     assert list(data)[:4] == ["format", "kind", "client", "engagement"]
-    assert list(data["findings"][0])[:3] == ["key", "source", "category"]
+    assert list(data["findings"][0])[:4] == ["key", "cause", "sources", "owner"]
     assert render_report(report, "json") == text
 
 
@@ -89,7 +89,8 @@ def test_csv_is_the_findings_register_a_spreadsheet_opens_with_accents(
     assert first["key"] == "manual-list-upload"
     assert (first["priority"], first["must_fix"], first["breadth"]) == ("112.5", "yes", "3")
     assert first["sessions"] == "ops1aaaa; ops3cccc; it4ddddd"
-    assert rows[-1][1] == "strength"
+    assert rows[-1][COLUMNS.index("category")] == "strength"
+    assert first["rank"] == "1" and first["status"] == "open" and first["due_date"]
     assert b"\r\n" in raw
 
 
