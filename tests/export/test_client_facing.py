@@ -142,6 +142,11 @@ def test_the_docx_has_real_headings_header_rows_and_page_numbers(
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         footers = [archive.read(n).decode() for n in archive.namelist() if "footer" in n]
     assert any(" PAGE " in f and " NUMPAGES " in f for f in footers)
+    from docx import Document
+
+    reopened = Document(io.BytesIO(data))  # a valid package Word-compatible tools can open
+    assert reopened.tables[0].style.name == "Table Grid"
+    assert sum(p.style.name == "Heading 1" for p in reopened.paragraphs) == 9
 
 
 def test_the_docx_drops_characters_word_cannot_hold() -> None:

@@ -15,13 +15,13 @@ import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from xml.etree import ElementTree
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.document import Document as DocumentType
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.table import Table
 
 from esp_wizard import __version__
 from esp_wizard.export import text as t
@@ -40,17 +40,18 @@ def clean(text: object) -> str:
 def report_docx(report: EngagementReport) -> bytes:
     doc = Document()
     _page_setup(doc, report)
-    _cover(doc, report)
-    _executive(doc, report)
-    _roadmap(doc, report)
-    _register(doc, report)
-    _findings(doc, report)
-    _appendices(doc, report)
+    body = Body()
+    _cover(body, report)
+    _executive(body, report)
+    _roadmap(body, report)
+    _register(body, report)
+    _findings(body, report)
+    _appendices(body, report)
     out = io.BytesIO()
     doc.core_properties.title = clean(t.report_title(report))
     doc.core_properties.author = clean(t.facilitators(report))
     doc.save(out)
-    return out.getvalue()
+    return body.into(out.getvalue())
 
 
 # -- page, header, footer ---------------------------------------------------------------------
@@ -89,46 +90,87 @@ def _field(paragraph: object, code: str) -> None:
 
 
 # -- building blocks -------------------------------------------------------------------------
-def _para(doc: DocumentType, text: str, style: str | None = None, bold_lead: str = "") -> None:
-    paragraph = doc.add_paragraph(style=style)
-    if bold_lead:
-        paragraph.add_run(clean(bold_lead)).bold = True
-    paragraph.add_run(clean(text))
+class Body:
+    """The document's body as WordprocessingML text, parsed once at the end.
+
+    python-docx builds every paragraph as objects and looks styles up by name each time;
+    a thousand-session report has tens of thousands of paragraphs, so the body is written
+    here as escaped XML (styles by id) and python-docx only packages it.
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def para(self, text: str, style: str = "", bold_lead: str = "") -> None:
+        props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+        lead = _run(bold_lead, bold=True) if bold_lead else ""
+        self.parts.append(f"<w:p>{props}{lead}{_run(text) if text else ''}</w:p>")
+
+    def heading(self, text: str, level: int) -> None:
+        self.para(text, "Title" if level == 0 else f"Heading{level}")
+
+    def bullets(self, lines: Iterable[str], style: str = "ListBullet") -> None:
+        for line in lines:
+            self.para(line, style)
+
+    def page_break(self) -> None:
+        self.parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+
+    def table(self, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+        width = TEXT_WIDTH // max(len(header), 1)
+        grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in header)
+        out = [
+            '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
+            f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>",
+            '<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>',
+            *(_cell(text, width, bold=True) for text in header),
+            "</w:tr>",
+        ]
+        for row in rows:
+            out += ["<w:tr>", *(_cell(text, width) for text in row), "</w:tr>"]
+        out.append("</w:tbl>")
+        self.parts.append("".join(out))
+
+    def into(self, package: bytes) -> bytes:
+        """The saved package with this body spliced into word/document.xml, before the
+        section properties (python-docx's own tree is never asked to hold it)."""
+        source = zipfile.ZipFile(io.BytesIO(package))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                if item.filename == "word/document.xml":
+                    text = data.decode("utf-8")
+                    cut = text.rindex("<w:sectPr")
+                    data = (text[:cut] + "".join(self.parts) + text[cut:]).encode("utf-8")
+                target.writestr(item, data)
+        return out.getvalue()
 
 
-def _table(doc: DocumentType, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
-    listed = [list(r) for r in rows]
-    table = doc.add_table(rows=1 + len(listed), cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(clean(text)).bold = True
-    _repeat_header(table)
-    for row, values in zip(table.rows[1:], listed, strict=True):
-        for cell, value in zip(row.cells, values, strict=True):
-            cell.text = clean(value)
-    return table
+TEXT_WIDTH = 9638  # twentieths of a point: 170 mm between the margins
 
 
-def _repeat_header(table: Table) -> None:
-    """Mark the first row as a header row: repeated on every page, read as headers."""
-    properties = table.rows[0]._tr.get_or_add_trPr()
-    flag = OxmlElement("w:tblHeader")
-    flag.set(qn("w:val"), "true")
-    properties.append(flag)
+def _run(text: str, bold: bool = False) -> str:
+    """A run of text; line breaks become <w:br/> so people's lines survive."""
+    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    pieces = [escape(line) for line in clean(text).split("\n")]
+    body = "<w:br/>".join(f'<w:t xml:space="preserve">{piece}</w:t>' for piece in pieces)
+    return f"<w:r>{props}{body}</w:r>"
 
 
-def _bullets(doc: DocumentType, lines: Iterable[str], style: str = "List Bullet") -> None:
-    for line in lines:
-        doc.add_paragraph(clean(line), style=style)
+def _cell(text: str, width: int, bold: bool = False) -> str:
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+        f"<w:p>{_run(text, bold) if text else ''}</w:p></w:tc>"
+    )
 
 
 # -- parts -----------------------------------------------------------------------------------
-def _cover(doc: DocumentType, report: EngagementReport) -> None:
-    doc.add_paragraph(clean("ESP migration discovery · engagement report"))
-    doc.add_heading(clean(report.client or "Discovery report"), level=0)
+def _cover(doc: Body, report: EngagementReport) -> None:
+    doc.para("ESP migration discovery · engagement report")
+    doc.heading(clean(report.client or "Discovery report"), 0)
     if report.engagement:
-        doc.add_paragraph(clean(report.engagement), style="Subtitle")
+        doc.para(report.engagement, "Subtitle")
     facts = [
         ("Client", report.client or "not named"),
         ("Engagement", report.engagement or "not named"),
@@ -138,69 +180,64 @@ def _cover(doc: DocumentType, report: EngagementReport) -> None:
                     f"{t.plural(len(report.roles_covered), 'role')} heard"),
     ]  # fmt: skip
     for label, value in facts:
-        _para(doc, value, bold_lead=f"{label}: ")
-    _para(doc, t.confidential(report), bold_lead="")
-    doc.add_page_break()
+        doc.para(value, bold_lead=f"{label}: ")
+    doc.para(t.confidential(report), bold_lead="")
+    doc.page_break()
 
 
-def _executive(doc: DocumentType, report: EngagementReport) -> None:
-    doc.add_heading("1. Executive summary", level=1)
+def _executive(doc: Body, report: EngagementReport) -> None:
+    doc.heading("1. Executive summary", 1)
     summary = report.executive
     if summary is None:
-        _para(doc, "No interview yet.")
+        doc.para("No interview yet.")
         return
     if summary.note:
-        doc.add_heading("Consultant's note", level=2)
-        _para(doc, summary.note)
+        doc.heading("Consultant's note", 2)
+        doc.para(summary.note)
     verdict = summary.verdict
-    _para(
-        doc,
+    doc.para(
         t.sentence(verdict.reason),
         bold_lead=f"Readiness: {t.VERDICT_LABELS[verdict.level]}. ",
     )
-    doc.add_heading("Decisions needed", level=2)
+    doc.heading("Decisions needed", 2)
     rows = [
         [d.title, d.why, f"{t.date(d.deadline)} ({d.deadline_reason})" if d.deadline else "now"]
         for d in summary.decisions
     ]
-    _table(doc, ["Decision", "Why", "Decide by"], rows) if rows else _para(doc, "None.")
-    doc.add_heading("Key messages", level=2)
-    _bullets(doc, summary.messages, "List Number")
-    doc.add_heading("Top risks", level=2)
-    _table(
-        doc,
+    doc.table(["Decision", "Why", "Decide by"], rows) if rows else doc.para("None.")
+    doc.heading("Key messages", 2)
+    doc.bullets(summary.messages, "ListNumber")
+    doc.heading("Top risks", 2)
+    doc.table(
         ["Risk", "Likelihood", "Impact"],
         [
             [r.finding.title, t.LEVEL_LABELS[r.likelihood], t.LEVEL_LABELS[r.impact]]
             for r in summary.top_risks
         ],
     )
-    doc.add_heading("Next steps", level=2)
-    _table(
-        doc,
+    doc.heading("Next steps", 2)
+    doc.table(
         ["Action", "Owner", "By"],
         [[s.action, s.owner or "to assign", t.date(s.due) or "—"] for s in summary.next_steps],
     )
-    doc.add_heading("What worries people most", level=2)
+    doc.heading("What worries people most", 2)
     for group in summary.worries:
-        _para(doc, "", bold_lead=group.theme)
-        _bullets(doc, (f"“{w.text}” — {w.session.people}" for w in group.worries))
+        doc.para("", bold_lead=group.theme)
+        doc.bullets(f"“{w.text}” — {w.session.people}" for w in group.worries)
 
 
-def _roadmap(doc: DocumentType, report: EngagementReport) -> None:
-    doc.add_page_break()
-    doc.add_heading("2. Roadmap", level=1)
+def _roadmap(doc: Body, report: EngagementReport) -> None:
+    doc.page_break()
+    doc.heading("2. Roadmap", 1)
     plan = report.roadmap
     if plan is None or not plan.phases:
-        _para(doc, "No timeline estimate yet: the roadmap needs the kickoff date.")
+        doc.para("No timeline estimate yet: the roadmap needs the kickoff date.")
         return
-    _para(
-        doc,
+    doc.para(
         f"From the kickoff on {t.date(plan.start)}, with the {report.timeline.estimate} "
         "estimate (the later end date is the estimate's longest duration).",
     )
-    _table(
-        doc,
+    doc.table(
         ["Phase", "Starts", "Ends", "To fix", "Blocked by (must-fix)"],
         [
             [
@@ -214,9 +251,8 @@ def _roadmap(doc: DocumentType, report: EngagementReport) -> None:
         ],
     )
     if plan.milestones:
-        doc.add_heading("Dates that constrain the plan", level=2)
-        _table(
-            doc,
+        doc.heading("Dates that constrain the plan", 2)
+        doc.table(
             ["Date", "When"],
             [
                 [m.label, t.date(m.day) + (f" to {t.date(m.until)}" if m.until else "")]
@@ -225,15 +261,13 @@ def _roadmap(doc: DocumentType, report: EngagementReport) -> None:
         )
 
 
-def _register(doc: DocumentType, report: EngagementReport) -> None:
-    doc.add_heading("3. Risk register", level=1)
-    _para(
-        doc,
+def _register(doc: Body, report: EngagementReport) -> None:
+    doc.heading("3. Risk register", 1)
+    doc.para(
         "Likelihood: high when severity is 5, or 4 and felt by two roles or more. "
         "Mitigation: the finding's recommendation (in full in Appendix A).",
     )
-    _table(
-        doc,
+    doc.table(
         ["No.", "Risk", "Cause", "Likelihood", "Impact", "Mitigation", "Owner"],
         [
             [
@@ -266,43 +300,42 @@ def _finding_row(number: str, f: Finding) -> list[str]:
     ]
 
 
-def _findings(doc: DocumentType, report: EngagementReport) -> None:
-    doc.add_page_break()
-    doc.add_heading("Appendix A. Findings", level=1)
-    _para(doc, f"{report.formula}. Must-fix findings first, each list by priority.")
+def _findings(doc: Body, report: EngagementReport) -> None:
+    doc.page_break()
+    doc.heading("Appendix A. Findings", 1)
+    doc.para(f"{report.formula}. Must-fix findings first, each list by priority.")
     numbered = list(enumerate(report.findings, start=1))
     for must, label in ((True, "Must-fix"), (False, "Other findings to fix")):
         rows = [_finding_row(str(n), f) for n, f in numbered if f.must_fix == must]
         if rows:
-            doc.add_heading(label, level=2)
-            _table(doc, FINDING_HEADER, rows)
+            doc.heading(label, 2)
+            doc.table(FINDING_HEADER, rows)
     for n, finding in numbered:
         _finding(doc, str(n), finding)
-    doc.add_heading("Strengths: what the new platform must keep", level=2)
+    doc.heading("Strengths: what the new platform must keep", 2)
     for n, finding in enumerate(report.strengths, start=1):
         _finding(doc, f"S{n}", finding)
 
 
-def _finding(doc: DocumentType, number: str, finding: Finding) -> None:
+def _finding(doc: Body, number: str, finding: Finding) -> None:
     mark = " (MUST FIX)" if finding.must_fix else ""
-    doc.add_heading(clean(f"{number}. {finding.title}{mark}"), level=3)
-    _para(
-        doc,
+    doc.heading(clean(f"{number}. {finding.title}{mark}"), 3)
+    doc.para(
         f"{t.category(finding.category)} · phase {t.phase(finding.phase)} · severity "
         f"{finding.severity} · impact {finding.impact} · effort {finding.effort} · breadth "
         f"{finding.breadth} ({', '.join(finding.roles)}) · priority {t.number(finding.priority)}",
     )
     if finding.detail:
-        _para(doc, finding.detail)
+        doc.para(finding.detail)
     if finding.recommendation:
-        _para(doc, finding.recommendation, bold_lead="Recommendation: ")
+        doc.para(finding.recommendation, bold_lead="Recommendation: ")
     for note in finding.notes:
-        _para(doc, note, bold_lead="Note: ")
+        doc.para(note, bold_lead="Note: ")
     for evidence in finding.evidence:
         _evidence(doc, evidence, finding)
 
 
-def _evidence(doc: DocumentType, evidence: Evidence, finding: Finding) -> None:
+def _evidence(doc: Body, evidence: Evidence, finding: Finding) -> None:
     lines = [f"{evidence.session.people}, {t.day(evidence.session.started)}"]
     said = [s for s in evidence.said if s != finding.title]
     if said:
@@ -316,14 +349,14 @@ def _evidence(doc: DocumentType, evidence: Evidence, finding: Finding) -> None:
         if answer.quote:
             line += f" “{answer.quote}”"
         lines.append(line)
-    doc.add_paragraph(clean(lines[0]), style="List Bullet")
-    _bullets(doc, lines[1:], "List Bullet 2")
+    doc.para(lines[0], "ListBullet")
+    doc.bullets(lines[1:], "ListBullet2")
 
 
-def _appendices(doc: DocumentType, report: EngagementReport) -> None:
-    doc.add_heading("Appendix B. Inventory", level=1)
+def _appendices(doc: Body, report: EngagementReport) -> None:
+    doc.heading("Appendix B. Inventory", 1)
     for table in report.inventory:
-        doc.add_heading(clean(table.title), level=2)
+        doc.heading(clean(table.title), 2)
         header = [label for _, label in table.columns]
         header += (["Must move"] if table.has_must_move else []) + ["Sources"]
         rows = []
@@ -331,46 +364,43 @@ def _appendices(doc: DocumentType, report: EngagementReport) -> None:
             cells = [row.name] + [" / ".join(row.cells[f]) for f, _ in table.columns[1:]]
             cells += [t.MOVE_LABELS[row.must_move]] if table.has_must_move else []
             rows.append([*cells, "; ".join(s.session.people for s in row.sources)])
-        _table(doc, header, rows)
-    doc.add_heading("Appendix C. Acceptance-test checklist", level=1)
-    _bullets(
-        doc,
+        doc.table(header, rows)
+    doc.heading("Appendix C. Acceptance-test checklist", 1)
+    doc.bullets(
         (f"☐ {t.sentence(i.kind)}: {i.name}: {i.check}" for i in report.checklist),
     )
-    doc.add_heading("Appendix D. Conflicting inputs", level=1)
+    doc.heading("Appendix D. Conflicting inputs", 1)
     rows = [
         [c.question, p.answer, "; ".join(s.people for s in p.sessions)]
         for c in report.conflicts
         for p in c.positions
     ]
-    _table(doc, ["Question", "Answer", "Who said it"], rows) if rows else _para(doc, "None.")
-    doc.add_heading("Appendix E. Follow-ups", level=1)
+    doc.table(["Question", "Answer", "Who said it"], rows) if rows else doc.para("None.")
+    doc.heading("Appendix E. Follow-ups", 1)
     rows = [
         [i.session.people, t.FOLLOW_UP_LABELS[i.kind], i.question, i.answer, i.note]
         for i in report.follow_ups
     ]
-    _table(doc, ["Who", "Why", "Question", "Answer", "Note"], rows) if rows else _para(doc, "None.")
-    doc.add_heading("Appendix F. Sessions and roles", level=1)
-    _table(
-        doc,
+    doc.table(["Who", "Why", "Question", "Answer", "Note"], rows) if rows else doc.para("None.")
+    doc.heading("Appendix F. Sessions and roles", 1)
+    doc.table(
         ["Session", "Date", "Interviewees", "Questionnaire", "Status"],
         [
             [s.id, t.day(s.started), s.people, s.questionnaire_title, t.STATUS_LABELS[s.status]]
             for s in report.sessions
         ],
     )
-    _para(doc, ", ".join(report.roles_covered) or "none", bold_lead="Roles covered: ")
-    _para(doc, ", ".join(report.roles_missing) or "none", bold_lead="Not yet interviewed: ")
-    _para(
-        doc,
+    doc.para(", ".join(report.roles_covered) or "none", bold_lead="Roles covered: ")
+    doc.para(", ".join(report.roles_missing) or "none", bold_lead="Not yet interviewed: ")
+    doc.para(
         f"{report.timeline.estimate} from {t.plural(report.timeline.count, 'timeline driver')}.",
         bold_lead="Timeline estimate: ",
     )
-    _bullets(doc, (d.label for d in report.timeline.drivers))
+    doc.bullets(d.label for d in report.timeline.drivers)
     if report.warnings:
-        doc.add_heading("Notes on sources", level=2)
-        _bullets(doc, report.warnings)
-    _para(doc, f"Compiled by esp-wizard {__version__}. {t.confidential(report)}")
+        doc.heading("Notes on sources", 2)
+        doc.bullets(report.warnings)
+    doc.para(f"Compiled by esp-wizard {__version__}. {t.confidential(report)}")
 
 
 # -- reading a document back -----------------------------------------------------------------

@@ -11,6 +11,7 @@ consultant's working files.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any, Literal, TypeVar
@@ -75,29 +76,51 @@ def name_replacer(people: Iterable[Person], mode: Attribution) -> Callable[[str]
 
 
 def _walk(value: T, replace: Callable[[str], str], field: str = "") -> T:
-    if isinstance(value, SessionRef):
-        return _session(value, replace)  # type: ignore[return-value]
-    if isinstance(value, str):
-        return value if field in KEPT else replace(value)  # type: ignore[return-value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            f.name: _walk(getattr(value, f.name), replace, f.name)
-            for f in dataclasses.fields(value)
-        }
-        return dataclasses.replace(value, **changes)  # type: ignore[arg-type]
-    if isinstance(value, tuple):
-        return tuple(_walk(v, replace, field) for v in value)  # type: ignore[return-value]
-    if isinstance(value, list):
-        return [_walk(v, replace, field) for v in value]  # type: ignore[return-value]
-    if isinstance(value, dict):
-        return {k: _walk(v, replace, field) for k, v in value.items()}  # type: ignore[return-value]
-    return value
+    return _Walker(replace).walk(value, field)
+
+
+class _Walker:
+    """Copies the report with names replaced. A finding appears in the findings, the risk
+    register, the roadmap and the executive summary, and a session in every evidence: each
+    object is copied once (memo by identity) and shared again, as in the original."""
+
+    def __init__(self, replace: Callable[[str], str]) -> None:
+        self.replace = replace
+        self.memo: dict[int, Any] = {}
+
+    def walk(self, value: Any, field: str = "") -> Any:
+        if isinstance(value, str):
+            return value if field in KEPT or not value else self.replace(value)
+        if isinstance(value, tuple):
+            return tuple(self.walk(v, field) for v in value)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            done = self.memo.get(id(value))
+            if done is None:
+                done = self._copy(value)
+                self.memo[id(value)] = done
+            return done
+        if isinstance(value, list):
+            return [self.walk(v, field) for v in value]
+        if isinstance(value, dict):
+            return {k: self.walk(v, field) for k, v in value.items()}
+        return value
+
+    def _copy(self, value: Any) -> Any:
+        if isinstance(value, SessionRef):
+            people = tuple(Person(self.replace(p.name), "") for p in value.interviewees)
+            return dataclasses.replace(value, interviewees=people)
+        changes = {f.name: self.walk(getattr(value, f.name), f.name) for f in _fields(value)}
+        return dataclasses.replace(value, **changes)
+
+
+@functools.cache
+def _field_list(kind: type) -> tuple[dataclasses.Field[Any], ...]:
+    return dataclasses.fields(kind)
+
+
+def _fields(value: Any) -> tuple[dataclasses.Field[Any], ...]:
+    return _field_list(type(value))
 
 
 # Ids and keys are matched on, never read: they keep their value.
 KEPT = frozenset({"key", "id", "question_id", "inventory", "phase", "category", "cause", "finding"})
-
-
-def _session(session: SessionRef, replace: Callable[[str], str]) -> SessionRef:
-    people: Any = tuple(Person(replace(p.name), "") for p in session.interviewees)
-    return dataclasses.replace(session, interviewees=people)
