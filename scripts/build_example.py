@@ -59,6 +59,7 @@ OBSERVATION_KEYS = (
     "title",
     "text",
     "question",
+    "cause",
     "at",
 )
 MARKS = ("dont_know", "not_applicable")

@@ -109,7 +109,7 @@ def parse_toml(text: str, shown: str) -> dict[str, Any]:
     beyond = _beyond_limits(data)
     if beyond is not None:
         path, message = beyond
-        from esp_wizard.questionnaire.locate import LineIndex
+        from esp_wizard.tomllocate import LineIndex
 
         line = LineIndex(text).line_of(path, data) if path else None
         where = ".".join(str(step) for step in path)

@@ -13,7 +13,8 @@ import tempfile
 from pathlib import Path
 
 from esp_wizard import __version__
-from esp_wizard.export import REPORT_FORMATS, SESSION_FORMATS, render_report, render_session
+from esp_wizard.export import REPORT_FORMATS, SESSION_FORMATS, render_report_any, render_session
+from esp_wizard.export.docx_export import outline
 from esp_wizard.findings import compile_workspace, summarize_session
 from esp_wizard.findings.engagement import load_engagement
 from esp_wizard.workspace import Workspace
@@ -34,7 +35,11 @@ def render_set(workspace: Workspace) -> dict[str, str]:
     files = {}
     report = compile_workspace(workspace)
     for fmt in REPORT_FORMATS:
-        files[f"report.{fmt}"] = masked(render_report(report, fmt))
+        rendered = render_report_any(report, fmt)
+        if isinstance(rendered, bytes):  # DOCX: its document.xml's structure and text
+            files[f"report.{fmt}.txt"] = masked(outline(rendered))
+        else:
+            files[f"report.{fmt}"] = masked(rendered)
     _, opened, _ = load_engagement(workspace)
     ordered = sorted(opened, key=lambda o: (o.session.started, o.session.id))
     for session in ordered[:SUMMARISED]:

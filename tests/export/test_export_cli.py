@@ -75,7 +75,7 @@ def test_report_writes_html_and_csv_files(
     register = tmp_path / "register.csv"
     assert main(["--workspace", str(workspace), "report", "-o", str(register)]) == 0  # from .csv
     rows = list(csv.reader(register.read_text("utf-8-sig").splitlines()))
-    assert rows[0][0] == "key" and rows[1][0] == "manual-list-upload"
+    assert rows[0][:2] == ["rank", "key"] and rows[1][1] == "manual-list-upload"
 
 
 def test_report_in_an_empty_workspace_says_what_to_do(
@@ -141,3 +141,27 @@ def test_report_in_a_terminal_is_rendered_markdown(
     assert "Discovery report: Acme Retail" in shown
     assert "## 1. Summary" not in shown and "| --- |" not in shown  # rendered, not source
     assert "Subscriber lists reach the ESP by hand" in shown
+
+
+def test_report_attributes_by_role_unless_asked(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--workspace", str(workspace), "report", "--format", "md"]) == 0
+    by_role = capsys.readouterr().out
+    args = ["--workspace", str(workspace), "report", "--format", "md", "--attribution", "named"]
+    assert main(args) == 0
+    named = capsys.readouterr().out
+    assert "Ana Souza" in named and "Ana Souza" not in by_role
+
+
+def test_report_writes_a_docx_file_and_refuses_the_terminal(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from esp_wizard.export.docx_export import outline
+
+    target = workspace / "report.docx"
+    assert main(["--workspace", str(workspace), "report", "-o", str(target)]) == 0
+    assert "[Heading1] 1. Executive summary" in outline(target.read_bytes())
+    assert main(["--workspace", str(workspace), "report", "--format", "docx"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "-o report.docx" in err

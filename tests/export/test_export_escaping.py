@@ -177,7 +177,11 @@ def page_text(page: str) -> str:
 def test_html_has_no_markup_from_people_yet_shows_their_words(
     which: str, report: EngagementReport, summary: SessionSummary
 ) -> None:
-    page = render_report(report, "html") if which == "report" else render_session(summary, "html")
+    page = (
+        render_report(report, "html", "named")
+        if which == "report"
+        else render_session(summary, "html")
+    )
     assert "<script" not in page.lower()
     assert "<i>" not in page and "<b>core" not in page
     assert "&lt;script&gt;alert(" in page
@@ -257,7 +261,7 @@ def test_csv_parses_back_with_every_text_intact(report: EngagementReport) -> Non
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
     header, body = rows[0], rows[1:]
     assert all(len(row) == len(header) for row in body)
-    by_key = {row[0]: dict(zip(header, row, strict=True)) for row in body}
+    by_key = {row[1]: dict(zip(header, row, strict=True)) for row in body}
     assert by_key["nasty-rule"]["title"] == f"Rule {NASTY} ({' '.join([LINES])})"
     assert by_key["nasty-rule"]["recommendation"] == "Fix " + NASTY
     assert by_key["obs-nasty"]["title"] == "Obs " + NASTY
@@ -265,5 +269,5 @@ def test_csv_parses_back_with_every_text_intact(report: EngagementReport) -> Non
 
 def test_csv_cells_never_run_as_spreadsheet_formulas(report: EngagementReport) -> None:
     text = render_report(report, "csv").removeprefix("\ufeff")
-    rows = {row[0]: row for row in csv.reader(io.StringIO(text, newline=""))}
-    assert rows["formula"][2] == '\'=HYPERLINK("http://evil.example")'
+    rows = {row[1]: row for row in csv.reader(io.StringIO(text, newline=""))}
+    assert rows["formula"][4] == '\'=HYPERLINK("http://evil.example")'

@@ -26,6 +26,6 @@ def test_exports_match_their_golden_files(name: str) -> None:
 
 def test_the_fixture_set_covers_every_format() -> None:
     names = {p.name for p in (GOLDEN / "fixture").iterdir()}
-    for suffix in ("md", "html", "json", "csv"):
+    for suffix in ("md", "html", "json", "csv", "docx.txt"):
         assert f"report.{suffix}" in names
     assert {"session-ops1aaaa.md", "session-ops1aaaa.html", "session-ops1aaaa.json"} <= names

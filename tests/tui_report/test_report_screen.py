@@ -157,7 +157,7 @@ async def test_export_modal_writes_the_report_as_csv(workspace: Workspace) -> No
         await pilot.pause()
     written = workspace.exports_dir / "acme-retail-esp-move-2027-report.csv"
     assert app.results == [written]
-    assert written.read_bytes().startswith(b"\xef\xbb\xbfkey,category,title")
+    assert written.read_bytes().startswith(b"\xef\xbb\xbfrank,key,cause,category,title")
 
 
 async def test_a_session_summary_offers_no_csv(workspace: Workspace) -> None:
@@ -195,3 +195,27 @@ async def test_export_from_the_report_screen(workspace: Workspace) -> None:
         await pilot.pause()
     page = workspace.exports_dir / "acme-retail-esp-move-2027-report.html"
     assert "Subscriber lists reach the ESP by hand" in page.read_text("utf-8")
+
+
+async def test_the_executive_note_is_edited_from_the_report_screen(
+    workspace: Workspace,
+) -> None:
+    from textual.widgets import TextArea
+
+    from esp_wizard.findings.engagement_file import engagement_path, executive_note
+    from esp_wizard.tui.screens.note_modal import NoteModal
+
+    app = Host(ReportScreen(workspace, CLIENT, ENGAGEMENT))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteModal)
+        app.screen.query_one("#note-text", TextArea).text = "Extend by six months."
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ReportScreen)
+        shown = str(app.screen.query_one("#executive-text", Static).render())
+        assert "Extend by six months." in shown
+    assert executive_note(workspace, CLIENT, ENGAGEMENT) == "Extend by six months."
+    assert engagement_path(workspace).is_file()

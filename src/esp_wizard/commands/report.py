@@ -11,8 +11,9 @@ if TYPE_CHECKING:
     from esp_wizard.workspace import Workspace
 
 name = "report"
-FORMATS = ("md", "html", "json", "csv")  # esp_wizard.export.REPORT_FORMATS, kept light here
+FORMATS = ("md", "html", "json", "csv", "docx")  # esp_wizard.export.REPORT_FORMATS, kept light
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+ATTRIBUTIONS = ("named", "role", "anonymous")  # esp_wizard.findings.attribution.ATTRIBUTIONS
 
 
 def add_parser(subparsers: Any) -> None:
@@ -24,6 +25,13 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("--client", help="the client whose engagement to report on")
     parser.add_argument("--engagement", help="the engagement's name, when a client has several")
+    parser.add_argument(
+        "--attribution",
+        choices=ATTRIBUTIONS,
+        default="role",
+        help="how Markdown, HTML and DOCX show who said what (default: role; "
+        "JSON and CSV always name people)",
+    )
     add_output_options(parser, FORMATS)
     parser.set_defaults(handler=sys.modules[__name__])
 
@@ -52,13 +60,13 @@ def output_format(args: argparse.Namespace, formats: tuple[str, ...]) -> str:
     if args.format:
         return str(args.format)
     suffix = Path(args.output).suffix.lower() if args.output and args.output != "-" else ""
-    guessed = {**SUFFIXES, ".csv": "csv"}.get(suffix, "md")
+    guessed = {**SUFFIXES, ".csv": "csv", ".docx": "docx"}.get(suffix, "md")
     return guessed if guessed in formats else "md"
 
 
 def run(args: argparse.Namespace) -> int:
     from esp_wizard.commands.common import workspace
-    from esp_wizard.export import render_report
+    from esp_wizard.export import render_report_any
     from esp_wizard.findings import compile_workspace
 
     where = workspace(args)
@@ -67,8 +75,20 @@ def run(args: argparse.Namespace) -> int:
     warn(report.warnings)
     fmt = output_format(args, FORMATS)
     what = f"{len(report.findings)} findings to fix, {len(report.must_fix)} must-fix"
-    emit(render_report(report, fmt), fmt, args.output, what, where, force=args.force)
+    rendered = render_report_any(report, fmt, args.attribution)
+    emit(rendered, fmt, args.output, what, where, force=args.force)
     return 0
+
+
+def binary_to_stdout(content: bytes, fmt: str, piped: bool) -> None:
+    """A binary format (DOCX) goes to standard output only when asked (-o -) and only into
+    a pipe, never onto a terminal's screen."""
+    if not piped:
+        from esp_wizard.errors import UserError
+
+        raise UserError(f"the {fmt} format is a file: give one with -o report.{fmt}")
+    sys.stdout.buffer.write(content)
+    sys.stdout.flush()
 
 
 def check_target(args: argparse.Namespace, where: Workspace) -> None:
@@ -87,7 +107,7 @@ def warn(warnings: Any) -> None:
 
 
 def emit(
-    content: str,
+    content: str | bytes,
     fmt: str,
     output: str | None,
     what: str,
@@ -108,6 +128,9 @@ def emit(
     from esp_wizard.commands.common import console
 
     out = console()
+    if isinstance(content, bytes):
+        binary_to_stdout(content, fmt, output == "-" and not out.is_terminal)
+        return
     if fmt == "md" and out.is_terminal:
         from rich.markdown import Markdown
 

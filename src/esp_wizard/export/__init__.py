@@ -1,48 +1,97 @@
-"""Renderers of compiled reports and session summaries: Markdown, HTML, JSON, CSV.
+"""Renderers of compiled reports and session summaries, one module per format.
 
-Pure: they take the models of `esp_wizard.findings` and return text; they decide nothing.
-`render_report` and `render_session` pick a renderer by format name; `files.py` writes.
+Pure: they take the models of `esp_wizard.findings` and return text (or bytes for DOCX);
+they decide nothing. `FORMATS` is the one table of formats: which module renders it, what
+it can render, and whether it is client-facing (people attributed as `--attribution` says;
+internal keys never shown) or a working file that keeps everything (JSON, CSV).
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from esp_wizard.errors import UserError
+from esp_wizard.findings.attribution import ATTRIBUTIONS, Attribution, attribute
 from esp_wizard.findings.model import EngagementReport, SessionSummary
 
-REPORT_FORMATS = ("md", "html", "json", "csv")
-SESSION_FORMATS = ("md", "html", "json")
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    module: str  # under esp_wizard.export
+    report: str  # the function rendering an engagement report
+    session: str | None  # the function rendering a session summary, if any
+    client_facing: bool  # attributed as asked, no internal keys as visible text
+    binary: bool = False
 
 
-def render_report(report: EngagementReport, fmt: str) -> str:
-    """The engagement report in `fmt` (md, html, json, csv)."""
-    return _renderer(fmt, REPORT_FORMATS, "report")(report)
+FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat("md", "markdown", "report_markdown", "session_markdown", True),
+    ExportFormat("html", "html", "report_html", "session_html", True),
+    ExportFormat("json", "json_export", "report_json", "session_json", False),
+    ExportFormat("csv", "csv_export", "report_csv", None, False),
+    ExportFormat("docx", "docx_export", "report_docx", None, True, binary=True),
+)
+REPORT_FORMATS = tuple(f.name for f in FORMATS)
+SESSION_FORMATS = tuple(f.name for f in FORMATS if f.session)
+DEFAULT_ATTRIBUTION: Attribution = "role"
+
+
+def export_format(name: str, what: str = "report") -> ExportFormat:
+    allowed = REPORT_FORMATS if what == "report" else SESSION_FORMATS
+    for fmt in FORMATS:
+        if fmt.name == name and name in allowed:
+            return fmt
+    raise UserError(f"unknown format '{name}' for a {what} (choose one of {', '.join(allowed)})")
+
+
+def _function(fmt: ExportFormat, name: str) -> Callable[..., str | bytes]:
+    module = importlib.import_module(f"esp_wizard.export.{fmt.module}")
+    function: Callable[..., str | bytes] = getattr(module, name)
+    return function
+
+
+def render_report_any(
+    report: EngagementReport, fmt: str, attribution: Attribution = DEFAULT_ATTRIBUTION
+) -> str | bytes:
+    """The engagement report in `fmt`: text, or bytes for a binary format."""
+    chosen = export_format(fmt)
+    if attribution not in ATTRIBUTIONS:
+        raise UserError(
+            f"unknown attribution '{attribution}' (choose one of named, role, anonymous)"
+        )
+    shown = attribute(report, attribution) if chosen.client_facing else report
+    return _function(chosen, chosen.report)(shown)
+
+
+def render_report(
+    report: EngagementReport, fmt: str, attribution: Attribution = DEFAULT_ATTRIBUTION
+) -> str:
+    """The engagement report in a text format (md, html, json, csv)."""
+    rendered = render_report_any(report, fmt, attribution)
+    if isinstance(rendered, bytes):
+        raise UserError(f"the {fmt} format is binary: write it to a file with -o")
+    return rendered
 
 
 def render_session(summary: SessionSummary, fmt: str) -> str:
-    """A session's summary in `fmt` (md, html, json)."""
-    return _renderer(fmt, SESSION_FORMATS, "session")(summary)
+    """A session's summary in `fmt` (md, html, json), people named: it is the working copy."""
+    chosen = export_format(fmt, "session")
+    assert chosen.session is not None
+    rendered = _function(chosen, chosen.session)(summary)
+    assert isinstance(rendered, str)
+    return rendered
 
 
-def _renderer(fmt: str, allowed: tuple[str, ...], what: str) -> Callable[..., str]:
-    if fmt not in allowed:
-        raise UserError(f"unknown format '{fmt}' for a {what} (choose one of {', '.join(allowed)})")
-    if fmt == "md":
-        from esp_wizard.export import markdown
-
-        return markdown.report_markdown if what == "report" else markdown.session_markdown
-    if fmt == "html":
-        from esp_wizard.export import html
-
-        return html.report_html if what == "report" else html.session_html
-    if fmt == "json":
-        from esp_wizard.export import json_export
-
-        return json_export.report_json if what == "report" else json_export.session_json
-    from esp_wizard.export import csv_export
-
-    return csv_export.report_csv
-
-
-__all__ = ["REPORT_FORMATS", "SESSION_FORMATS", "render_report", "render_session"]
+__all__ = [
+    "DEFAULT_ATTRIBUTION",
+    "FORMATS",
+    "REPORT_FORMATS",
+    "SESSION_FORMATS",
+    "ExportFormat",
+    "render_report",
+    "render_report_any",
+    "render_session",
+]

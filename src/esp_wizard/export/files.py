@@ -82,11 +82,12 @@ def check_output(path: Path, workspace: Workspace | None, *, force: bool = False
 
 
 def write_output(
-    path: Path, content: str, workspace: Workspace | None, *, force: bool = False
+    path: Path, content: str | bytes, workspace: Workspace | None, *, force: bool = False
 ) -> Path:
-    """Write an export the user named: a new file, or a replaced one with `force`."""
+    """Write an export the user named: a new file, or a replaced one with `force`. Text
+    loses control characters; a binary format (DOCX) is written as rendered."""
     check_output(path, workspace, force=force)
-    data = for_file(content).encode("utf-8")
+    data = content if isinstance(content, bytes) else for_file(content).encode("utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.exists():  # force, and check_output found a plain export-like file

@@ -10,11 +10,14 @@ from __future__ import annotations
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from esp_wizard import __version__
 from esp_wizard.export import charts
 from esp_wizard.export import text as t
+from esp_wizard.export.roadmap_chart import roadmap_chart
 from esp_wizard.findings.model import EngagementReport, SessionSummary
+from esp_wizard.findings.risks import first_sentence
 
 
 @cache
@@ -27,7 +30,12 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(t=t, version=__version__)
+    env.globals.update(
+        t=t,
+        version=__version__,
+        css_string=css_string,
+        first_sentence=first_sentence,
+    )
     return env
 
 
@@ -50,8 +58,19 @@ def report_html(report: EngagementReport) -> str:
             category_chart=categories,
             phase_chart=phases,
             matrix=charts.matrix(report.matrix()),
+            roadmap_chart=roadmap_chart(report.roadmap, t.PHASE_LABELS) if report.roadmap else None,
+            running_head=f"{t.report_title(report)} · Confidential",
         )
     )
+
+
+def css_string(text: str) -> Markup:
+    """A quoted CSS string for the running header: every character that is not a letter or
+    digit becomes a six-digit CSS hex escape followed by a space (which the escape consumes),
+    so no text can close the string, the rule or the <style> element. Only [A-Za-z0-9 \\"]
+    can come out, which is why it is safe markup."""
+    escaped = "".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):06x} " for c in text)
+    return Markup(f'"{escaped}"')
 
 
 def session_html(summary: SessionSummary) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from esp_wizard.export.json_executive import executive_data, risks_data, roadmap_data
 from esp_wizard.findings.model import (
     ChecklistItem,
     Conflict,
@@ -73,6 +74,10 @@ def report_data(report: EngagementReport) -> dict[str, Any]:
                 "overruled": [_driver(d) for d in timeline.overruled],
             },
         },
+        "facilitators": list(report.facilitators),
+        "executive": executive_data(report),
+        "roadmap": roadmap_data(report),
+        "risks": risks_data(report),
         "findings": [finding_data(f) for f in report.findings],
         "strengths": [finding_data(f) for f in report.strengths],
         "inventory": [_inventory(table) for table in report.inventory],
@@ -118,6 +123,9 @@ def session_data(session: SessionRef) -> dict[str, Any]:
 def finding_data(finding: Finding) -> dict[str, Any]:
     return {
         "key": finding.key,
+        "cause": finding.cause,
+        "sources": list(finding.sources),
+        "owner": finding.owner,
         "source": finding.source,
         "category": finding.category,
         "title": finding.title,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from esp_wizard import __version__
+from esp_wizard.export import markdown_exec as x
 from esp_wizard.export import md
 from esp_wizard.export import text as t
 from esp_wizard.findings.model import (
@@ -25,23 +25,22 @@ from esp_wizard.findings.model import (
 
 def report_markdown(report: EngagementReport) -> str:
     parts = [
-        f"# {md.inline(t.report_title(report))}",
-        md.inline(
-            f"As of {t.when(report.as_of) or 'no session yet'} · "
-            f"{t.plural(len(report.sessions), 'session')} · esp-wizard {__version__}"
-        ),
-        *_summary(report),
+        *x.cover(report),
+        *x.executive(report),
+        *x.roadmap(report),
+        *x.register(report),
         *_findings(report),
         *_inventory(report.inventory),
         *_checklist(report),
         *_conflicts(report),
         *_follow_ups(report.follow_ups),
+        *_summary(report),
         *_warnings(report.warnings),
     ]
     return "\n\n".join(parts) + "\n"
 
 
-# -- 1. summary -----------------------------------------------------------------------------
+# -- appendix: sessions, roles and the timeline ---------------------------------------------
 def _summary(report: EngagementReport) -> list[str]:
     sessions = md.table(
         ["Session", "Date", "Interviewees", "Questionnaire", "Status"],
@@ -52,43 +51,13 @@ def _summary(report: EngagementReport) -> list[str]:
     )
     covered = ", ".join(report.roles_covered) or "none"
     missing = ", ".join(report.roles_missing) or "none: every role has been heard"
-    counts = report.category_counts()
-    parts = [
-        "## 1. Summary",
-        "### Sessions and roles",
+    return [
+        "## Appendix F. Sessions and roles",
         sessions,
         f"**Roles covered:** {md.inline(covered)}  \n**Not yet interviewed:** {md.inline(missing)}",
-        "### Findings at a glance",
-        md.table(["Category", "Findings"], [[t.category(c), str(n)] for c, n in counts.items()]),
-        "### Must-fix",
-        _must_fix(report.must_fix),
-        "### Readiness by phase",
-        md.table(
-            ["Phase", "Status", "Must-fix", "To fix", "Strengths"],
-            [
-                [
-                    t.phase(r.phase),
-                    t.READINESS_LABELS[r.status],
-                    str(r.must_fix),
-                    str(r.open),
-                    str(r.strengths),
-                ]
-                for r in report.readiness
-            ],
-        ),
         "### Timeline estimate",
         _timeline(report),
     ]
-    return parts
-
-
-def _must_fix(findings: Iterable[Finding]) -> str:
-    lines = [
-        f"- **{md.inline(f.title)}** ({md.inline(f.key)}): severity {f.severity}, "
-        f"impact {f.impact}, priority {t.number(f.priority)}"
-        for f in findings
-    ]
-    return "\n".join(lines) or "No must-fix finding."
 
 
 def _timeline(report: EngagementReport) -> str:
@@ -98,8 +67,7 @@ def _timeline(report: EngagementReport) -> str:
         "(0-2 drivers: 3-4 months; 3-5: 6-9 months; 6 or more: 12-18 months)."
     )
     lines = [
-        f"- {md.inline(d.label)} ({md.inline(d.id)}): {md.inline(_sessions(d.sessions))}"
-        for d in timeline.drivers
+        f"- {md.inline(d.label)} ({md.inline(_sessions(d.sessions))})" for d in timeline.drivers
     ]
     lines += [
         f"- Doubles the estimate: {md.inline(d.label)} ({md.inline(d.id)}): "
@@ -115,7 +83,7 @@ def _timeline(report: EngagementReport) -> str:
 
 
 def _sessions(sessions: Iterable[SessionRef]) -> str:
-    return "; ".join(t.who(s) for s in sessions)
+    return "; ".join(t.who_role(s) for s in sessions)
 
 
 # -- 2. findings ----------------------------------------------------------------------------
@@ -150,14 +118,21 @@ def _finding_row(number: int, finding: Finding) -> list[str]:
 
 def _findings(report: EngagementReport) -> list[str]:
     parts = [
-        "## 2. Findings by priority",
+        "## Appendix A. Findings",
         f"Every priority below is `{report.formula}`; breadth is the number of distinct "
-        "roles that raised the finding. Must-fix findings (severity or impact 5) come first.",
+        "roles that raised the finding. Must-fix findings (severity or impact 5) are listed "
+        "first, each list by priority.",
     ]
-    if report.findings:
-        rows = [_finding_row(n, f) for n, f in enumerate(report.findings, start=1)]
-        parts.append(md.table(FINDING_COLUMNS, rows))
-        parts += [_finding(n, f) for n, f in enumerate(report.findings, start=1)]
+    numbered = list(enumerate(report.findings, start=1))
+    must = [(n, f) for n, f in numbered if f.must_fix]
+    other = [(n, f) for n, f in numbered if not f.must_fix]
+    if must:
+        parts += ["### Must-fix", md.table(FINDING_COLUMNS, [_finding_row(n, f) for n, f in must])]
+    if other:
+        rows = [_finding_row(n, f) for n, f in other]
+        parts += ["### Other findings to fix", md.table(FINDING_COLUMNS, rows)]
+    if numbered:
+        parts += [_finding(n, f) for n, f in numbered]
     else:
         parts.append("No finding to fix.")
     parts.append("### Strengths: what the new platform must keep")
@@ -173,7 +148,7 @@ def _findings(report: EngagementReport) -> list[str]:
 def _finding(number: int, finding: Finding, prefix: str = "", level: str = "###") -> str:
     mark = " (MUST FIX)" if finding.must_fix else ""
     facts = (
-        f"Key {md.inline(finding.key)} · {t.category(finding.category)} · "
+        f"{t.category(finding.category)} · "
         f"phase {t.phase(finding.phase)} · severity {finding.severity} · impact "
         f"{finding.impact} · effort {finding.effort} · breadth {finding.breadth} "
         f"({md.inline(', '.join(finding.roles))}) · priority {t.number(finding.priority)}"
@@ -192,12 +167,11 @@ def _finding(number: int, finding: Finding, prefix: str = "", level: str = "###"
 
 def _evidence(evidence: Evidence, finding: Finding) -> str:
     session = evidence.session
-    head = f"- **{md.inline(session.people)}**, session {md.inline(session.id)}, " + t.day(
-        session.started
-    )
+    head = f"- **{md.inline(session.people)}**, " + t.day(session.started)
     lines = [head]
-    if evidence.title != finding.title:
-        lines.append(f"  - Said as: {md.inline(evidence.title)}")
+    said = [title for title in evidence.said if title != finding.title]
+    if said:
+        lines.append(f"  - Said as: {md.inline('; '.join(said))}")
     if evidence.detail and evidence.detail != finding.detail:
         lines.append(f"  - {md.block(evidence.detail, '    ')}")
     for answer in evidence.answers:
@@ -211,7 +185,7 @@ def _evidence(evidence: Evidence, finding: Finding) -> str:
 
 # -- 3. inventory ---------------------------------------------------------------------------
 def _inventory(tables: Iterable[InventoryTable]) -> list[str]:
-    parts = ["## 3. Inventory"]
+    parts = ["## Appendix B. Inventory"]
     listed = list(tables)
     if not listed:
         return [*parts, "No inventory answered yet."]
@@ -230,7 +204,7 @@ def _inventory_table(table: InventoryTable) -> str:
         cells = [row.name] + [" / ".join(row.cells[f]) for f, _ in table.columns[1:]]
         if table.has_must_move:
             cells.append(t.MOVE_LABELS[row.must_move])
-        cells.append("; ".join(t.who(s.session) for s in row.sources))
+        cells.append("; ".join(s.session.people for s in row.sources))
         rows.append(cells)
     return md.table(header, rows)
 
@@ -254,18 +228,18 @@ def _checklist(report: EngagementReport) -> list[str]:
         for item in report.checklist
     ]
     body = "\n".join(lines) or "Nothing to test yet: no trigger, template or integration named."
-    return ["## 4. Acceptance-test checklist", body]
+    return ["## Appendix C. Acceptance-test checklist", body]
 
 
 def _conflicts(report: EngagementReport) -> list[str]:
-    parts = ["## 5. Conflicting inputs"]
+    parts = ["## Appendix D. Conflicting inputs"]
     if not report.conflicts:
         return [*parts, "No conflicting answers between roles."]
     parts.append("The same question, answered differently by different roles: reconcile them.")
     for conflict in report.conflicts:
         rows = [[p.answer, _sessions(p.sessions)] for p in conflict.positions]
         parts += [
-            f"### {md.inline(conflict.question)} ({md.inline(conflict.question_id)})",
+            f"### {md.inline(conflict.question)}",
             md.table(["Answer", "Who said it"], rows),
         ]
     return parts
@@ -274,7 +248,7 @@ def _conflicts(report: EngagementReport) -> list[str]:
 def _follow_ups(items: Iterable[FollowUp]) -> list[str]:
     rows = [
         [
-            f"{i.session.id} ({i.session.people})",
+            i.session.people,
             t.FOLLOW_UP_LABELS[i.kind],
             i.question,
             i.answer,
@@ -283,7 +257,7 @@ def _follow_ups(items: Iterable[FollowUp]) -> list[str]:
         for i in items
     ]
     body = md.table(["Session", "Why", "Question", "Answer", "Note"], rows) if rows else "None."
-    return ["## 6. Follow-ups", body]
+    return ["## Appendix E. Follow-ups", body]
 
 
 def _warnings(warnings: Iterable[str]) -> list[str]:

@@ -67,3 +67,35 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 def sentence(text: str) -> str:
     """Capitalise the first letter only: "inbound API" -> "Inbound API"."""
     return text[:1].upper() + text[1:]
+
+
+CONFIDENTIAL = "Confidential: prepared for {client}. Not for distribution beyond the engagement."
+VERDICT_LABELS = {"go": "Go", "go with conditions": "Go with conditions", "not yet": "Not yet"}
+LEVEL_LABELS = {"high": "High", "medium": "Medium", "low": "Low"}
+
+
+def confidential(report: EngagementReport) -> str:
+    return CONFIDENTIAL.format(client=report.client or "the client")
+
+
+def date(value: dt.date | None) -> str:
+    """ "5 January 2027" (English month names whatever the locale); "" for none."""
+    from esp_wizard.findings.dates import day as long_day
+
+    return long_day(value) if value else ""
+
+
+def facilitators(report: EngagementReport) -> str:
+    return ", ".join(report.facilitators) or "not named"
+
+
+def who_role(session: SessionRef) -> str:
+    """A session as a client-facing line: its people as attributed, and the day."""
+    return f"{session.people}, {day(session.started)}"
+
+
+def anchor(key: str) -> str:
+    """An HTML id for a finding's key: keys may hold spaces and colons, ids may not."""
+    import re
+
+    return "finding-" + (re.sub(r"[^a-z0-9]+", "-", key.casefold()).strip("-") or "x")

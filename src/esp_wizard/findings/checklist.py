@@ -47,7 +47,25 @@ def checklist(tables: Sequence[InventoryTable]) -> tuple[ChecklistItem, ...]:
             items += _families(table, rows)
         elif "transport" in fields or "direction" in fields:
             items += [_integration(table, r) for r in rows]
-    return tuple(sorted(items, key=lambda i: (KINDS.index(i.kind), i.name.casefold(), i.inventory)))
+    return tuple(sorted(_once(items), key=lambda i: (KINDS.index(i.kind), i.name.casefold())))
+
+
+def _once(items: Sequence[ChecklistItem]) -> list[ChecklistItem]:
+    """One line per thing to test: the same name in two inventories (a feed that data and IT
+    both listed) is one test, worded from the inventory that says the most about it."""
+    kept: dict[str, ChecklistItem] = {}
+    for item in items:
+        name = " ".join(item.name.split()).casefold()
+        held = kept.get(name)
+        if held is None:
+            kept[name] = item
+            continue
+        best = item if len(item.check) > len(held.check) else held
+        sessions = {s.id: s for s in held.sessions + item.sessions}
+        kept[name] = ChecklistItem(
+            best.kind, best.name, best.check, best.inventory, tuple(sessions.values())
+        )
+    return list(kept.values())
 
 
 def _cell(row: InventoryRow, field_id: str, default: str = "") -> str:
@@ -64,10 +82,10 @@ def _raw(row: InventoryRow, field_id: str) -> set[object]:
 
 
 def _trigger(table: InventoryTable, row: InventoryRow) -> ChecklistItem:
-    trigger = _cell(row, "trigger", "its trigger")
+    trigger = _cell(row, "trigger")
     check = (
-        f"Fires on {trigger} on the new platform, once per event, "
-        "with the same audience, data and content as today."
+        "Fires once per event on the new platform, with the same audience, data and content "
+        "as today" + (f" (trigger: {trigger})." if trigger else ".")
     )
     return ChecklistItem("trigger", row.name, check, table.question_id, _sessions([row]))
 
@@ -97,8 +115,10 @@ def _families(table: InventoryTable, rows: Sequence[InventoryRow]) -> list[Check
 
 
 def _template(row: InventoryRow) -> str:
-    variants = _cell(row, "variants")
-    return f"{row.name} ({variants} variants)" if variants else row.name
+    counts = sorted({str(v) for v in _raw(row, "variants")})
+    if not counts:
+        return row.name
+    return f"{row.name} ({' or '.join(counts)} variant{'' if counts == ['1'] else 's'})"
 
 
 def _integration(table: InventoryTable, row: InventoryRow) -> ChecklistItem:

@@ -6,7 +6,7 @@ Everything goes through `Interview`, so skip logic is the engine's: an answer hi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from esp_wizard.findings.model import (
@@ -49,6 +49,14 @@ class Raised:
     effort: int | None
     phase: str
     evidence: Evidence
+    cause: str = ""  # the root cause it shares with other rules and observations
+    row: str = ""  # the inventory row it is about, for a rule run for each row
+    owner: str = ""  # who an answer names as its owner ("" when no answer does)
+
+    @property
+    def group(self) -> str:
+        """What merges: the cause when one is named, else the key."""
+        return self.cause or self.key
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,7 @@ class SessionFacts:
     follow_ups: tuple[FollowUp, ...]
     driver_facts: DriverFacts | None = None  # fired and declined drivers, for the timeline
     worries: tuple[Worry, ...] = ()  # "what worries you most?", as answered
+    answers: dict[str, tuple[Any, str]] = field(default_factory=dict)  # id -> (value, shown)
 
 
 def session_ref(session: Session, questionnaire: m.Questionnaire) -> SessionRef:
@@ -131,7 +140,19 @@ def collect(
         follow_ups=tuple(follow_ups(interview, ref)),
         driver_facts=drivers,
         worries=worries(interview, ref),
+        answers=answered(interview),
     )
+
+
+def answered(interview: Interview) -> dict[str, tuple[Any, str]]:
+    """Every active answer with a value, as stored and as shown (dates, worries, owners)."""
+    found = {}
+    for question_id, answer in interview.active_answers().items():
+        question = interview.questionnaire.question(question_id)
+        if question is None or answer.status != "answered" or is_empty(answer.value):
+            continue
+        found[question_id] = (answer.value, shown_answer(interview, question, answer))
+    return found
 
 
 # -- answers as people read them ------------------------------------------------------------
@@ -164,7 +185,9 @@ def row_text(interview: Interview, question: m.InventoryQuestion, row: dict[str,
 def _from_rule(interview: Interview, ref: SessionRef, fired: FiredFinding) -> Raised:
     rule = fired.rule
     answers = [_named(interview, qid, fired) for qid in fired.named]
-    evidence = Evidence(ref, fired.title, fired.detail, tuple(a for a in answers if a))
+    row = _row_name(interview, fired)
+    said = () if row else (fired.title,)
+    evidence = Evidence(ref, fired.title, fired.detail, tuple(a for a in answers if a), said)
     return Raised(
         key=fired.key,
         source="rule",
@@ -178,7 +201,33 @@ def _from_rule(interview: Interview, ref: SessionRef, fired: FiredFinding) -> Ra
         effort=rule.effort,
         phase=rule.phase,
         evidence=evidence,
+        cause=rule.cause or "",
+        row=row,
+        owner=_owner(fired.row),
     )
+
+
+OWNER_FIELDS = ("owner", "local_owner", "maintainer")
+
+
+def _owner(row: dict[str, Any] | None) -> str:
+    """The owner an inventory row names, when the rule is about one row."""
+    for field_id in OWNER_FIELDS:
+        value = (row or {}).get(field_id)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def _row_name(interview: Interview, fired: FiredFinding) -> str:
+    """The name of the inventory row a `for_each` rule fired for ("" for other rules)."""
+    if fired.row is None or not fired.rule.for_each:
+        return ""
+    question = interview.questionnaire.question(fired.rule.for_each)
+    if not isinstance(question, m.InventoryQuestion):
+        return ""
+    name = fired.row.get(question.key_field)
+    return "" if is_empty(name) else str(name)
 
 
 def _named(interview: Interview, question_id: str, fired: FiredFinding) -> NamedAnswer | None:
@@ -188,8 +237,10 @@ def _named(interview: Interview, question_id: str, fired: FiredFinding) -> Named
     if question is None or answer is None or not interview.is_active(question_id):
         return None
     if question_id == fired.rule.for_each and isinstance(question, m.InventoryQuestion):
+        # The answer's note and quote speak of the whole inventory, not of this row: they
+        # stay in the session summary instead of following every row's finding.
         shown = row_text(interview, question, fired.row or {})
-        return NamedAnswer(question_id, question.text, shown, answer.note, answer.quote)
+        return NamedAnswer(question_id, question.text, shown)
     if not interview.is_done(question_id) and not (answer.note or answer.quote):
         return None
     shown = shown_answer(interview, question, answer)
@@ -226,7 +277,10 @@ def _from_observation(interview: Interview, ref: SessionRef, observation: Observ
         impact=observation.impact,
         effort=None,
         phase=observation.phase,
-        evidence=Evidence(ref, title, observation.text, answers),
+        # Its words are the evidence; its title is not repeated as "said as" (a facilitator's
+        # shorthand such as "X is a single point of failure" must not reach the client).
+        evidence=Evidence(ref, title, observation.text, answers, ("",)),
+        cause=observation.cause,
     )
 
 

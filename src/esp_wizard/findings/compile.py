@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from esp_wizard.findings.checklist import checklist
 from esp_wizard.findings.collect import SessionFacts, collect, session_ref
 from esp_wizard.findings.conflicts import conflicts
+from esp_wizard.findings.dates import key_dates
+from esp_wizard.findings.decisions import executive
 from esp_wizard.findings.inventory import merge_inventory
 from esp_wizard.findings.merge import merge_findings, split
 from esp_wizard.findings.model import (
@@ -21,6 +23,8 @@ from esp_wizard.findings.model import (
     Readiness,
     SessionRef,
 )
+from esp_wizard.findings.risks import register
+from esp_wizard.findings.roadmap import roadmap
 from esp_wizard.findings.timeline import DriverFacts, driver_facts, timeline
 from esp_wizard.questionnaire.model import PHASES, ROLES
 from esp_wizard.session.opened import OpenedSession
@@ -36,6 +40,7 @@ def compile_engagement(
     client: str = "",
     engagement: str = "",
     warnings: Sequence[str] = (),
+    note: str = "",
 ) -> EngagementReport:
     """Drivers first, for the estimate; then every rule, judged on the report's date (the
     last change of any session) with the engagement's estimate, so rules that set the
@@ -51,33 +56,50 @@ def compile_engagement(
     ]
     span = timeline(drivers).span
     facts = [collect(o, span, i) for o, i in zip(listed, interviews, strict=True)]
-    return compile_facts(facts, client, engagement, warnings)
+    return compile_facts(facts, client, engagement, warnings, note)
 
 
 def compile_facts(
-    facts: Sequence[SessionFacts], client: str, engagement: str, warnings: Sequence[str] = ()
+    facts: Sequence[SessionFacts],
+    client: str,
+    engagement: str,
+    warnings: Sequence[str] = (),
+    note: str = "",
 ) -> EngagementReport:
     refs = tuple(f.ref for f in facts)
     findings, strengths = split(merge_findings(facts))
     inventory = merge_inventory(facts)
     covered = roles_covered(refs)
+    missing = tuple(r for r in ROLES if r not in covered)
+    found_conflicts = conflicts(facts)
+    estimate = timeline(_driver_facts(facts))
+    dates = key_dates(facts, estimate.estimate)
+    plan = roadmap(findings, dates)
+    risks = register(findings)
+    summary = executive(
+        facts, findings, strengths, found_conflicts, risks, dates, plan, missing, note
+    )
     return EngagementReport(
         client=client or (refs[0].client if refs else ""),
         engagement=engagement or (refs[0].engagement if refs else ""),
         as_of=max((r.updated for r in refs), default=None),
         sessions=refs,
         roles_covered=covered,
-        roles_missing=tuple(r for r in ROLES if r not in covered),
+        roles_missing=missing,
         findings=findings,
         strengths=strengths,
         readiness=readiness(findings, strengths),
-        timeline=timeline(_driver_facts(facts)),
+        timeline=estimate,
         inventory=inventory,
         checklist=checklist(inventory),
-        conflicts=conflicts(facts),
+        conflicts=found_conflicts,
         follow_ups=tuple(item for f in facts for item in f.follow_ups),
         warnings=tuple(warnings),
         worries=tuple(w for f in facts for w in f.worries),
+        executive=summary,
+        roadmap=plan,
+        risks=risks,
+        facilitators=tuple(dict.fromkeys(r.facilitator for r in refs if r.facilitator)),
     )
 
 

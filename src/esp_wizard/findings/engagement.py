@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from esp_wizard.errors import FileProblems, Problem, UserError
 from esp_wizard.findings.compile import compile_engagement
+from esp_wizard.findings.engagement_file import executive_note
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.questionnaire.catalog import Catalog, load_catalog
 from esp_wizard.session.model import Session
@@ -150,13 +151,16 @@ def compile_workspace(
 ) -> EngagementReport:
     """The report of the engagement the options (or the workspace's only one) point at."""
     choice, opened, warnings = load_engagement(workspace, client, engagement)
+    note = executive_note(workspace, choice.client, choice.engagement)
     try:
-        return compile_engagement(opened, choice.client, choice.engagement, warnings)
+        return compile_engagement(opened, choice.client, choice.engagement, warnings, note)
     except Exception:
         healthy, more = _compilable(opened)
         if not healthy:
             raise UserError("no session could be compiled: " + "; ".join(more)) from None
-        return compile_engagement(healthy, choice.client, choice.engagement, [*warnings, *more])
+        return compile_engagement(
+            healthy, choice.client, choice.engagement, [*warnings, *more], note
+        )
 
 
 def _compilable(opened: Sequence[OpenedSession]) -> tuple[list[OpenedSession], list[str]]:

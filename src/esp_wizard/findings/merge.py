@@ -1,10 +1,16 @@
-"""Merging the findings that several sessions raised under one key.
+"""Merging what several sessions raised into one finding per root cause.
 
-The same key from several questionnaires can carry different scores (a data-crm rule may
-rate a risk higher than the email-ops one). The merged finding takes the highest severity,
-the highest impact and the highest explicit effort any source gives (effort 3 when none
-does), so a risk is never under-rated, and it says so in its notes. Category, phase and
-texts come from the first session that raised it (sessions in interview order).
+Rules and observations that name the same `cause` are one finding: a root cause seen from
+several questionnaires (the key-person risk, the history export...) is stated once, with
+every source as evidence. Without a cause, a finding merges with the same key only.
+
+The merged finding takes the highest severity, the highest impact and the highest explicit
+effort any source gives (effort 3 when none does), so a risk is never under-rated; its
+breadth counts the roles of every source. Its title, detail and recommendation come from
+the source that states the cause best: a rule before an observation (rules speak of the
+dependency, never of a person), then the highest severity × impact, a rule about the whole
+programme before one about an inventory row, then interview order. When that source is about
+one inventory row and others are about more rows, the title says how many more.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from esp_wizard.findings.collect import Raised, SessionFacts
-from esp_wizard.findings.model import Finding
+from esp_wizard.findings.model import Evidence, Finding, NamedAnswer
 from esp_wizard.findings.priority import (
     DEFAULT_EFFORT,
     is_must_fix,
@@ -21,13 +27,23 @@ from esp_wizard.findings.priority import (
     shown_priority,
 )
 
+# What to do about a facilitator's observation that joins no rule's cause, by category.
+OBSERVATION_ADVICE = {
+    "gap": "Name an owner for this gap and agree how it is closed before the phase it blocks.",
+    "hack": "Replace this workaround with a supported process on the new platform, and "
+    "document it with a named back-up until then.",
+    "manual": "Automate or retire this manual step on the new platform; until then, write it "
+    "down and name a back-up.",
+    "strength": "Keep this on the new platform: make it an acceptance test.",
+}
+
 
 def merge_findings(facts: Sequence[SessionFacts]) -> list[Finding]:
-    """Every key once, in report order (strengths included; split them with `split`)."""
+    """Every cause (or key) once, in report order (strengths included; see `split`)."""
     groups: dict[str, list[Raised]] = {}
     for fact in facts:
         for raised in fact.raised:
-            groups.setdefault(raised.key, []).append(raised)
+            groups.setdefault(raised.group, []).append(raised)
     merged = [merge_group(key, group) for key, group in groups.items()]
     return sorted(merged, key=order_key)
 
@@ -53,8 +69,39 @@ def shown_roles(keys: Iterable[str]) -> tuple[str, ...]:
     )
 
 
+def representative(group: Sequence[Raised]) -> Raised:
+    """The source whose words state the finding (see the module's docstring)."""
+    ranked = sorted(
+        enumerate(group),
+        key=lambda pair: (
+            pair[1].source != "rule",
+            -pair[1].severity * pair[1].impact,
+            bool(pair[1].row),
+            pair[0],
+        ),
+    )
+    return ranked[0][1]
+
+
+def title_of(group: Sequence[Raised], best: Raised) -> str:
+    """The best source's title; "…, and 2 more like it" when it names one row of several."""
+    if not best.row:
+        return best.title
+    rule = best.key.split(":", 1)[0]
+    others = len({r.key for r in group if r.row and r.key.split(":", 1)[0] == rule} - {best.key})
+    return f"{best.title}, and {others} more like it" if others else best.title
+
+
+def recommendation_of(group: Sequence[Raised], best: Raised) -> str:
+    """The best source's advice, else any rule's, else the observation advice by category."""
+    for raised in (best, *group):
+        if raised.recommendation:
+            return raised.recommendation
+    return OBSERVATION_ADVICE.get(best.category, OBSERVATION_ADVICE["gap"])
+
+
 def merge_group(key: str, group: Sequence[Raised]) -> Finding:
-    first = group[0]
+    best = representative(group)
     severity = max(r.severity for r in group)
     impact = max(r.impact for r in group)
     efforts = [r.effort for r in group if r.effort is not None]
@@ -63,31 +110,64 @@ def merge_group(key: str, group: Sequence[Raised]) -> Finding:
     breadth = len(roles)
     return Finding(
         key=key,
-        source=first.source,
-        category=first.category,
-        title=first.title,
-        detail=first.detail,
-        recommendation=first.recommendation,
+        source=best.source,
+        category=best.category,
+        title=title_of(group, best),
+        detail=best.detail,
+        recommendation=recommendation_of(group, best),
         severity=severity,
         impact=impact,
         effort=effort,
-        phase=first.phase,
+        phase=best.phase,
         breadth=breadth,
         roles=shown_roles(roles),
         priority=shown_priority(priority(severity, impact, breadth, effort)),
-        must_fix=is_must_fix(first.category, severity, impact),
-        evidence=tuple(r.evidence for r in group),
+        must_fix=is_must_fix(best.category, severity, impact),
+        evidence=merged_evidence(group),
         notes=tuple(_differences(group)),
+        cause=best.cause,
+        sources=tuple(dict.fromkeys(r.key for r in group)),
+        owner=next((r.owner for r in group if r.owner), ""),
+    )
+
+
+def merged_evidence(group: Sequence[Raised]) -> tuple[Evidence, ...]:
+    """One entry per session: what it raised the cause as, and each answer once."""
+    by_session: dict[str, list[Evidence]] = {}
+    for raised in group:
+        by_session.setdefault(raised.evidence.session.id, []).append(raised.evidence)
+    return tuple(_one_session(items) for items in by_session.values())
+
+
+def _one_session(items: Sequence[Evidence]) -> Evidence:
+    first = items[0]
+    answers: dict[tuple[str, str], NamedAnswer] = {}
+    for evidence in items:
+        for answer in evidence.answers:
+            answers.setdefault((answer.question_id, answer.answer), answer)
+    details = dict.fromkeys(e.detail for e in items if e.said and e.detail)
+    return Evidence(
+        session=first.session,
+        title=first.title,
+        detail="\n".join(details),
+        answers=tuple(answers.values()),
+        said=tuple(dict.fromkeys(t for e in items for t in e.said if t)),
     )
 
 
 def _differences(group: Sequence[Raised]) -> list[str]:
-    """Say where sources disagreed about a finding's scores, category or phase."""
+    """Say where questionnaires disagreed about one rule's scores, category or phase."""
     notes = []
-    by_source: dict[str, Raised] = {}
+    by_rule: dict[str, dict[str, Raised]] = {}
     for raised in group:
-        by_source.setdefault(raised.questionnaire, raised)
-    sources = list(by_source.values())
+        by_rule.setdefault(raised.key, {}).setdefault(raised.questionnaire, raised)
+    for same_rule in by_rule.values():
+        notes += _rule_differences(list(same_rule.values()))
+    return notes
+
+
+def _rule_differences(sources: Sequence[Raised]) -> list[str]:
+    notes = []
     if len({(r.severity, r.impact, r.effort) for r in sources}) > 1:
         said = "; ".join(
             f"{r.questionnaire}: severity {r.severity}, impact {r.impact}, effort "

@@ -56,7 +56,7 @@ class SessionRef:
 
     @property
     def people(self) -> str:
-        return ", ".join(p.label for p in self.interviewees) or "(nobody named)"
+        return ", ".join(dict.fromkeys(p.label for p in self.interviewees)) or "(nobody named)"
 
     @property
     def roles_text(self) -> str:
@@ -82,6 +82,7 @@ class Evidence:
     title: str
     detail: str
     answers: tuple[NamedAnswer, ...]
+    said: tuple[str, ...] = ()  # the titles it was raised under (rules about a row: none)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,9 @@ class Finding:
     must_fix: bool
     evidence: tuple[Evidence, ...]
     notes: tuple[str, ...] = ()  # e.g. scores that differed between questionnaires
+    cause: str = ""  # the root cause id its sources share ("" when none was named)
+    sources: tuple[str, ...] = ()  # the rule keys and observation ids merged into it
+    owner: str = ""  # who an answer names as owner of what it is about ("" when unknown)
 
     @property
     def sessions(self) -> tuple[str, ...]:
@@ -228,6 +232,107 @@ class Worry:
     note: str = ""
     quote: str = ""
 
+    @property
+    def text(self) -> str:
+        """The answer on one line, as the executive summary quotes it."""
+        return " ".join(self.answer.split())
+
+
+@dataclass(frozen=True)
+class KeyDates:
+    """The dates the sponsor's decisions hang on, from answers (None when nobody said)."""
+
+    kickoff: dt.date | None
+    contract_end: dt.date | None
+    notice_by: dt.date | None
+    go_live: dt.date | None
+    estimate: str  # the timeline band, e.g. "12-18 months"
+    estimate_ends: tuple[dt.date, dt.date] | None  # earliest and latest end from kickoff
+    freezes: tuple[tuple[dt.date, dt.date], ...] = ()
+
+
+@dataclass(frozen=True)
+class Decision:
+    title: str
+    why: str
+    deadline: dt.date | None
+    deadline_reason: str
+
+
+@dataclass(frozen=True)
+class NextStep:
+    action: str
+    owner: str
+    due: dt.date | None
+    finding: str  # the finding's key (an anchor, never shown)
+
+
+@dataclass(frozen=True)
+class WorryGroup:
+    theme: str
+    worries: tuple[Worry, ...]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    level: Literal["go", "go with conditions", "not yet"]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Risk:
+    finding: Finding
+    cause_text: str  # why it happens: the first sentence of the finding's detail
+    likelihood: Literal["high", "medium", "low"]
+    impact: Literal["high", "medium", "low"]
+    mitigation: str
+    owner: str
+
+
+@dataclass(frozen=True)
+class RoadmapPhase:
+    phase: str
+    start: dt.date
+    end: dt.date  # with the estimate's shortest duration
+    latest_end: dt.date  # with its longest
+    blocking: tuple[Finding, ...]  # the must-fix findings to close in this phase
+    open: int  # every finding to fix in this phase
+
+
+@dataclass(frozen=True)
+class Milestone:
+    label: str
+    day: dt.date
+    kind: Literal["contract", "notice", "go-live", "freeze", "estimate"]
+    until: dt.date | None = None  # a freeze's last day
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    phases: tuple[RoadmapPhase, ...]
+    milestones: tuple[Milestone, ...]
+
+    @property
+    def start(self) -> dt.date | None:
+        return self.phases[0].start if self.phases else None
+
+    @property
+    def end(self) -> dt.date | None:
+        days = [p.latest_end for p in self.phases] + [m.until or m.day for m in self.milestones]
+        return max(days) if days else None
+
+
+@dataclass(frozen=True)
+class Executive:
+    note: str  # the consultant's executive note, shown first ("" when none)
+    verdict: Verdict
+    decisions: tuple[Decision, ...]
+    messages: tuple[str, ...]
+    top_risks: tuple[Risk, ...]
+    next_steps: tuple[NextStep, ...]
+    worries: tuple[WorryGroup, ...]
+    dates: KeyDates
+
 
 @dataclass(frozen=True)
 class EngagementReport:
@@ -248,6 +353,10 @@ class EngagementReport:
     warnings: tuple[str, ...] = ()
     formula: str = PRIORITY_FORMULA
     worries: tuple[Worry, ...] = ()  # in interview order
+    executive: Executive | None = None
+    roadmap: Roadmap | None = None
+    risks: tuple[Risk, ...] = ()
+    facilitators: tuple[str, ...] = ()
 
     @property
     def must_fix(self) -> tuple[Finding, ...]:

@@ -14,8 +14,8 @@ from pydantic import BaseModel, ValidationError
 from esp_wizard.errors import FileProblems, Problem
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import FIELD_TYPES, MODELS, QUESTION_TYPES
-from esp_wizard.questionnaire.locate import LineIndex
 from esp_wizard.tomlfile import describe, listed, parse_toml, read_toml, show
+from esp_wizard.tomllocate import LineIndex
 
 
 def load_questionnaire(path: str | Path) -> m.Questionnaire:

@@ -97,6 +97,7 @@ class FindingRule(Conditional):
     effort: Score | None = None
     phase: Phase
     recommendation: str = ""
+    cause: Annotated[str, Field(pattern=RULE_ID)] | None = None  # rules sharing it merge
 
 
 class Driver(Conditional):

@@ -126,6 +126,7 @@ class Observation(_Model):
     title: str = ""
     text: str
     question: str = ""  # the question it was recorded at
+    cause: str = ""  # a rule cause id it belongs to: merged with those rules' finding
     at: UtcDatetime = Field(default_factory=utc_now)
 
 

@@ -30,7 +30,6 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from esp_wizard.errors import FileProblems, Problem, UserError
-from esp_wizard.questionnaire.locate import LineIndex
 from esp_wizard.session.atomic import (
     atomic_create_bytes,
     atomic_write_bytes,
@@ -48,6 +47,7 @@ from esp_wizard.session.model import (
     utc_now,
 )
 from esp_wizard.tomlfile import describe, head_bytes, read_regular, read_toml, show
+from esp_wizard.tomllocate import LineIndex
 from esp_wizard.workspace import Workspace
 
 ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"  # base32, lowercase: no 0/1 vs o/l mix-ups

@@ -42,6 +42,7 @@ class ReportScreen(Screen[None]):
         Binding("escape", "close", "Back", id="report.close"),
         Binding("c", "focus_filter", "Category", id="report.filter"),
         Binding("x", "export", "Export", id="report.export"),
+        Binding("n", "edit_note", "Executive note", id="report.note"),
     ]
 
     def __init__(self, workspace: Workspace, client: str, engagement: str) -> None:
@@ -76,6 +77,8 @@ class ReportScreen(Screen[None]):
                 yield DataTable(id="follow-ups-table", cursor_type="row", zebra_stripes=True)
             with TabPane("Timeline", id="tab-timeline"):
                 yield VerticalScroll(Static("", id="timeline-text"))
+            with TabPane("Executive", id="tab-executive"):
+                yield VerticalScroll(Static("", id="executive-text"))
         yield Footer()
 
     def on_mount(self) -> None:
@@ -122,6 +125,7 @@ class ReportScreen(Screen[None]):
         self.query_one("#conflicts-text", Static).update(conflicts_text(report))
         self._fill_follow_ups(report)
         self.query_one("#timeline-text", Static).update(timeline_text(report))
+        self.query_one("#executive-text", Static).update(executive_text(report))
 
     def visible_findings(self) -> list[Finding]:
         """Report order (must-fix first, then priority), strengths last, filtered."""
@@ -180,6 +184,39 @@ class ReportScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_edit_note(self) -> None:
+        """Edit the engagement's executive note; saving recompiles the report."""
+        from esp_wizard.tui.screens.note_modal import NoteModal
+
+        note = self.report.executive.note if self.report and self.report.executive else ""
+        modal = NoteModal(self.workspace, self.client, self.engagement, note)
+        self.app.push_screen(modal, callback=self._note_saved)
+
+    def _note_saved(self, saved: bool | None) -> None:
+        if saved:
+            self.compile_report()
+
+
+def executive_text(report: EngagementReport) -> Text:
+    """The executive summary as the client reads it (n edits the note shown first)."""
+    text = Text()
+    summary = report.executive
+    if summary is None:
+        return Text("No interview yet.")
+    text.append("Consultant's note (n to edit)\n", style="bold")
+    text.append((summary.note or "none yet") + "\n\n", style="" if summary.note else "dim")
+    text.append(f"Readiness: {t.VERDICT_LABELS[summary.verdict.level]}. ", style="bold")
+    text.append(t.sentence(summary.verdict.reason) + "\n\n")
+    text.append("Decisions needed\n", style="bold")
+    for decision in summary.decisions:
+        by = t.date(decision.deadline) or "now"
+        text.append(f"• {decision.title} (by {by}, {decision.deadline_reason})\n")
+        text.append(f"  {decision.why}\n", style="dim")
+    text.append("\nKey messages\n", style="bold")
+    for message in summary.messages:
+        text.append(f"• {message}\n")
+    return text
 
 
 def _category_options() -> list[tuple[str, str]]:
@@ -296,8 +333,9 @@ def evidence_text(finding: Finding) -> Text:
         session = evidence.session
         text.append(f"\n{session.people}", style="bold")
         text.append(f"  session {session.id} · {t.day(session.started)}\n", style="dim")
-        if evidence.title != finding.title:
-            text.append(f"  Said as: {evidence.title}\n")
+        said = [title for title in evidence.said if title != finding.title]
+        if said:
+            text.append(f"  Said as: {'; '.join(said)}\n")
         for answer in evidence.answers:
             text.append(f"  {answer.question} ", style="dim")
             text.append(f"{answer.answer}\n", style="bold")

@@ -1,0 +1,438 @@
+"""The report as an editable Word document (python-docx): the format consultants edit.
+
+Same content and order as the HTML report: cover, executive summary, roadmap, risk
+register, appendices. Real heading styles (Word's navigation pane lists them), tables with a
+repeating header row, the roadmap drawn as a table, page numbers and a running header in
+the page footer and header. Texts from people are inserted as text runs (never parsed as
+markup); characters XML cannot hold are dropped. `outline` reads a document back as its
+structure and text, which the golden files compare instead of bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from xml.etree import ElementTree
+from xml.sax.saxutils import escape
+
+from docx import Document
+from docx.document import Document as DocumentType
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from esp_wizard import __version__
+from esp_wizard.export import text as t
+from esp_wizard.findings.model import EngagementReport, Evidence, Finding
+from esp_wizard.findings.risks import first_sentence
+
+_NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def clean(text: object) -> str:
+    """Text Word can hold: control characters other than tab and newline removed."""
+    return _NOT_XML.sub("", str(text))
+
+
+def report_docx(report: EngagementReport) -> bytes:
+    doc = Document()
+    _page_setup(doc, report)
+    body = Body()
+    _cover(body, report)
+    _executive(body, report)
+    _roadmap(body, report)
+    _register(body, report)
+    _findings(body, report)
+    _appendices(body, report)
+    out = io.BytesIO()
+    doc.core_properties.title = clean(t.report_title(report))
+    doc.core_properties.author = clean(t.facilitators(report))
+    doc.save(out)
+    return body.into(out.getvalue())
+
+
+# -- page, header, footer ---------------------------------------------------------------------
+def _page_setup(doc: DocumentType, report: EngagementReport) -> None:
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(18)
+    section.top_margin = section.bottom_margin = Mm(18)
+    section.different_first_page_header_footer = True
+    doc.styles["Normal"].font.size = Pt(10)
+    header = section.header.paragraphs[0]
+    header.text = clean(f"{t.report_title(report)} · Confidential")
+    footer = section.footer.paragraphs[0]
+    footer.add_run("Page ")
+    _field(footer, "PAGE")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES")
+
+
+def _field(paragraph: object, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out."""
+    run = paragraph.add_run()  # type: ignore[attr-defined]
+    for kind, text in (("begin", None), (None, f" {code} "), ("separate", None), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+        if kind == "separate":
+            shown = OxmlElement("w:t")
+            shown.text = "1"
+            run._r.append(shown)
+
+
+# -- building blocks -------------------------------------------------------------------------
+class Body:
+    """The document's body as WordprocessingML text, parsed once at the end.
+
+    python-docx builds every paragraph as objects and looks styles up by name each time;
+    a thousand-session report has tens of thousands of paragraphs, so the body is written
+    here as escaped XML (styles by id) and python-docx only packages it.
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def para(self, text: str, style: str = "", bold_lead: str = "") -> None:
+        props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+        lead = _run(bold_lead, bold=True) if bold_lead else ""
+        self.parts.append(f"<w:p>{props}{lead}{_run(text) if text else ''}</w:p>")
+
+    def heading(self, text: str, level: int) -> None:
+        self.para(text, "Title" if level == 0 else f"Heading{level}")
+
+    def bullets(self, lines: Iterable[str], style: str = "ListBullet") -> None:
+        for line in lines:
+            self.para(line, style)
+
+    def page_break(self) -> None:
+        self.parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+
+    def table(self, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+        width = TEXT_WIDTH // max(len(header), 1)
+        grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in header)
+        out = [
+            '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
+            f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>",
+            '<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>',
+            *(_cell(text, width, bold=True) for text in header),
+            "</w:tr>",
+        ]
+        for row in rows:
+            out += ["<w:tr>", *(_cell(text, width) for text in row), "</w:tr>"]
+        out.append("</w:tbl>")
+        self.parts.append("".join(out))
+
+    def into(self, package: bytes) -> bytes:
+        """The saved package with this body spliced into word/document.xml, before the
+        section properties (python-docx's own tree is never asked to hold it)."""
+        source = zipfile.ZipFile(io.BytesIO(package))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                if item.filename == "word/document.xml":
+                    text = data.decode("utf-8")
+                    cut = text.rindex("<w:sectPr")
+                    data = (text[:cut] + "".join(self.parts) + text[cut:]).encode("utf-8")
+                target.writestr(item, data)
+        return out.getvalue()
+
+
+TEXT_WIDTH = 9638  # twentieths of a point: 170 mm between the margins
+
+
+def _run(text: str, bold: bool = False) -> str:
+    """A run of text; line breaks become <w:br/> so people's lines survive."""
+    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    pieces = [escape(line) for line in clean(text).split("\n")]
+    body = "<w:br/>".join(f'<w:t xml:space="preserve">{piece}</w:t>' for piece in pieces)
+    return f"<w:r>{props}{body}</w:r>"
+
+
+def _cell(text: str, width: int, bold: bool = False) -> str:
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+        f"<w:p>{_run(text, bold) if text else ''}</w:p></w:tc>"
+    )
+
+
+# -- parts -----------------------------------------------------------------------------------
+def _cover(doc: Body, report: EngagementReport) -> None:
+    doc.para("ESP migration discovery · engagement report")
+    doc.heading(clean(report.client or "Discovery report"), 0)
+    if report.engagement:
+        doc.para(report.engagement, "Subtitle")
+    facts = [
+        ("Client", report.client or "not named"),
+        ("Engagement", report.engagement or "not named"),
+        ("Facilitator", t.facilitators(report)),
+        ("Date", t.date(report.as_of.date()) if report.as_of else "no session yet"),
+        ("Sources", f"{t.plural(len(report.sessions), 'interview')}, "
+                    f"{t.plural(len(report.roles_covered), 'role')} heard"),
+    ]  # fmt: skip
+    for label, value in facts:
+        doc.para(value, bold_lead=f"{label}: ")
+    doc.para(t.confidential(report), bold_lead="")
+    doc.page_break()
+
+
+def _executive(doc: Body, report: EngagementReport) -> None:
+    doc.heading("1. Executive summary", 1)
+    summary = report.executive
+    if summary is None:
+        doc.para("No interview yet.")
+        return
+    if summary.note:
+        doc.heading("Consultant's note", 2)
+        doc.para(summary.note)
+    verdict = summary.verdict
+    doc.para(
+        t.sentence(verdict.reason),
+        bold_lead=f"Readiness: {t.VERDICT_LABELS[verdict.level]}. ",
+    )
+    doc.heading("Decisions needed", 2)
+    rows = [
+        [d.title, d.why, f"{t.date(d.deadline)} ({d.deadline_reason})" if d.deadline else "now"]
+        for d in summary.decisions
+    ]
+    doc.table(["Decision", "Why", "Decide by"], rows) if rows else doc.para("None.")
+    doc.heading("Key messages", 2)
+    doc.bullets(summary.messages, "ListNumber")
+    doc.heading("Top risks", 2)
+    doc.table(
+        ["Risk", "Likelihood", "Impact"],
+        [
+            [r.finding.title, t.LEVEL_LABELS[r.likelihood], t.LEVEL_LABELS[r.impact]]
+            for r in summary.top_risks
+        ],
+    )
+    doc.heading("Next steps", 2)
+    doc.table(
+        ["Action", "Owner", "By"],
+        [[s.action, s.owner or "to assign", t.date(s.due) or "—"] for s in summary.next_steps],
+    )
+    doc.heading("What worries people most", 2)
+    for group in summary.worries:
+        doc.para("", bold_lead=group.theme)
+        doc.bullets(f"“{w.text}” — {w.session.people}" for w in group.worries)
+
+
+def _roadmap(doc: Body, report: EngagementReport) -> None:
+    doc.page_break()
+    doc.heading("2. Roadmap", 1)
+    plan = report.roadmap
+    if plan is None or not plan.phases:
+        doc.para("No timeline estimate yet: the roadmap needs the kickoff date.")
+        return
+    doc.para(
+        f"From the kickoff on {t.date(plan.start)}, with the {report.timeline.estimate} "
+        "estimate (the later end date is the estimate's longest duration).",
+    )
+    doc.table(
+        ["Phase", "Starts", "Ends", "To fix", "Blocked by (must-fix)"],
+        [
+            [
+                t.phase(p.phase),
+                t.date(p.start),
+                f"{t.date(p.end)} to {t.date(p.latest_end)}",
+                str(p.open),
+                "; ".join(f.title for f in p.blocking) or "nothing",
+            ]
+            for p in plan.phases
+        ],
+    )
+    if plan.milestones:
+        doc.heading("Dates that constrain the plan", 2)
+        doc.table(
+            ["Date", "When"],
+            [
+                [m.label, t.date(m.day) + (f" to {t.date(m.until)}" if m.until else "")]
+                for m in plan.milestones
+            ],
+        )
+
+
+def _register(doc: Body, report: EngagementReport) -> None:
+    doc.heading("3. Risk register", 1)
+    doc.para(
+        "Likelihood: high when severity is 5, or 4 and felt by two roles or more. "
+        "Mitigation: the finding's recommendation (in full in Appendix A).",
+    )
+    doc.table(
+        ["No.", "Risk", "Cause", "Likelihood", "Impact", "Mitigation", "Owner"],
+        [
+            [
+                str(n),
+                r.finding.title,
+                r.cause_text,
+                t.LEVEL_LABELS[r.likelihood],
+                t.LEVEL_LABELS[r.impact],
+                first_sentence(r.mitigation),
+                r.owner or "to assign",
+            ]
+            for n, r in enumerate(report.risks, start=1)
+        ],
+    )
+
+
+FINDING_HEADER = ["No.", "Finding", "Category", "Sev.", "Impact", "Effort", "Breadth", "Priority"]
+
+
+def _finding_row(number: str, f: Finding) -> list[str]:
+    return [
+        number,
+        f.title,
+        t.category(f.category),
+        str(f.severity),
+        str(f.impact),
+        str(f.effort),
+        str(f.breadth),
+        t.number(f.priority),
+    ]
+
+
+def _findings(doc: Body, report: EngagementReport) -> None:
+    doc.page_break()
+    doc.heading("Appendix A. Findings", 1)
+    doc.para(f"{report.formula}. Must-fix findings first, each list by priority.")
+    numbered = list(enumerate(report.findings, start=1))
+    for must, label in ((True, "Must-fix"), (False, "Other findings to fix")):
+        rows = [_finding_row(str(n), f) for n, f in numbered if f.must_fix == must]
+        if rows:
+            doc.heading(label, 2)
+            doc.table(FINDING_HEADER, rows)
+    for n, finding in numbered:
+        _finding(doc, str(n), finding)
+    doc.heading("Strengths: what the new platform must keep", 2)
+    for n, finding in enumerate(report.strengths, start=1):
+        _finding(doc, f"S{n}", finding)
+
+
+def _finding(doc: Body, number: str, finding: Finding) -> None:
+    mark = " (MUST FIX)" if finding.must_fix else ""
+    doc.heading(clean(f"{number}. {finding.title}{mark}"), 3)
+    doc.para(
+        f"{t.category(finding.category)} · phase {t.phase(finding.phase)} · severity "
+        f"{finding.severity} · impact {finding.impact} · effort {finding.effort} · breadth "
+        f"{finding.breadth} ({', '.join(finding.roles)}) · priority {t.number(finding.priority)}",
+    )
+    if finding.detail:
+        doc.para(finding.detail)
+    if finding.recommendation:
+        doc.para(finding.recommendation, bold_lead="Recommendation: ")
+    for note in finding.notes:
+        doc.para(note, bold_lead="Note: ")
+    for evidence in finding.evidence:
+        _evidence(doc, evidence, finding)
+
+
+def _evidence(doc: Body, evidence: Evidence, finding: Finding) -> None:
+    lines = [f"{evidence.session.people}, {t.day(evidence.session.started)}"]
+    said = [s for s in evidence.said if s != finding.title]
+    if said:
+        lines.append("Said as: " + "; ".join(said))
+    if evidence.detail and evidence.detail != finding.detail:
+        lines.append(evidence.detail)
+    for answer in evidence.answers:
+        line = f"{answer.question}: {answer.answer}"
+        if answer.note:
+            line += f" (note: {answer.note})"
+        if answer.quote:
+            line += f" “{answer.quote}”"
+        lines.append(line)
+    doc.para(lines[0], "ListBullet")
+    doc.bullets(lines[1:], "ListBullet2")
+
+
+def _appendices(doc: Body, report: EngagementReport) -> None:
+    doc.heading("Appendix B. Inventory", 1)
+    for table in report.inventory:
+        doc.heading(clean(table.title), 2)
+        header = [label for _, label in table.columns]
+        header += (["Must move"] if table.has_must_move else []) + ["Sources"]
+        rows = []
+        for row in table.rows:
+            cells = [row.name] + [" / ".join(row.cells[f]) for f, _ in table.columns[1:]]
+            cells += [t.MOVE_LABELS[row.must_move]] if table.has_must_move else []
+            rows.append([*cells, "; ".join(s.session.people for s in row.sources)])
+        doc.table(header, rows)
+    doc.heading("Appendix C. Acceptance-test checklist", 1)
+    doc.bullets(
+        (f"☐ {t.sentence(i.kind)}: {i.name}: {i.check}" for i in report.checklist),
+    )
+    doc.heading("Appendix D. Conflicting inputs", 1)
+    rows = [
+        [c.question, p.answer, "; ".join(s.people for s in p.sessions)]
+        for c in report.conflicts
+        for p in c.positions
+    ]
+    doc.table(["Question", "Answer", "Who said it"], rows) if rows else doc.para("None.")
+    doc.heading("Appendix E. Follow-ups", 1)
+    rows = [
+        [i.session.people, t.FOLLOW_UP_LABELS[i.kind], i.question, i.answer, i.note]
+        for i in report.follow_ups
+    ]
+    doc.table(["Who", "Why", "Question", "Answer", "Note"], rows) if rows else doc.para("None.")
+    doc.heading("Appendix F. Sessions and roles", 1)
+    doc.table(
+        ["Session", "Date", "Interviewees", "Questionnaire", "Status"],
+        [
+            [s.id, t.day(s.started), s.people, s.questionnaire_title, t.STATUS_LABELS[s.status]]
+            for s in report.sessions
+        ],
+    )
+    doc.para(", ".join(report.roles_covered) or "none", bold_lead="Roles covered: ")
+    doc.para(", ".join(report.roles_missing) or "none", bold_lead="Not yet interviewed: ")
+    doc.para(
+        f"{report.timeline.estimate} from {t.plural(report.timeline.count, 'timeline driver')}.",
+        bold_lead="Timeline estimate: ",
+    )
+    doc.bullets(d.label for d in report.timeline.drivers)
+    if report.warnings:
+        doc.heading("Notes on sources", 2)
+        doc.bullets(report.warnings)
+    doc.para(f"Compiled by esp-wizard {__version__}. {t.confidential(report)}")
+
+
+# -- reading a document back -----------------------------------------------------------------
+def outline(data: bytes) -> str:
+    """document.xml as structure and text: `[Style] text` per paragraph, `| a | b |` per
+    table row (`|=` for a header row). What the golden files and tests compare."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        root = ElementTree.fromstring(archive.read("word/document.xml"))
+    body = root.find(f"{W}body")
+    lines: list[str] = []
+    for element in body if body is not None else []:
+        if element.tag == f"{W}p":
+            lines.append(_paragraph_line(element))
+        elif element.tag == f"{W}tbl":
+            lines += [_row_line(row) for row in element.iter(f"{W}tr")]
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def _text(element: ElementTree.Element) -> str:
+    return "".join(node.text or "" for node in element.iter() if node.tag in (f"{W}t",))
+
+
+def _paragraph_line(paragraph: ElementTree.Element) -> str:
+    style = paragraph.find(f"{W}pPr/{W}pStyle")
+    name = style.get(f"{W}val") if style is not None else "Normal"
+    if paragraph.find(f".//{W}br[@{W}type='page']") is not None:
+        return "[page break]"
+    text = _text(paragraph)
+    return f"[{name}] {text}" if text else ""
+
+
+def _row_line(row: ElementTree.Element) -> str:
+    header = row.find(f"{W}trPr/{W}tblHeader") is not None
+    cells = [_text(cell) for cell in row.findall(f"{W}tc")]
+    return ("|= " if header else "| ") + " | ".join(cells) + " |"

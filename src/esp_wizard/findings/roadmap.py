@@ -1,0 +1,47 @@
+"""The roadmap: the four phases placed on a calendar from the kickoff, with what blocks each.
+
+The timeline estimate gives the whole duration (its shortest and longest months); each
+phase takes a fixed share of it, the shares a migration usually spends (discovery a tenth,
+the move half, acceptance tests a fifth, the send and warm-up the rest). The dates that
+constrain the plan are marked: contract end, notice deadline, target go-live, freezes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from esp_wizard.findings.dates import DAYS_PER_MONTH, estimate_months
+from esp_wizard.findings.model import Finding, KeyDates, Milestone, Roadmap, RoadmapPhase
+from esp_wizard.questionnaire.model import PHASES
+
+SHARES = {"discovery": 0.1, "move": 0.5, "uat": 0.2, "send": 0.2}
+
+
+def roadmap(findings: Sequence[Finding], dates: KeyDates) -> Roadmap:
+    band = estimate_months(dates.estimate)
+    phases: list[RoadmapPhase] = []
+    if dates.kickoff is not None and band is not None:
+        start, latest = dates.kickoff, dates.kickoff
+        for phase in PHASES:
+            share = SHARES.get(phase, 0.0)
+            end = start + dt.timedelta(days=round(share * band[0] * DAYS_PER_MONTH))
+            latest = latest + dt.timedelta(days=round(share * band[1] * DAYS_PER_MONTH))
+            here = [f for f in findings if f.phase == phase]
+            blocking = tuple(f for f in here if f.must_fix)
+            phases.append(RoadmapPhase(phase, start, end, latest, blocking, len(here)))
+            start = end
+    return Roadmap(tuple(phases), milestones(dates))
+
+
+def milestones(dates: KeyDates) -> tuple[Milestone, ...]:
+    marks: list[Milestone] = []
+    if dates.notice_by:
+        marks.append(Milestone("Notice deadline", dates.notice_by, "notice"))
+    if dates.contract_end:
+        marks.append(Milestone("Contract ends", dates.contract_end, "contract"))
+    if dates.go_live:
+        marks.append(Milestone("Target go-live", dates.go_live, "go-live"))
+    for first, last in dates.freezes:
+        marks.append(Milestone("Freeze", first, "freeze", last))
+    return tuple(sorted(marks, key=lambda m: (m.day, m.label)))
