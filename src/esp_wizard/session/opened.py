@@ -8,6 +8,7 @@ language is used, and the caller is told so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -45,6 +46,39 @@ def questionnaire_of(
         ref = session.questionnaire
         fallback = catalog.find(ref.id, ref.language)
         return fallback, f"{problems}; using the installed {ref.id} ({ref.language}) instead"
+
+
+def with_questionnaire(
+    store: SessionStore,
+    session: Session,
+    catalog: Callable[[], Catalog],
+    path: Path | None = None,
+) -> OpenedSession:
+    """`session` with the questionnaire it ran with: its own copy, else the installed one.
+
+    `catalog` is only called when the copy is unusable (loading every questionnaire costs
+    time); the warning then says which questionnaire is used instead. Every face and the
+    report open sessions through here.
+    """
+    try:
+        questionnaire, warning = questionnaire_of(store, session)
+    except FileProblems:
+        questionnaire, warning = questionnaire_of(store, session, catalog())
+    return OpenedSession(session, questionnaire, path or store.path_of(session), warning)
+
+
+def open_session(store: SessionStore, ref: str, catalog: Callable[[], Catalog]) -> OpenedSession:
+    """Lock and read a session with its questionnaire, for an interview.
+
+    The lock is released again if the session cannot be opened at all, so a failed attempt
+    leaves nothing behind.
+    """
+    session = store.open(ref)
+    try:
+        return with_questionnaire(store, session, catalog)
+    except BaseException:
+        store.close(session)
+        raise
 
 
 @cache
