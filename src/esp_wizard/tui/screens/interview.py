@@ -233,8 +233,8 @@ class InterviewScreen(Screen[None]):
     @on(Annotations.Done)
     def _notes_done(self, event: Annotations.Done) -> None:
         event.stop()
-        with self.live.batch():
-            self._commit(answer=False)
+        if self.question.answerable:
+            self.live.annotate(self.question.id, event.note, event.quote)
         self._refresh_state()
         self.answer.focus_answer()
 
@@ -259,6 +259,7 @@ class InterviewScreen(Screen[None]):
     # -- actions --------------------------------------------------------------------------------
     async def action_next(self, entry: Entry | None = None) -> None:
         """The next question as the answer just given decides (skip logic included)."""
+        entry = entry or self.answer.entry() if self.question.answerable else None
         with self.live.batch():
             committed = self._commit(entry=entry)
         if not committed:
@@ -266,10 +267,10 @@ class InterviewScreen(Screen[None]):
             return
         following = self.live.next(self.question.id)
         if following is None:
-            if await self.go_to(None):
+            if await self.go_to(None, entry):
                 await self.action_review()
             return
-        await self.go_to(following)
+        await self.go_to(following, entry)  # the entry is saved: read once, not again
 
     async def action_previous(self) -> None:
         before = self.live.back(self.question.id)
