@@ -183,10 +183,14 @@ class InterviewScreen(Screen[None]):
 
     async def go_to(self, target: m.Question | None, entry: Entry | None = None) -> bool:
         """Leave the question (answer kept and saved) for `target`; False if refused."""
-        with self.live.batch():  # notes and earlier changes go to disk even when refused
+        with self.live.batch():  # one write; notes and earlier changes go even when refused
             committed = self._commit(entry=entry)
             if committed and target is not None:
                 self.live.move_to(target.id)
+        return await self._arrive(committed, target)
+
+    async def _arrive(self, committed: bool, target: m.Question | None) -> bool:
+        """After a move's one write: show `target`, or stay with the message in view."""
         if committed and self.live.save_error:
             self.interview.move_to(self.question.id)  # stay with the unsaved answer in view
         if not committed or self.live.save_error:
@@ -259,18 +263,13 @@ class InterviewScreen(Screen[None]):
     # -- actions --------------------------------------------------------------------------------
     async def action_next(self, entry: Entry | None = None) -> None:
         """The next question as the answer just given decides (skip logic included)."""
-        entry = entry or self.answer.entry() if self.question.answerable else None
-        with self.live.batch():
+        with self.live.batch():  # the answer and the move: one write
             committed = self._commit(entry=entry)
-        if not committed:
-            self._refresh_state()
-            return
-        following = self.live.next(self.question.id)
-        if following is None:
-            if await self.go_to(None, entry):
-                await self.action_review()
-            return
-        await self.go_to(following, entry)  # the entry is saved: read once, not again
+            following = self.live.next(self.question.id) if committed else None
+            if following is not None:
+                self.live.move_to(following.id)
+        if await self._arrive(committed, following) and following is None:
+            await self.action_review()
 
     async def action_previous(self) -> None:
         before = self.live.back(self.question.id)
