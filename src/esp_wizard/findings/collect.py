@@ -16,8 +16,11 @@ from esp_wizard.findings.model import (
     Person,
     SessionRef,
     Source,
+    Worry,
 )
 from esp_wizard.findings.priority import DEFAULT_EFFORT
+from esp_wizard.findings.timeline import DriverFacts, driver_facts, timeline
+from esp_wizard.findings.voices import worries
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import canonical
 from esp_wizard.session.interview import FiredFinding, Interview, is_empty
@@ -85,6 +88,8 @@ class SessionFacts:
     inventories: tuple[InventoryFacts, ...]
     compared: tuple[Compared, ...]
     follow_ups: tuple[FollowUp, ...]
+    driver_facts: DriverFacts | None = None  # fired and declined drivers, for the timeline
+    worries: tuple[Worry, ...] = ()  # "what worries you most?", as answered
 
 
 def session_ref(session: Session, questionnaire: m.Questionnaire) -> SessionRef:
@@ -103,18 +108,29 @@ def session_ref(session: Session, questionnaire: m.Questionnaire) -> SessionRef:
     )
 
 
-def collect(opened: OpenedSession) -> SessionFacts:
-    interview = opened.interview()
+def collect(
+    opened: OpenedSession,
+    estimate: tuple[int, int] | None = None,
+    interview: Interview | None = None,
+) -> SessionFacts:
+    """One session's facts. Rules naming the timeline estimate see `estimate` (the
+    engagement's, from `compile`), else this session's own drivers' estimate."""
+    interview = interview or opened.interview()
     ref = session_ref(opened.session, opened.questionnaire)
-    raised = [_from_rule(interview, ref, fired) for fired in interview.fired_findings()]
+    drivers = driver_facts(interview, ref)
+    span = estimate if estimate is not None else timeline([drivers]).span
+    fired_rules = interview.fired_findings(span)
+    raised = [_from_rule(interview, ref, fired) for fired in fired_rules]
     raised += [_from_observation(interview, ref, o) for o in opened.session.observations]
     return SessionFacts(
         ref=ref,
         raised=tuple(raised),
-        drivers=tuple((d.id, d.label) for d in interview.fired_drivers()),
+        drivers=tuple((d_id, label) for d_id, label, _ in drivers.fired),
         inventories=tuple(_inventories(interview)),
         compared=tuple(_compared(interview)),
         follow_ups=tuple(follow_ups(interview, ref)),
+        driver_facts=drivers,
+        worries=worries(interview, ref),
     )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.expression import ExpressionError, NameType, Scope, check, parse
 from esp_wizard.questionnaire.expression import names as expression_names
+from esp_wizard.questionnaire.expression.ast import BUILTIN_NAMES
 from esp_wizard.questionnaire.kinds import kind_of, name_type
 from esp_wizard.questionnaire.kinds.base import Found, Loc
 from esp_wizard.questionnaire.templates import template_problems
@@ -39,6 +40,7 @@ class _Names:
         limit: int,
         item_fields: Mapping[str, NameType] | None = None,
         only: set[str] | None = None,
+        estimate: bool = False,
     ) -> Scope:
         """Names before position `limit` are visible, later ones are named as such.
 
@@ -49,15 +51,17 @@ class _Names:
         wanted = self.order if only is None else [n for n in only if n in self.position]
         visible = {n: t for n in wanted if self.position[n] < limit and (t := self.types[n])}
         later = frozenset(n for n in wanted if self.position[n] >= limit)
-        return Scope(names=visible, later=later, item_fields=item_fields)
+        return Scope(names=visible, later=later, item_fields=item_fields, estimate=estimate)
 
 
 def _duplicate_ids(q: m.Questionnaire) -> Iterator[Found]:
     seen: set[str] = set()
     for s_i, section in enumerate(q.sections):
         for q_i, question in enumerate(section.questions):
+            loc: Loc = ("sections", s_i, "questions", q_i, "id")
+            if question.id in BUILTIN_NAMES:
+                yield loc, f"'{question.id}' is a built-in name of conditions; choose another id"
             if question.id in seen:
-                loc: Loc = ("sections", s_i, "questions", q_i, "id")
                 yield loc, f"'{question.id}' is already the id of an earlier question"
             seen.add(question.id)
     groups = (
@@ -97,7 +101,7 @@ def _rule_problems(q: m.Questionnaire, names: _Names) -> Iterator[Found]:
             item_fields = {f.id for f in inventory.fields}
             inventory_type = names.types[inventory.id]
             row_types = inventory_type.fields if inventory_type else None
-        yield from _condition(rule, (*loc, "when"), names, end, row_types)
+        yield from _condition(rule, (*loc, "when"), names, end, row_types, estimate=True)
         for key in ("title", "detail", "recommendation"):
             for message in template_problems(getattr(rule, key), all_ids, item_fields):
                 yield (*loc, key), message
@@ -116,17 +120,20 @@ def _condition(
     names: _Names,
     limit: int,
     item_fields: Mapping[str, NameType] | None = None,
+    estimate: bool = False,
 ) -> Iterator[Found]:
-    """Parse and check `owner.when` against the questions before position `limit`."""
+    """Parse and check `owner.when` against the questions before position `limit`;
+    only finding rules (`estimate`) may name the timeline estimate."""
     if owner.when is None:
         return
     try:
         expression = parse(owner.when)
         used = expression_names(expression)
         try:
-            check(expression, names.scope(limit, item_fields, only=used))
+            check(expression, names.scope(limit, item_fields, only=used, estimate=estimate))
         except ExpressionError:
-            check(expression, names.scope(limit, item_fields))  # the full scope's message
+            full = names.scope(limit, item_fields, estimate=estimate)
+            check(expression, full)  # the full scope's message
     except ExpressionError as error:
         yield loc, str(error)
         return

@@ -103,6 +103,9 @@ class Driver(Conditional):
     id: Annotated[str, Field(pattern=RULE_ID)]
     label: str
     when: str  # required on a driver
+    # A multiplier rather than one more driver: missing executive sign-off doubles the
+    # estimate (the seed: "without it migrations take twice as long").
+    doubles: bool = False
 
 
 class Questionnaire(_Model):

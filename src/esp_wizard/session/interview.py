@@ -7,6 +7,7 @@ of the questions already known to be active. Hidden answers are kept but never c
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +17,7 @@ from esp_wizard.questionnaire.kinds import display, keeps_other, validate
 from esp_wizard.questionnaire.kinds import is_empty as is_empty
 from esp_wizard.questionnaire.kinds.base import AnswerError, not_answered
 from esp_wizard.questionnaire.kinds.inventory import row_key
-from esp_wizard.questionnaire.templates import fill, template_names
+from esp_wizard.questionnaire.templates import builtin_text, fill, template_names
 from esp_wizard.session.model import Answer, AnswerStatus, Session, utc_now
 
 
@@ -47,11 +48,17 @@ class _Env:
     """What expressions see: active answers only; hidden and unknown answers are none."""
 
     def __init__(
-        self, interview: Interview, active: set[str], item: dict[str, Any] | None = None
+        self,
+        interview: Interview,
+        active: set[str],
+        item: dict[str, Any] | None = None,
+        estimate: tuple[int, int] | None = None,
     ) -> None:
         self._interview = interview
         self._active = active
         self.item = item
+        self.today = interview.judged_on
+        self.estimate = estimate  # (low, high) months: only finding rules get it
 
     def _answer(self, name: str) -> Answer | None:
         if name not in self._active:
@@ -77,9 +84,12 @@ class _Env:
 
 
 class Interview:
-    def __init__(self, questionnaire: m.Questionnaire, session: Session) -> None:
+    def __init__(
+        self, questionnaire: m.Questionnaire, session: Session, today: dt.date | None = None
+    ) -> None:
         self.questionnaire = questionnaire
         self.session = session
+        self.today = today  # None: judged on the day of the session's last change
         self._order = questionnaire.questions()
         self._position = {q.id: i for i, q in enumerate(self._order)}
         self._active: set[str] | None = None
@@ -104,6 +114,12 @@ class Interview:
 
     def is_active(self, question_id: str) -> bool:
         return question_id in self.active_ids
+
+    @property
+    def judged_on(self) -> dt.date:
+        """`today` in conditions: an injected date (a report's), else the session's last
+        change, so that a session judged twice gives the same findings."""
+        return self.today or self.session.updated.date()
 
     def active_questions(self) -> list[m.Question]:
         """Active questions in order, notes included (they are shown, not answered)."""
@@ -224,49 +240,66 @@ class Interview:
         return answer
 
     # -- findings and drivers -----------------------------------------------------------
-    def fired_findings(self) -> list[FiredFinding]:
-        env = _Env(self, self.active_ids)
+    def fired_findings(self, estimate: tuple[int, int] | None = None) -> list[FiredFinding]:
+        """Rules true for this session; `estimate` (low, high months, from the drivers) is
+        what rules naming the estimate see: without it they see none and stay silent."""
+        env = _Env(self, self.active_ids, estimate=estimate)
         fired: list[FiredFinding] = []
         for rule in self.questionnaire.findings:
             if rule.condition is None:
                 continue
             if rule.for_each is None:
                 if evaluate(rule.condition, env):
-                    fired.append(self._fired(rule, rule.id, None))
+                    fired.append(self._fired(rule, rule.id, None, estimate))
                 continue
             inventory = self.questionnaire.question(rule.for_each)
             for row in env.value(rule.for_each) or []:
-                if evaluate(rule.condition, _Env(self, self.active_ids, row)):
+                if evaluate(rule.condition, _Env(self, self.active_ids, row, estimate)):
                     key_field = (
                         inventory.key_field if isinstance(inventory, m.InventoryQuestion) else ""
                     )
-                    fired.append(self._fired(rule, f"{rule.id}:{row_key(row.get(key_field))}", row))
+                    key = f"{rule.id}:{row_key(row.get(key_field))}"
+                    fired.append(self._fired(rule, key, row, estimate))
         return fired
 
     def fired_drivers(self) -> list[m.Driver]:
         env = _Env(self, self.active_ids)
         return [d for d in self.questionnaire.drivers if d.condition and evaluate(d.condition, env)]
 
-    def _fired(self, rule: m.FindingRule, key: str, row: dict[str, Any] | None) -> FiredFinding:
+    def _fired(
+        self,
+        rule: m.FindingRule,
+        key: str,
+        row: dict[str, Any] | None,
+        estimate: tuple[int, int] | None = None,
+    ) -> FiredFinding:
         named = set(names(rule.condition)) if rule.condition is not None else set()
         for text in (rule.title, rule.detail, rule.recommendation):
-            named.update(n for n in template_names(text) if not n.startswith("item."))
+            named.update(
+                n
+                for n in template_names(text)
+                if not n.startswith("item.") and self.questionnaire.question(n) is not None
+            )
         if rule.for_each:
             named.add(rule.for_each)
         ordered = tuple(sorted(named, key=lambda n: self._position.get(n, 0)))
         return FiredFinding(
             rule=rule,
             key=key,
-            title=self.fill(rule.title, row, rule.for_each),
-            detail=self.fill(rule.detail, row, rule.for_each),
-            recommendation=self.fill(rule.recommendation, row, rule.for_each),
+            title=self.fill(rule.title, row, rule.for_each, estimate),
+            detail=self.fill(rule.detail, row, rule.for_each, estimate),
+            recommendation=self.fill(rule.recommendation, row, rule.for_each, estimate),
             row=row,
             named=ordered,
         )
 
     # -- display ------------------------------------------------------------------------
     def fill(
-        self, template: str, row: dict[str, Any] | None = None, inventory_id: str | None = None
+        self,
+        template: str,
+        row: dict[str, Any] | None = None,
+        inventory_id: str | None = None,
+        estimate: tuple[int, int] | None = None,
     ) -> str:
         """Fill `{name}` with answers as labels, `{item.field}` from the row of `inventory_id`.
 
@@ -288,8 +321,11 @@ class Interview:
                     return self._blank
                 return self.display(field, value, terse=True)
             question = self.questionnaire.question(name)
+            if question is None:
+                built_in = builtin_text(name, self.judged_on, estimate, self._blank)
+                return self._blank if built_in is None else built_in
             answer = self.session.answers.get(name)
-            if question is None or answer is None or answer.status != "answered":
+            if answer is None or answer.status != "answered":
                 return self._blank
             if not self.is_active(name):
                 return self._blank

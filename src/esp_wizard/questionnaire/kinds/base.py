@@ -9,6 +9,7 @@ display and comparison are all derived.
 from __future__ import annotations
 
 import builtins
+import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, TypeVar
 
@@ -114,6 +115,13 @@ class Kind(Generic[Q]):
         """Whether the "Other" free text belongs with this value."""
         return False
 
+    stored: ClassVar[str] = "text"  # what a saved answer holds, named in a damaged file's message
+
+    def fits(self, value: Any) -> bool:
+        """Whether a saved answer has this type's shape: a hand-edited or merged session file
+        may hold "lots" for a number, and must be named as damaged rather than crash later."""
+        return isinstance(value, str)
+
 
 def words(language: str) -> str:
     """The two-letter language a questionnaire's tag starts with ("fr" for "fr-CA")."""
@@ -132,6 +140,13 @@ def number_text(value: float, language: str = "en") -> str:
     """`0.2` in English, `0,2` in French: numbers as the questionnaire's language writes them."""
     text = str(int(value)) if float(value).is_integer() else f"{value:g}"
     return text.replace(".", ",") if words(language) in _DECIMAL_COMMA else text
+
+
+def is_number(value: Any) -> bool:
+    """A finite int or float within TOML's range; booleans are not numbers."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return math.isfinite(value) and abs(value) <= 2**63
 
 
 def plain_number(number: float) -> str:

@@ -23,6 +23,7 @@ class ChoiceKind(Kind[ChoiceQuestion]):
     model = ChoiceQuestion
     condition_kind = "string"
     in_inventory = True
+    stored = "one option's value (text)"
 
     def name_type(self, question: ChoiceQuestion) -> NameType:
         return options_name_type(question, "string")

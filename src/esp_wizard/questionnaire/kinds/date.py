@@ -29,6 +29,10 @@ class DateKind(Kind[DateQuestion]):
     type = "date"
     model = DateQuestion
     condition_kind = "date"
+    stored = "a date"
+
+    def fits(self, value: Any) -> bool:
+        return isinstance(value, dt.date)
 
     def problems(self, question: DateQuestion, loc: Loc) -> Iterator[Found]:
         return bounds_problems(question.min, question.max, loc)

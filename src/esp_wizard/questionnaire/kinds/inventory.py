@@ -49,6 +49,10 @@ class InventoryKind(Kind[InventoryQuestion]):
     type = "inventory"
     model = InventoryQuestion
     condition_kind = "inventory"
+    stored = "a list of rows"
+
+    def fits(self, value: Any) -> bool:
+        return isinstance(value, list) and all(isinstance(row, dict) for row in value)
 
     def __init__(self, kind_of: FieldKind) -> None:
         self._kind_of = kind_of

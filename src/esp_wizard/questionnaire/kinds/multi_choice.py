@@ -26,6 +26,10 @@ class MultiChoiceKind(Kind[MultiChoiceQuestion]):
     type = "multi_choice"
     model = MultiChoiceQuestion
     condition_kind = "list"
+    stored = "a list of option values"
+
+    def fits(self, value: Any) -> bool:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
     def name_type(self, question: MultiChoiceQuestion) -> NameType:
         return options_name_type(question, "list")

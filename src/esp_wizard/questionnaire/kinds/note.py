@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from esp_wizard.questionnaire.kinds.base import Kind, QuestionBase
 
@@ -18,3 +18,7 @@ class NoteQuestion(QuestionBase):
 class NoteKind(Kind[NoteQuestion]):
     type = "note"
     model = NoteQuestion
+    stored = "nothing"
+
+    def fits(self, value: Any) -> bool:
+        return True  # a note takes no answer; a stray value is ignored

@@ -13,6 +13,7 @@ from esp_wizard.questionnaire.kinds.base import (
     Kind,
     Loc,
     QuestionBase,
+    is_number,
     number_text,
     plain_number,
 )
@@ -60,6 +61,10 @@ class NumberKind(Kind[NumberQuestion]):
     model = NumberQuestion
     condition_kind = "number"
     in_inventory = True
+    stored = "a number"
+
+    def fits(self, value: Any) -> bool:
+        return is_number(value)
 
     def problems(self, question: NumberQuestion, loc: Loc) -> Iterator[Found]:
         return bounds_problems(question.min, question.max, loc)

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from esp_wizard.questionnaire.kinds.base import AnswerError, Kind, QuestionBase, number_text
+from esp_wizard.questionnaire.kinds.base import (
+    AnswerError,
+    Kind,
+    QuestionBase,
+    is_number,
+    number_text,
+)
 from esp_wizard.questionnaire.kinds.number import check_number, parse_number
 
 LOW, HIGH = 0, 100
@@ -24,6 +30,10 @@ class PercentKind(Kind[PercentQuestion]):
     model = PercentQuestion
     condition_kind = "number"
     in_inventory = True
+    stored = "a number"
+
+    def fits(self, value: Any) -> bool:
+        return is_number(value)
 
     def parse(self, question: PercentQuestion, text: str) -> int | float:
         return parse_number(text.strip().removesuffix("%"), _PROBLEM)

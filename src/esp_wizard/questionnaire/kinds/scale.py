@@ -33,6 +33,10 @@ class ScaleKind(Kind[ScaleQuestion]):
     type = "scale"
     model = ScaleQuestion
     condition_kind = "number"
+    stored = "a whole number"
+
+    def fits(self, value: Any) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool)
 
     def problems(self, question: ScaleQuestion, loc: Loc) -> Iterator[Found]:
         yield from bounds_problems(question.min, question.max, loc)

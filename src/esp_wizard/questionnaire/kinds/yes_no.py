@@ -20,6 +20,10 @@ class YesNoKind(Kind[YesNoQuestion]):
     model = YesNoQuestion
     condition_kind = "bool"
     in_inventory = True
+    stored = "true or false"
+
+    def fits(self, value: Any) -> bool:
+        return isinstance(value, bool)
 
     def parse(self, question: YesNoQuestion, text: str) -> bool:
         typed = text.strip().lower()
