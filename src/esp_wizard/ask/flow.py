@@ -10,7 +10,6 @@ mode, returns to the very question.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from esp_wizard.ask import specials as sp
@@ -20,7 +19,9 @@ from esp_wizard.ask.prompter import Prompter
 from esp_wizard.ask.prompts import AskContext, prompt_for
 from esp_wizard.ask.replies import Answered, Reply, Unchanged
 from esp_wizard.questionnaire import model as m
-from esp_wizard.session.interview import Interview, is_empty
+from esp_wizard.questionnaire.kinds import is_empty
+from esp_wizard.session.controller import InterviewController, Outcome
+from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import Answer, AnswerStatus, Session
 from esp_wizard.session.store import SessionStore
 from esp_wizard.session.validation import AnswerError
@@ -29,13 +30,13 @@ STATUS_TEXT = {"dont_know": "don't know", "not_applicable": "not applicable"}
 Step = Callable[[m.Question], "m.Question | None"]
 
 
-@dataclass
 class InterviewRun:
-    interview: Interview
-    store: SessionStore
-    prompter: Prompter
-    _shown: str | None = field(default=None, init=False)  # the question last introduced
-    _section: str | None = field(default=None, init=False)
+    def __init__(self, interview: Interview, store: SessionStore, prompter: Prompter) -> None:
+        self.interview = interview
+        self.control = InterviewController(interview, store)
+        self.prompter = prompter
+        self._shown: str | None = None  # the question last introduced
+        self._section: str | None = None
 
     @property
     def session(self) -> Session:
@@ -54,9 +55,7 @@ class InterviewRun:
 
     # -- showing -------------------------------------------------------------------------
     def _present(self, question: m.Question) -> None:
-        if self.session.current != question.id:
-            self.interview.move_to(question.id)
-            self.save()
+        self._saved(self.control.move_to(question.id))
         if self._shown == question.id:
             return
         self._shown = question.id
@@ -103,6 +102,12 @@ class InterviewRun:
         )
 
     # -- acting --------------------------------------------------------------------------
+    def _saved(self, outcome: Outcome) -> Outcome:
+        """ask stops when the disk refuses: the error ends the run with one line."""
+        if outcome.save_error:
+            self.control.require_saved()
+        return outcome
+
     def _after(self, question: m.Question, reply: Reply) -> m.Question | None:
         if isinstance(reply, Answered):
             return self._next(question) if self._record(question, reply) else question
@@ -111,37 +116,23 @@ class InterviewRun:
         return self._steps()[reply](question)
 
     def _next(self, question: m.Question) -> m.Question | None:
-        return self.interview.next_question(question.id)
+        return self.control.next(question.id)
 
     def _record(self, question: m.Question, reply: Answered) -> bool:
         """Record and save; False (and the core's message shown) when it is refused."""
-        try:
-            if is_empty(reply.value):
-                if not self._clear(question.id):
-                    return True
-            else:
-                self.interview.answer(question.id, reply.value, reply.other)
-        except AnswerError as error:
-            self.prompter.say(f"  {error}")
+        outcome = self._saved(self.control.answer(question.id, reply.value, reply.other))
+        if outcome.refused:
+            self.prompter.say(f"  {outcome.refused}")
             return False
-        self.save()
-        return True
-
-    def _clear(self, question_id: str) -> bool:
-        """An emptied answer: forget its value (notes stay); a don't know stays as it is."""
-        answer = self.session.answers.get(question_id)
-        if answer is None or answer.status != "answered" or is_empty(answer.value):
-            return False
-        self.interview.clear(question_id)
-        self.prompter.say("  Answer cleared.")
+        if is_empty(reply.value) and outcome.changed:
+            self.prompter.say("  Answer cleared.")
         return True
 
     def _commit(self, question_id: str, rows: list[dict[str, Any]]) -> None:
-        self.interview.answer(question_id, rows)
-        self.save()
-
-    def save(self) -> None:
-        self.store.save(self.session)
+        """An inventory's rows as they change; AnswerError when the core refuses them."""
+        outcome = self._saved(self.control.answer(question_id, rows))
+        if outcome.refused:
+            raise AnswerError(outcome.refused)
 
     # -- special answers -----------------------------------------------------------------
     def _steps(self) -> dict[sp.Special, Step]:
@@ -158,12 +149,10 @@ class InterviewRun:
         }
 
     def _mark(self, question: m.Question, status: AnswerStatus) -> m.Question | None:
-        try:
-            self.interview.mark(question.id, status)
-        except AnswerError as error:
-            self.prompter.say(f"  {error}")
+        outcome = self._saved(self.control.mark(question.id, status))
+        if outcome.refused:
+            self.prompter.say(f"  {outcome.refused}")
             return question
-        self.save()
         self.prompter.say(f"  Recorded: {STATUS_TEXT[status]}")
         return self._next(question)
 
@@ -173,32 +162,27 @@ class InterviewRun:
         current = getattr(answer, name) if answer is not None else ""
         empty = "(empty removes it)" if current else "(empty: none)"
         text = self.prompter.text(label, default=current, instruction=f"{hint} {empty}".strip())
-        if text.strip() != current:
-            self.interview.annotate(question.id, **{name: text.strip()})
-            self.save()
+        record = self.control.note if name == "note" else self.control.quote
+        if self._saved(record(question.id, text)).changed:
             self.prompter.say(f"  {label} {'saved' if text.strip() else 'removed'}.")
         return question
 
     def _flag(self, question: m.Question) -> m.Question:
-        answer = self.session.answers.get(question.id)
-        flagged = not (answer is not None and answer.follow_up)
-        self.interview.annotate(question.id, follow_up=flagged)
-        self.save()
+        self._saved(self.control.flag(question.id))
+        flagged = self.control.flagged(question.id)
         self.prompter.say("  Flagged for follow-up." if flagged else "  Follow-up flag removed.")
         return question
 
     def _observe(self, question: m.Question) -> m.Question:
-        observation = ask_observation(self.prompter, self.session, question.id)
-        if observation is not None:
-            self.session.observations.append(observation)
-            self.save()
+        fields = ask_observation(self.prompter)
+        if fields is not None:
+            observation, outcome = self.control.observation(question.id, **fields)
+            self._saved(outcome)
             self.prompter.say(f"  Observation recorded ({observation.category}).")
         return question
 
     def _back(self, question: m.Question) -> m.Question:
-        previous = self.interview.previous_question(question.id)
-        while previous is not None and not previous.answerable:  # notes are only read
-            previous = self.interview.previous_question(previous.id)
+        previous = self.control.back(question.id, skip_notes=True)  # notes are only read
         if previous is None:
             self.prompter.say("  This is the first question.")
             return question

@@ -1,18 +1,18 @@
 """`:obs`: the facilitator's own finding, asked field by field, linked to the question.
 
 Observations are compiled into the report with the rules' findings, so they carry the same
-category, severity, impact and phase. An empty text calls the observation off.
+category, severity, impact and phase. An empty text calls the observation off; the
+interview controller records it (and makes its id).
 """
 
 from __future__ import annotations
 
-import secrets
+from typing import Any
 
 from questionary import Choice
 
 from esp_wizard.ask.prompter import Prompter
 from esp_wizard.questionnaire.model import CATEGORIES, PHASES
-from esp_wizard.session.model import Observation, Session
 
 CATEGORY_HELP = {
     "strength": "strength: works well, keep it",
@@ -24,7 +24,8 @@ SEVERITY_HELP = "1-5, how much it hurts or risks the business today"
 IMPACT_HELP = "1-5, how much it matters to the migration (5: blocks cutover)"
 
 
-def ask_observation(prompter: Prompter, session: Session, question_id: str) -> Observation | None:
+def ask_observation(prompter: Prompter) -> dict[str, Any] | None:
+    """The observation's fields, asked one by one; None when its text is left empty."""
     category = prompter.select(
         "Observation: category", [Choice(CATEGORY_HELP[c], value=c) for c in CATEGORIES]
     )
@@ -36,25 +37,15 @@ def ask_observation(prompter: Prompter, session: Session, question_id: str) -> O
     if not text.strip():
         prompter.say("  No observation recorded.")
         return None
-    return Observation(
-        id=_new_id(session),
-        category=category,
-        severity=severity,
-        impact=impact,
-        phase=phase,
-        title=title.strip(),
-        text=text.strip(),
-        question=question_id,
-    )
+    return {
+        "category": category,
+        "severity": severity,
+        "impact": impact,
+        "phase": phase,
+        "title": title.strip(),
+        "text": text.strip(),
+    }
 
 
 def _points() -> list[Choice]:
     return [Choice(str(p), value=p) for p in range(1, 6)]
-
-
-def _new_id(session: Session) -> str:
-    """Unique within the session, and across laptops (sessions merge, ids must not clash)."""
-    taken = {o.id for o in session.observations}
-    while (candidate := f"obs-{secrets.token_hex(4)}") in taken:
-        pass
-    return candidate

@@ -9,12 +9,12 @@ import sys
 from questionary import Choice
 
 from esp_wizard.ask.prompter import Marker, Prompter
-from esp_wizard.errors import FileProblems, UserError
+from esp_wizard.errors import UserError
 from esp_wizard.questionnaire.catalog import Catalog, load_catalog
 from esp_wizard.questionnaire.model import ROLES, Questionnaire
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import Interviewee
-from esp_wizard.session.opened import questionnaire_of
+from esp_wizard.session.opened import open_session
 from esp_wizard.session.store import SessionStore
 
 NEW_SESSION_OPTIONS = ("client", "engagement", "questionnaire", "language", "interviewee")
@@ -41,14 +41,10 @@ def _resume(args: argparse.Namespace, store: SessionStore, prompter: Prompter) -
     given = [f"--{name}" for name in NEW_SESSION_OPTIONS if getattr(args, name, None)]
     if given:
         raise UserError(f"--resume continues a session as it is; leave out {', '.join(given)}")
-    session = store.open(args.resume)
-    try:
-        questionnaire, warning = questionnaire_of(store, session)
-    except FileProblems:
-        questionnaire, warning = questionnaire_of(store, session, _catalog(store))
-    if warning:
-        prompter.say(f"Warning: {warning}")
-    return Interview(questionnaire, session)
+    opened = open_session(store, args.resume, lambda: _catalog(store))
+    if opened.warning:
+        prompter.say(f"Warning: {opened.warning}")
+    return opened.interview()
 
 
 def _new(

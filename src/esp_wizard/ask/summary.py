@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from esp_wizard.ask.prompter import Prompter
+from esp_wizard.session.controller import InterviewController
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.store import SessionStore
 
@@ -23,8 +24,9 @@ def finish(interview: Interview, store: SessionStore, prompter: Prompter, path: 
     if open_required:
         question += f" although {len(open_required)} required questions are open"
     if prompter.confirm(f"{question}?", default=not open_required):
-        session.status = "completed"
-        store.save(session)
+        control = InterviewController(interview, store)
+        if control.complete().save_error:
+            control.require_saved()  # ask stops with the disk's one line
         prompter.say(f"Session {session.id} completed. Export it: esp-wizard export {session.id}")
     else:
         prompter.say(f"Left in progress; resume with: {resume_hint(session.id)}")

@@ -18,7 +18,7 @@ from esp_wizard.findings.engagement_file import executive_note
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.questionnaire.catalog import Catalog, load_catalog
 from esp_wizard.session.model import Session
-from esp_wizard.session.opened import OpenedSession, questionnaire_of
+from esp_wizard.session.opened import OpenedSession, with_questionnaire
 from esp_wizard.session.store import SessionEntry, SessionStore
 from esp_wizard.workspace import Workspace
 
@@ -92,23 +92,26 @@ def open_sessions(
     """Each session with the questionnaire it ran with (the installed one as a fallback)."""
     opened: list[OpenedSession] = []
     warnings: list[str] = []
-    catalog: Catalog | None = None
+    catalogs: list[Catalog] = []
+
+    def installed() -> Catalog:
+        """Loaded once, and only if a session's own questionnaire copy is unusable."""
+        if not catalogs:
+            catalogs.append(load_catalog(store.workspace.questionnaires_dir))
+        return catalogs[0]
+
     for entry in entries:
         try:
-            try:
-                questionnaire, warning = questionnaire_of(store, entry.session)
-            except UserError:
-                catalog = catalog or load_catalog(store.workspace.questionnaires_dir)
-                questionnaire, warning = questionnaire_of(store, entry.session, catalog)
+            one = with_questionnaire(store, entry.session, installed, entry.path)
         except UserError as error:
             warnings.append(f"session {entry.session.id} left out: {error}")
             continue
         except Exception as error:
             warnings.append(f"session {entry.session.id} left out: {_failure(entry, error)}")
             continue
-        if warning:
-            warnings.append(f"session {entry.session.id}: {warning}")
-        opened.append(OpenedSession(entry.session, questionnaire, entry.path, warning))
+        if one.warning:
+            warnings.append(f"session {entry.session.id}: {one.warning}")
+        opened.append(one)
     return opened, warnings
 
 

@@ -8,6 +8,7 @@ language is used, and the caller is told so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -53,6 +54,39 @@ def questionnaire_of(
         warning = f"{problems}; using the installed {ref.id} ({ref.language}) instead"
     store.check_answers(session, answer_problems(questionnaire, session))
     return questionnaire, warning
+
+
+def with_questionnaire(
+    store: SessionStore,
+    session: Session,
+    catalog: Callable[[], Catalog],
+    path: Path | None = None,
+) -> OpenedSession:
+    """`session` with the questionnaire it ran with: its own copy, else the installed one.
+
+    `catalog` is only called when the copy is unusable (loading every questionnaire costs
+    time); the warning then says which questionnaire is used instead. Every face and the
+    report open sessions through here.
+    """
+    try:
+        questionnaire, warning = questionnaire_of(store, session)
+    except FileProblems:
+        questionnaire, warning = questionnaire_of(store, session, catalog())
+    return OpenedSession(session, questionnaire, path or store.path_of(session), warning)
+
+
+def open_session(store: SessionStore, ref: str, catalog: Callable[[], Catalog]) -> OpenedSession:
+    """Lock and read a session with its questionnaire, for an interview.
+
+    The lock is released again if the session cannot be opened at all, so a failed attempt
+    leaves nothing behind.
+    """
+    session = store.open(ref)
+    try:
+        return with_questionnaire(store, session, catalog)
+    except BaseException:
+        store.close(session)
+        raise
 
 
 @cache

@@ -7,15 +7,14 @@ gathers what the home screen shows and opens a session the way both entry points
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from esp_wizard.errors import FileProblems
-from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import Session
-from esp_wizard.session.opened import OpenedSession, questionnaire_of
+from esp_wizard.session.opened import open_session as open_session  # the faces open through here
+from esp_wizard.session.opened import questionnaire_of
 from esp_wizard.session.store import SessionStore
 from esp_wizard.tui.format import people, status_text
 
@@ -70,21 +69,3 @@ def _progress(store: SessionStore, session: Session) -> str:
         return "?"
     progress = Interview(questionnaire, session).progress()
     return f"{progress.done}/{progress.total}"
-
-
-def open_session(store: SessionStore, ref: str, catalog: Callable[[], Catalog]) -> OpenedSession:
-    """Lock and read a session with its own questionnaire copy, else the installed one.
-
-    `catalog` is only called when the copy is unusable; the lock is released again if the
-    session cannot be opened at all, so a failed attempt leaves nothing behind.
-    """
-    session = store.open(ref)
-    try:
-        try:
-            questionnaire, warning = questionnaire_of(store, session)
-        except FileProblems:
-            questionnaire, warning = questionnaire_of(store, session, catalog())
-    except BaseException:
-        store.close(session)
-        raise
-    return OpenedSession(session, questionnaire, store.path_of(session), warning)

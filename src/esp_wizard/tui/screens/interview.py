@@ -12,7 +12,7 @@ multi-line answer, where Enter must stay a new line; in one-line answers Enter c
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -24,8 +24,8 @@ from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from esp_wizard.questionnaire import model as m
+from esp_wizard.session.controller import SKIPPED
 from esp_wizard.session.model import AnswerStatus
-from esp_wizard.session.validation import AnswerError
 from esp_wizard.tui.format import clock_text
 from esp_wizard.tui.live import LiveInterview
 from esp_wizard.tui.palette import QuestionJumpProvider
@@ -54,7 +54,6 @@ class InterviewScreen(Screen[None]):
         self.interview = live.interview
         self.warning = warning
         self.question: m.Question = self._first_question()
-        self._unsaved = False  # the session in memory differs from the file
         self._swapping = False  # between questions: focus changes mean nothing
         self._last_problem = ""
 
@@ -163,71 +162,59 @@ class InterviewScreen(Screen[None]):
 
     # -- handing answers to the engine -----------------------------------------------------------
     def _commit(self, answer: bool = True, notes: bool = True, entry: Entry | None = None) -> bool:
-        """Give the engine what was entered (`entry`, else read from the widget once);
-        False, with its message shown, if it refuses."""
+        """Give the controller what was entered (`entry`, else read from the widget once);
+        False, with the engine's message shown, if it refuses. Written by the caller's batch."""
         question = self.question
-        widget = self.answer
-        entry = entry or widget.entry() if answer and question.answerable else None
-        if entry is not None and widget.differs(entry):
-            try:
-                if entry.empty:
-                    self.interview.clear(question.id)
-                else:
-                    self.interview.answer(question.id, entry.value, entry.other)
-            except AnswerError as error:
-                self._problem(str(error))
-                return False
-            widget.mark_saved(entry)
-            self._unsaved = True
+        if answer and question.answerable:
+            widget = self.answer
+            entry = entry or widget.entry()
+            if widget.differs(entry):
+                outcome = self.live.answer(question.id, entry.value, entry.other)
+                if outcome.refused:
+                    self._problem(outcome.refused)
+                    return False
+                widget.mark_saved(entry)
         if answer:
             self._problem("")  # what the widget holds is saved, or nothing was refused
         if notes and question.answerable:
-            self._commit_notes()
+            note, quote = self.annotations.values()
+            self.live.annotate(question.id, note, quote)
         return True
-
-    def _commit_notes(self) -> None:
-        stored = self.live.answer_of(self.question.id)
-        note, quote = self.annotations.values()
-        if (note, quote) != ((stored.note, stored.quote) if stored else ("", "")):
-            self.interview.annotate(self.question.id, note=note, quote=quote)
-            self._unsaved = True
-
-    def _save(self, redraw: bool = True) -> bool:
-        """Write the session if it changed (or the last write failed)."""
-        if self._unsaved or self.live.save_error:
-            self._unsaved = not self.live.save()
-        if redraw:
-            self._refresh_state()
-        return not self.live.save_error
 
     async def go_to(self, target: m.Question | None, entry: Entry | None = None) -> bool:
         """Leave the question (answer kept and saved) for `target`; False if refused."""
-        if not self._commit(entry=entry):
-            self._save()  # notes and earlier changes still go to disk
-            return False
-        if target is not None and target.id != self.question.id:
-            self.interview.move_to(target.id)
-            self._unsaved = True
-        if not self._save(redraw=target is None):
+        with self.live.batch():  # one write; notes and earlier changes go even when refused
+            committed = self._commit(entry=entry)
+            if committed and target is not None:
+                self.live.move_to(target.id)
+        return await self._arrive(committed, target)
+
+    async def _arrive(self, committed: bool, target: m.Question | None) -> bool:
+        """After a move's one write: show `target`, or stay with the message in view."""
+        if committed and self.live.save_error:
             self.interview.move_to(self.question.id)  # stay with the unsaved answer in view
+        if not committed or self.live.save_error:
             self._refresh_state()
             return False
-        if target is not None:
+        if target is None:
+            self._refresh_state()
+        else:
             await self._show(target)
         return True
 
     async def jump_to(self, question_id: str) -> None:
         """From the command palette, the review or the sidebar."""
-        question = self.interview.questionnaire.question(question_id)
-        if question is None or not self.interview.is_active(question_id):
-            self.notify("That question is skipped by an earlier answer.", severity="warning")
+        target = self.live.target(question_id)
+        if target is None:
+            self.notify(SKIPPED, severity="warning")
             return
-        await self.go_to(question)
+        await self.go_to(target)
 
     def flush(self) -> str:
         """Before quitting: save what can be saved; say what would be lost, if anything."""
-        committed = self._commit()
-        self._save()
+        with self.live.batch():
+            committed = self._commit()
+        self._refresh_state()
         if not committed:
             return f"The answer on screen is not saved: {self._last_problem}"
         if self.live.save_error:
@@ -238,8 +225,9 @@ class InterviewScreen(Screen[None]):
     @on(AnswerWidget.Picked)
     def _picked(self, event: AnswerWidget.Picked) -> None:
         event.stop()
-        if self._commit(notes=False, entry=event.entry):
-            self._save()
+        with self.live.batch():
+            self._commit(notes=False, entry=event.entry)
+        self._refresh_state()
 
     @on(AnswerWidget.Confirmed)
     async def _confirmed(self, event: AnswerWidget.Confirmed) -> None:
@@ -249,8 +237,9 @@ class InterviewScreen(Screen[None]):
     @on(Annotations.Done)
     def _notes_done(self, event: Annotations.Done) -> None:
         event.stop()
-        self._commit(answer=False)
-        self._save()
+        if self.question.answerable:
+            self.live.annotate(self.question.id, event.note, event.quote)
+        self._refresh_state()
         self.answer.focus_answer()
 
     @on(SectionList.Chosen)
@@ -266,24 +255,24 @@ class InterviewScreen(Screen[None]):
             return
         inside_answer = _within(event.widget, self.answer)
         inside_notes = _within(event.widget, self.annotations)
-        if self._commit(answer=not inside_answer, notes=not inside_notes):
-            self._save()
+        with self.live.batch():
+            committed = self._commit(answer=not inside_answer, notes=not inside_notes)
+        if committed:
+            self._refresh_state()
 
     # -- actions --------------------------------------------------------------------------------
     async def action_next(self, entry: Entry | None = None) -> None:
         """The next question as the answer just given decides (skip logic included)."""
-        if not self._commit(entry=entry):
-            self._save()
-            return
-        following = self.interview.next_question(self.question.id)
-        if following is None:
-            if await self.go_to(None):
-                await self.action_review()
-            return
-        await self.go_to(following)
+        with self.live.batch():  # the answer and the move: one write
+            committed = self._commit(entry=entry)
+            following = self.live.next(self.question.id) if committed else None
+            if following is not None:
+                self.live.move_to(following.id)
+        if await self._arrive(committed, following) and following is None:
+            await self.action_review()
 
     async def action_previous(self) -> None:
-        before = self.interview.previous_question(self.question.id)
+        before = self.live.back(self.question.id)
         if before is None:
             self.notify("This is the first question.", timeout=2)
             return
@@ -302,43 +291,33 @@ class InterviewScreen(Screen[None]):
             note.focus()
 
     def action_follow_up(self) -> None:
-        question = self.question
-        if not question.answerable:
-            return
-        stored = self.live.answer_of(question.id)
-        self.interview.annotate(question.id, follow_up=not (stored and stored.follow_up))
-        self._unsaved = True
-        self._save()
+        if self.question.answerable:
+            self.live.flag(self.question.id)
+            self._refresh_state()
 
     def action_mark(self, status: AnswerStatus) -> None:
         question = self.question
         if not question.answerable:
             return
-        stored = self.live.answer_of(question.id)
-        try:
-            if stored is not None and stored.status == status:
-                self.interview.clear(question.id)
-            else:
-                self.interview.mark(question.id, status)
-        except AnswerError as error:
-            self._problem(str(error))
+        outcome = self.live.mark(question.id, status, toggle=True)
+        if outcome.refused:
+            self._problem(outcome.refused)
             return
         self.answer.show(self.live.answer_of(question.id))
         self._problem("")
-        self._unsaved = True
-        self._save()
+        self._refresh_state()
 
     def action_observation(self) -> None:
         from esp_wizard.tui.screens.observation import ObservationModal
 
         question = self.question
 
-        def recorded(fields: dict | None) -> None:
+        def recorded(fields: dict[str, Any] | None) -> None:
             if fields is None:
                 return
-            self.live.add_observation(question.id, **fields)
-            self._unsaved = True
-            if self._save():
+            _, outcome = self.live.observation(question.id, **fields)
+            self._refresh_state()
+            if outcome.ok:
                 self.notify("Observation recorded.", timeout=3)
 
         self.app.push_screen(ObservationModal(question.text), recorded)
@@ -358,8 +337,9 @@ class InterviewScreen(Screen[None]):
         self.app.push_screen(ReviewScreen(self.live), chosen)
 
     def action_save(self) -> None:
-        self._unsaved = True
-        if self._save():
+        outcome = self.live.save(force=True)
+        self._refresh_state()
+        if outcome.ok:
             self.notify("Saved.", timeout=2)
 
     async def action_escape(self) -> None:

@@ -13,7 +13,12 @@ from esp_wizard.session.model import Answer
 
 class Annotations(Horizontal):
     class Done(Message):
-        """Enter in the note or the quote."""
+        """Enter in the note or the quote: both texts as they stand."""
+
+        def __init__(self, note: str, quote: str) -> None:
+            super().__init__()
+            self.note = note
+            self.quote = quote
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Note (ctrl+t)", select_on_focus=False, compact=True, id="note")
@@ -37,4 +42,4 @@ class Annotations(Horizontal):
     @on(Input.Submitted)
     def _done(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Done())
+        self.post_message(self.Done(*self.values()))

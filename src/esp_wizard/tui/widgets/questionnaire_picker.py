@@ -32,7 +32,11 @@ class QuestionnairePicker(OptionList):
     ]
 
     class Start(Message):
-        """Enter on a questionnaire: start with it."""
+        """Enter on a questionnaire: start with it (None when the list is empty)."""
+
+        def __init__(self, questionnaire: Questionnaire | None) -> None:
+            super().__init__()
+            self.questionnaire = questionnaire
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -70,4 +74,4 @@ class QuestionnairePicker(OptionList):
         return Option(prompt, id=key_of(questionnaire))
 
     def action_start(self) -> None:
-        self.post_message(self.Start())
+        self.post_message(self.Start(self.chosen))
