@@ -103,3 +103,37 @@ def test_the_cli_page_names_every_command_and_option() -> None:
             if f"esp-wizard {name} {action_name}" not in page:
                 missing.append(f"{name} {action_name}")
     assert missing == []
+
+
+def mentioned_files(text: str) -> set[str]:
+    """Every `something.py` (with its folders, if given) a document names."""
+    return set(re.findall(r"(?<![\w/.*<>-])((?:[\w-]+/)*[\w-]+\.(?:py|tcss|j2))\b", text))
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [ROOT / "docs" / "architecture.md", ROOT / "CONTRIBUTING.md", ROOT / "docs" / "cli.md"],
+    ids=lambda p: p.name,
+)
+def test_every_module_a_document_names_exists(doc: Path) -> None:
+    """A renamed or removed module makes the architecture page fail here, not mislead."""
+    source = ROOT / "src" / "esp_wizard"
+    tracked = [ROOT / d for d in ("src", "scripts", "tests", "bench")]
+    known = {p.relative_to(ROOT).as_posix() for d in tracked for p in d.rglob("*")}
+    missing = []
+    for name in sorted(mentioned_files(doc.read_text(encoding="utf-8"))):
+        candidates = [name, f"src/esp_wizard/{name}", f"src/{name}"]
+        if any(c in known for c in candidates):
+            continue
+        if "/" not in name and any(source.rglob(name)):
+            continue
+        if "/" in name and any(p.as_posix().endswith("/" + name) for p in source.rglob("*")):
+            continue
+        missing.append(name)
+    assert missing == []
+
+
+def test_the_architecture_page_lists_every_package() -> None:
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    packages = [p.parent.name for p in (ROOT / "src" / "esp_wizard").glob("*/__init__.py")]
+    assert [p for p in packages if f"{p}/" not in page] == []
