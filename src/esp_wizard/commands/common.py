@@ -24,20 +24,29 @@ def console(stderr: bool = False) -> Console:
 
 
 def print_table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
-    """A rich table in a terminal; tab-separated plain lines in a pipe or a file."""
+    """A rich table in a terminal; tab-separated plain lines in a pipe or a file.
+
+    Cells are user text: controls and escapes are shown escaped, and rich markup in them
+    (`[link=…]`) is never interpreted.
+    """
+    from esp_wizard.safetext import for_terminal
+
+    cells = [[for_terminal(str(cell), lines=False) for cell in row] for row in rows]
     out = console()
     if not out.is_terminal:
         print("\t".join(columns))
-        for row in rows:
-            print("\t".join(str(cell) for cell in row))
+        for row in cells:
+            print("\t".join(row))
         return
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=title, title_justify="left", header_style="bold")
+    table = Table(title=Text(for_terminal(title, lines=False)), title_justify="left")
+    table.header_style = "bold"
     for column in columns:
         table.add_column(column)
-    for row in rows:
-        table.add_row(*(str(cell) for cell in row))
+    for row in cells:
+        table.add_row(*(Text(cell) for cell in row))
     out.print(table)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, getters, on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -26,13 +26,12 @@ from textual.widgets import Label, Static
 from esp_wizard.questionnaire import model as m
 from esp_wizard.session.model import AnswerStatus
 from esp_wizard.session.validation import AnswerError
-from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.format import clock_text
 from esp_wizard.tui.live import LiveInterview
 from esp_wizard.tui.palette import QuestionJumpProvider
 from esp_wizard.tui.screens.interview_keys import INTERVIEW_KEYS
 from esp_wizard.tui.widgets.annotations import Annotations
-from esp_wizard.tui.widgets.answer import AnswerWidget
+from esp_wizard.tui.widgets.answer import AnswerWidget, Entry
 from esp_wizard.tui.widgets.answer_area import AnswerArea
 from esp_wizard.tui.widgets.interview_header import InterviewHeader
 from esp_wizard.tui.widgets.key_bar import KeyBar, shown_keys
@@ -44,7 +43,6 @@ HOME = "home"  # what the review screen dismisses with after completing
 
 
 class InterviewScreen(Screen[None]):
-    app = getters.app(WizardApp)
     CSS_PATH = "interview.tcss"
     AUTO_FOCUS = None  # the answer widget takes focus once the first question is shown
     COMMANDS: ClassVar = {QuestionJumpProvider}
@@ -72,7 +70,7 @@ class InterviewScreen(Screen[None]):
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield InterviewHeader(self.live, self.app.clock())
+        yield InterviewHeader(self.live, self.app.clock())  # type: ignore[attr-defined]
         with Horizontal(id="body"):
             yield SectionList(id="sections")
             with Vertical(id="main"):
@@ -101,7 +99,7 @@ class InterviewScreen(Screen[None]):
     async def _prepare_answer_widgets(self) -> None:
         area = self.query_one("#answer-area", AnswerArea)
         await area.prepare(self.interview.questionnaire.questions())
-        self.app.settle_memory()
+        self.app.settle_memory()  # type: ignore[attr-defined]
 
     # -- the question on screen ---------------------------------------------------------------
     @property
@@ -153,7 +151,7 @@ class InterviewScreen(Screen[None]):
             message = f"Not saved: {self.live.save_error}. Your answers are kept here; "
             error.update(Text(message + "ctrl+s tries again.", style="bold"))
         elif self.live.saved_at is not None:
-            saved.update(f" saved {clock_text(self.live.saved_at, self.app.tz)} ")
+            saved.update(f" saved {clock_text(self.live.saved_at, self.app.tz)} ")  # type: ignore[attr-defined]
         error.display = bool(self.live.save_error)
         saved.set_class(bool(self.live.save_error), "failed")
 
@@ -164,20 +162,22 @@ class InterviewScreen(Screen[None]):
         validation.display = bool(message)
 
     # -- handing answers to the engine -----------------------------------------------------------
-    def _commit(self, answer: bool = True, notes: bool = True) -> bool:
-        """Give the engine what was entered; False, with its message shown, if it refuses."""
+    def _commit(self, answer: bool = True, notes: bool = True, entry: Entry | None = None) -> bool:
+        """Give the engine what was entered (`entry`, else read from the widget once);
+        False, with its message shown, if it refuses."""
         question = self.question
         widget = self.answer
-        if answer and question.answerable and widget.changed:
+        entry = entry or widget.entry() if answer and question.answerable else None
+        if entry is not None and widget.differs(entry):
             try:
-                if widget.is_blank():
+                if entry.empty:
                     self.interview.clear(question.id)
                 else:
-                    self.interview.answer(question.id, widget.value(), widget.other())
+                    self.interview.answer(question.id, entry.value, entry.other)
             except AnswerError as error:
                 self._problem(str(error))
                 return False
-            widget.mark_saved()
+            widget.mark_saved(entry)
             self._unsaved = True
         if answer:
             self._problem("")  # what the widget holds is saved, or nothing was refused
@@ -200,9 +200,9 @@ class InterviewScreen(Screen[None]):
             self._refresh_state()
         return not self.live.save_error
 
-    async def go_to(self, target: m.Question | None) -> bool:
+    async def go_to(self, target: m.Question | None, entry: Entry | None = None) -> bool:
         """Leave the question (answer kept and saved) for `target`; False if refused."""
-        if not self._commit():
+        if not self._commit(entry=entry):
             self._save()  # notes and earlier changes still go to disk
             return False
         if target is not None and target.id != self.question.id:
@@ -238,13 +238,13 @@ class InterviewScreen(Screen[None]):
     @on(AnswerWidget.Picked)
     def _picked(self, event: AnswerWidget.Picked) -> None:
         event.stop()
-        if self._commit(notes=False):
+        if self._commit(notes=False, entry=event.entry):
             self._save()
 
     @on(AnswerWidget.Confirmed)
     async def _confirmed(self, event: AnswerWidget.Confirmed) -> None:
         event.stop()
-        await self.action_next()
+        await self.action_next(event.entry)
 
     @on(Annotations.Done)
     def _notes_done(self, event: Annotations.Done) -> None:
@@ -270,7 +270,11 @@ class InterviewScreen(Screen[None]):
             self._save()
 
     # -- actions --------------------------------------------------------------------------------
-    async def action_next(self) -> None:
+    async def action_next(self, entry: Entry | None = None) -> None:
+        """The next question as the answer just given decides (skip logic included)."""
+        if not self._commit(entry=entry):
+            self._save()
+            return
         following = self.interview.next_question(self.question.id)
         if following is None:
             if await self.go_to(None):
@@ -376,10 +380,10 @@ class InterviewScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_report(self) -> None:
-        self.app.open_report(self.live.session)
+        self.app.open_report(self.live.session)  # type: ignore[attr-defined]
 
     def action_export(self) -> None:
-        self.app.open_export(self.live.session)
+        self.app.open_export(self.live.session)  # type: ignore[attr-defined]
 
 
 def _within(widget: Widget | None, ancestor: Widget) -> bool:
