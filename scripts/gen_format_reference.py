@@ -100,6 +100,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "id": "the same id found twice in an engagement counts once",
         "label": "shown in the timeline estimate",
         "when": "the driver is present when true (required)",
+        "doubles": "a multiplier: when found, the timeline estimate is doubled",
     },
 }
 
