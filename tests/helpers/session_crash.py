@@ -27,7 +27,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from esp_wizard.session.model import Answer
+from esp_wizard.session.lock import SessionLocked
+from esp_wizard.session.model import Answer, Session
 from esp_wizard.session.store import SessionStore
 from esp_wizard.workspace import Workspace
 
@@ -66,7 +67,7 @@ def serve() -> None:
 
 def write_forever(workspace: Path, session_id: str, trial: str) -> None:
     store = SessionStore(Workspace(workspace))
-    session = store.open(session_id)
+    session = _open_when_free(store, session_id)
     number = 0
     while True:
         answer_id = f"t{trial}_{number}"
@@ -74,6 +75,24 @@ def write_forever(workspace: Path, session_id: str, trial: str) -> None:
         store.save(session)
         os.write(1, f"saved {answer_id}\n".encode())
         number += 1
+
+
+def _open_when_free(store: SessionStore, session_id: str, patience: float = 30.0) -> Session:
+    """Open the session, waiting while the lock is not yet free.
+
+    The previous writer is dead (reaped) before this one starts, so its lock is stale and
+    is taken over at once, except when it was killed inside the takeover itself, holding
+    the lock's `.lock.break` guard: the lock then waits for the guard to age (10 s, see
+    session/lock.py), as a facilitator reopening the session would.
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            return store.open(session_id)
+        except SessionLocked:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
 
 
 # -- the parent ------------------------------------------------------------------------------
@@ -97,7 +116,7 @@ class _Lines:
         self.selector = selectors.DefaultSelector()
         self.selector.register(self.fd, selectors.EVENT_READ)
 
-    def next(self, timeout: float = 20.0) -> str:
+    def next(self, timeout: float = 60.0) -> str:
         deadline = time.monotonic() + timeout
         while b"\n" not in self.buffer:
             left = deadline - time.monotonic()
