@@ -6,16 +6,23 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint format bench clean goldens
 
+SCRATCH := .scratch/example
+
 $(BIN)/python:
+	@echo "Creating $(VENV) with $(PYTHON)…"
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@echo "Installing esp-wizard and its dependencies into $(VENV) (a minute or two the first time)…"
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e '.[dev]'
 	touch $(STAMP)
 
+# The example engagement, in a fresh scratch copy each time (git ignores .scratch/): a trial
+# interview never changes the repository's own sessions/.
 run: $(STAMP)
-	$(BIN)/esp-wizard --workspace .
+	$(BIN)/python scripts/prepare_example.py --into $(SCRATCH)
+	$(BIN)/esp-wizard --workspace $(SCRATCH)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q
@@ -39,4 +46,4 @@ goldens: $(STAMP)
 	$(BIN)/python scripts/update_goldens.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .import_linter_cache .scratch

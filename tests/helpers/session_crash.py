@@ -7,9 +7,11 @@ A writer process would spend most of a trial importing pydantic, so a helper pro
 The writer opens the session (taking over the stale lock the previous, killed writer left),
 then adds answers in a loop, writing `saved <id>` to stdout only after `save` returned: one
 `os.write` of a short line, which a pipe delivers whole or not at all even under SIGKILL.
-The parent kills the writer after a seeded random delay, waits until the helper has reaped
-it (a zombie's pid still looks alive), then loads the file and checks that every answer
-announced as saved is there with its exact value.
+The parent waits until the writer has announced a seeded number of saves (0, 1 or 2: so
+that some kills land during the lock takeover and the first save, and some after saves have
+returned, however loaded the machine), then kills it after a seeded random delay, waits
+until the helper has reaped it (a zombie's pid still looks alive), then loads the file and
+checks that every answer announced as saved is there with its exact value.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from esp_wizard.session.model import Answer
+from esp_wizard.session.lock import SessionLocked
+from esp_wizard.session.model import Answer, Session
 from esp_wizard.session.store import SessionStore
 from esp_wizard.workspace import Workspace
 
@@ -64,7 +67,7 @@ def serve() -> None:
 
 def write_forever(workspace: Path, session_id: str, trial: str) -> None:
     store = SessionStore(Workspace(workspace))
-    session = store.open(session_id)
+    session = _open_when_free(store, session_id)
     number = 0
     while True:
         answer_id = f"t{trial}_{number}"
@@ -72,6 +75,24 @@ def write_forever(workspace: Path, session_id: str, trial: str) -> None:
         store.save(session)
         os.write(1, f"saved {answer_id}\n".encode())
         number += 1
+
+
+def _open_when_free(store: SessionStore, session_id: str, patience: float = 30.0) -> Session:
+    """Open the session, waiting while the lock is not yet free.
+
+    The previous writer is dead (reaped) before this one starts, so its lock is stale and
+    is taken over at once, except when it was killed inside the takeover itself, holding
+    the lock's `.lock.break` guard: the lock then waits for the guard to age (10 s, see
+    session/lock.py), as a facilitator reopening the session would.
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            return store.open(session_id)
+        except SessionLocked:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
 
 
 # -- the parent ------------------------------------------------------------------------------
@@ -95,7 +116,7 @@ class _Lines:
         self.selector = selectors.DefaultSelector()
         self.selector.register(self.fd, selectors.EVENT_READ)
 
-    def next(self, timeout: float = 20.0) -> str:
+    def next(self, timeout: float = 60.0) -> str:
         deadline = time.monotonic() + timeout
         while b"\n" not in self.buffer:
             left = deadline - time.monotonic()
@@ -116,6 +137,7 @@ def run_crash_trials(
     seed: int,
     max_delay: float = 0.05,
     trials_per_session: int = 25,
+    saves_before_kill: tuple[int, ...] = (0, 1, 2),
 ) -> CrashReport:
     """Run `trials` kill trials in a workspace at `root`; a new session every few trials
     keeps the file (and each trial) small."""
@@ -147,7 +169,8 @@ def run_crash_trials(
                     pid = int(line.split()[1])
                 else:
                     _record(line, expected, report)
-            time.sleep(rng.uniform(0, max_delay))
+            _await_saves(lines, rng.choice(saves_before_kill), expected, report)
+            time.sleep(rng.uniform(0, max_delay))  # the kill's moment: random, on purpose
             with contextlib.suppress(ProcessLookupError):  # it ended itself (with an error)
                 os.kill(pid, signal.SIGKILL)
             while (line := lines.next()) != f"reaped {trial}":
@@ -164,6 +187,17 @@ def run_crash_trials(
             helper.wait()
     report.seconds = time.monotonic() - started
     return report
+
+
+def _await_saves(lines: _Lines, count: int, expected: dict[str, str], report: CrashReport) -> None:
+    """Read the writer's lines until it has announced `count` saves (or failed)."""
+    seen = 0
+    while seen < count:
+        line = lines.next()
+        _record(line, expected, report)
+        if not line.startswith("saved "):
+            return  # an error line: the writer has stopped
+        seen += 1
 
 
 def _new_session(workspace: Workspace) -> str:

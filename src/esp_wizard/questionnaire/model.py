@@ -1,4 +1,4 @@
-"""Pydantic models of the questionnaire format, version 1 (`shared/spec/questionnaire-format.md`).
+"""Pydantic models of the questionnaire format, version 1 (`docs/questionnaire-format.md`).
 
 The models check structure only (types, keys, ranges); cross-references (ids, expressions,
 templates) are checked by `checks.py`, which needs the whole questionnaire. Each question
