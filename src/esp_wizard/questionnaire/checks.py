@@ -6,13 +6,13 @@ it on a line. Parsed conditions are attached to their owners here, once.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.expression import ExpressionError, NameType, Scope, check, parse
 from esp_wizard.questionnaire.expression import names as expression_names
+from esp_wizard.questionnaire.limits import model_problems
 from esp_wizard.questionnaire.templates import template_problems
 
 Loc = tuple[str | int, ...]
@@ -32,8 +32,11 @@ _KINDS = {
 
 
 def check_questionnaire(q: m.Questionnaire) -> list[Found]:
+    if duplicates := list(_duplicate_ids(q)):
+        return duplicates  # every other check would name the wrong question
     names = _Names(q)
     return [
+        *model_problems(q),
         *_duplicate_ids(q),
         *(p for s_i, s in enumerate(q.sections) for p in _section_problems(names, s_i, s)),
         *_rule_problems(q, names),
@@ -106,11 +109,6 @@ def _section_problems(names: _Names, s_i: int, section: m.Section) -> Iterator[F
 
 
 def _question_problems(question: m.Question, loc: Loc) -> Iterator[Found]:
-    if isinstance(question, m.TextQuestion) and question.pattern is not None:
-        try:
-            re.compile(question.pattern)
-        except re.error as error:
-            yield (*loc, "pattern"), f"not a valid regular expression ({error})"
     if isinstance(question, m.NumberQuestion | m.ScaleQuestion | m.DateQuestion):
         low, high = question.min, question.max
         if low is not None and high is not None and low > high:

@@ -68,10 +68,20 @@ def _text(question: Any, value: Any, _other: str = "") -> str:
     if question.max_length is not None and len(value) > question.max_length:
         raise AnswerError(f"Keep it to {question.max_length} characters (now {len(value)}).")
     pattern = getattr(question, "pattern", None)
-    if pattern and value and not re.fullmatch(pattern, value):
+    if pattern and value and not _fullmatch(pattern, value):
         hint = f" (e.g. {question.placeholder})" if question.placeholder else ""
         raise AnswerError(f"This does not have the expected form{hint}.")
     return value
+
+
+def _fullmatch(pattern: str, value: str) -> bool:
+    """With a time limit: a questionnaire's pattern never hangs the interview."""
+    from esp_wizard.questionnaire.limits import PatternTimeout, fullmatch
+
+    try:
+        return fullmatch(pattern, value)
+    except PatternTimeout as error:
+        raise AnswerError(f"This answer cannot be checked against its pattern ({error}).") from None
 
 
 def _number(question: m.NumberQuestion, value: Any, _other: str = "") -> int | float:
