@@ -30,9 +30,10 @@ def run(args: argparse.Namespace) -> int:
 
     where = workspace(args)
     store = SessionStore(where)
-    opened = open_session(store, args.session, lambda: load_catalog(where.questionnaires_dir))
-    try:
-        with guarded():
+    with guarded():  # from the lock on: a hang-up or SIGTERM still releases it
+        try:
+            catalog = lambda: load_catalog(where.questionnaires_dir)  # noqa: E731
+            opened = open_session(store, args.session, catalog)
             return run_app(where, Start("interview", opened=opened), store=store)
-    finally:
-        store.close_all()
+        finally:
+            store.close_all()

@@ -20,10 +20,11 @@ import contextlib
 import os
 import queue
 import select
+import signal
 import sys
 import threading
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Any
 
 from textual.drivers import _writer_thread, linux_driver
 
@@ -119,8 +120,31 @@ def guarded(stream: IO[str] | None = None) -> Iterator[None]:
     watch = TerminalWatch(fd) if fd >= 0 and os.isatty(fd) else None
     if watch is not None:
         watch.start()
+    previous = _unwind_on_signals()
     try:
         yield
     finally:
         if watch is not None:
             watch.stopped.set()
+        for number, handler in previous.items():
+            with contextlib.suppress(ValueError, OSError):
+                signal.signal(number, handler)
+
+
+def _unwind_on_signals() -> dict[int, Any]:
+    """Until the app installs its own handlers (and after it removes them), a hang-up or a
+    SIGTERM unwinds with SystemExit, so `finally` blocks release the session locks instead
+    of the default action killing the process with its lock on disk."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+
+    def unwind(number: int, _frame: object) -> None:
+        raise SystemExit(128 + number)
+
+    previous: dict[int, Any] = {}
+    for name in ("SIGHUP", "SIGTERM"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError, OSError):
+                previous[number] = signal.signal(number, unwind)
+    return previous
