@@ -31,7 +31,8 @@ _EXPECTED = {
 
 MAX_FILE_BYTES = 32 * 1024 * 1024  # a session with a year of notes is well under 1 MB
 MAX_DEPTH = 32  # tables and lists inside each other; our formats need 5
-MAX_INT = 2**63 - 1  # what TOML itself promises; beyond, float() and friends overflow
+MAX_INT = 2**63 - 1  # TOML's integers are 64-bit; beyond, float() and friends may overflow
+MIN_INT = -(2**63)
 
 
 def read_toml(path: Path, shown: str) -> tuple[str, dict[str, Any]]:
@@ -128,7 +129,9 @@ def _beyond_limits(data: Any) -> tuple[tuple[str | int, ...], str] | None:
             stack.extend(((*path, key), value) for key, value in reversed(node.items()))
         elif isinstance(node, list):
             stack.extend(((*path, i), value) for i, value in reversed(list(enumerate(node))))
-        elif isinstance(node, int) and not isinstance(node, bool) and abs(node) > MAX_INT:
+        elif (
+            isinstance(node, int) and not isinstance(node, bool) and not MIN_INT <= node <= MAX_INT
+        ):
             return path, "a number too large (at most 2^63-1)"
         elif isinstance(node, float) and node != node:
             return path, "nan is not a number we can use"

@@ -23,6 +23,8 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.styles import Style
 from questionary import Choice, Separator
 
+from esp_wizard.safetext import for_terminal
+
 Validate = Callable[[str], bool | str]
 QUESTIONARY_CLASSES = (
     "qmark",
@@ -72,8 +74,9 @@ class Prompter:
         self.style: Style | None = None if self.colour else PLAIN_STYLE
 
     def say(self, text: str = "") -> None:
-        """A plain line: no markup, so pipes, logs and screen readers get it as written."""
-        print(text, flush=True)
+        """A plain line: no markup, so pipes, logs and screen readers get it as written;
+        escapes and bidi controls from session text are shown escaped, never obeyed."""
+        print(for_terminal(text), flush=True)
 
     def text(
         self,
@@ -88,7 +91,7 @@ class Prompter:
         """With `commands`, a `:` typed over the untouched stored answer replaces it, so a
         special answer never needs the prefilled text erased first."""
         question = questionary.text(
-            f"{message} {instruction}" if instruction else message,
+            for_terminal(f"{message} {instruction}" if instruction else message),
             default=default,
             validate=validate,
             qmark=qmark,
@@ -110,8 +113,8 @@ class Prompter:
     ) -> Any:
         values = [c.value for c in choices if isinstance(c, Choice)]
         question = questionary.select(
-            message,
-            choices=list(choices),
+            for_terminal(message),
+            choices=_safe(choices),
             default=default if default in values else None,
             style=self.style,
         )
@@ -127,8 +130,8 @@ class Prompter:
     ) -> Any:
         """The ticked values, or COMMAND_KEY."""
         question = questionary.checkbox(
-            message,
-            choices=list(choices),
+            for_terminal(message),
+            choices=_safe(choices),
             validate=validate or (lambda _values: True),
             style=self.style,
         )
@@ -145,12 +148,20 @@ class Prompter:
     ) -> Any:
         """True or False; COMMAND_KEY; with `enter`, ENTER_KEY when Enter comes first."""
         question = questionary.confirm(
-            message, default=default, instruction=instruction, style=self.style
+            for_terminal(message), default=default, instruction=instruction, style=self.style
         )
         keys = KeyBindings()
         if enter:
             keys.add(Keys.ControlM, eager=True)(lambda event: event.app.exit(result=ENTER_KEY))
         return _ask(question, command_key, keys)
+
+
+def _safe(choices: Sequence[Choice | Separator]) -> list[Choice | Separator]:
+    """Option labels and inventory rows come from files: shown escaped, never obeyed."""
+    for choice in choices:
+        if isinstance(choice, Choice) and isinstance(choice.title, str):
+            choice.title = for_terminal(choice.title, lines=False)
+    return list(choices)
 
 
 def _colon_over(buffer: Buffer, default: str) -> None:

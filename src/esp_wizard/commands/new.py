@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from esp_wizard.questionnaire.catalog import load_catalog
     from esp_wizard.tui.app import run_app
     from esp_wizard.tui.start import NewPresets, Start
+    from esp_wizard.tui.terminal_guard import guarded
 
     where = workspace(args)
     people = tuple(parse_interviewee(raw) for raw in args.interviewee or [])
@@ -55,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
         interviewees=people,
     )
     if not presets.complete:
-        return run_app(where, Start("new", presets), catalog=catalog)
+        with guarded():
+            return run_app(where, Start("new", presets), catalog=catalog)
     return _start_at_once(where, presets, catalog, load_config().facilitator)
 
 
@@ -66,6 +68,7 @@ def _start_at_once(where: Workspace, presets: NewPresets, catalog: Catalog, reme
     from esp_wizard.session.store import SessionStore
     from esp_wizard.tui.app import run_app
     from esp_wizard.tui.start import Start
+    from esp_wizard.tui.terminal_guard import guarded
 
     questionnaire = presets.questionnaire
     assert questionnaire is not None  # presets.complete
@@ -85,6 +88,7 @@ def _start_at_once(where: Workspace, presets: NewPresets, catalog: Catalog, reme
         save_config(load_config().with_changes(facilitator=facilitator))
     opened = OpenedSession(session, questionnaire, store.path_of(session))
     try:
-        return run_app(where, Start("interview", opened=opened), store=store, catalog=catalog)
+        with guarded():
+            return run_app(where, Start("interview", opened=opened), store=store, catalog=catalog)
     finally:
         store.close_all()

@@ -26,11 +26,14 @@ def run(args: argparse.Namespace) -> int:
     from esp_wizard.tui.app import run_app
     from esp_wizard.tui.sessions import open_session
     from esp_wizard.tui.start import Start
+    from esp_wizard.tui.terminal_guard import guarded
 
     where = workspace(args)
     store = SessionStore(where)
-    opened = open_session(store, args.session, lambda: load_catalog(where.questionnaires_dir))
-    try:
-        return run_app(where, Start("interview", opened=opened), store=store)
-    finally:
-        store.close_all()
+    with guarded():  # from the lock on: a hang-up or SIGTERM still releases it
+        try:
+            catalog = lambda: load_catalog(where.questionnaires_dir)  # noqa: E731
+            opened = open_session(store, args.session, catalog)
+            return run_app(where, Start("interview", opened=opened), store=store)
+        finally:
+            store.close_all()

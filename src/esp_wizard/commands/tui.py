@@ -20,5 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from esp_wizard.commands.common import workspace
     from esp_wizard.tui.app import run_app
     from esp_wizard.tui.start import Start
+    from esp_wizard.tui.terminal_guard import guarded
 
-    return run_app(workspace(args), Start())
+    with guarded():
+        return run_app(workspace(args), Start())

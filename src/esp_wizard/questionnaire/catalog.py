@@ -6,6 +6,7 @@ engagement can adapt a questionnaire without forking the tool.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -36,9 +37,17 @@ class Entry:
 class Catalog:
     entries: list[Entry] = field(default_factory=list)
     problems: list[FileProblems] = field(default_factory=list)
+    broken: dict[tuple[str, str], FileProblems] = field(default_factory=dict)  # workspace files
 
     def find(self, questionnaire_id: str, language: str | None = None) -> Questionnaire:
-        """By id, in `language` if given, else English, else the first language found."""
+        """By id, in `language` if given, else English, else the first language found.
+
+        A broken workspace file with that id stops here with its problems: it is meant to
+        replace the bundled one, and running the bundled one instead would fool the user.
+        """
+        for (broken_id, broken_language), problems in self.broken.items():
+            if broken_id == questionnaire_id and language in (None, broken_language or language):
+                raise problems
         matches = [e.questionnaire for e in self.entries if e.questionnaire.id == questionnaire_id]
         if language:
             matches = [q for q in matches if q.language == language]
@@ -66,6 +75,8 @@ def load_catalog(workspace_dir: Path | None = None, bundled: Path | None = None)
                 questionnaire = load_questionnaire(path)
             except FileProblems as problems:
                 catalog.problems.append(problems)
+                if origin == "workspace":
+                    catalog.broken[claimed_id(path)] = problems
                 continue
             chosen[(questionnaire.id, questionnaire.language)] = Entry(questionnaire, origin, path)
     catalog.entries = sorted(
@@ -79,3 +90,16 @@ def _differs(a: Path, b: Path) -> bool:
         return a.resolve() != b.resolve()
     except OSError:
         return True
+
+
+_CLAIM = re.compile(r'^(id|language)\s*=\s*["\']([^"\'\n]*)["\']', re.MULTILINE)
+
+
+def claimed_id(path: Path) -> tuple[str, str]:
+    """The id and language a broken file says it has (its top lines), as far as readable."""
+    from esp_wizard.tomlfile import head_bytes
+
+    text = head_bytes(path, 8192).decode("utf-8", errors="replace")
+    text = text.split("\n[", 1)[0]  # top-level keys only
+    found: dict[str, str] = {m.group(1): m.group(2) for m in _CLAIM.finditer(text)}
+    return found.get("id", path.stem.split(".")[0]), found.get("language", "")

@@ -15,12 +15,16 @@ from esp_wizard.questionnaire.expression import names as expression_names
 from esp_wizard.questionnaire.expression.ast import BUILTIN_NAMES
 from esp_wizard.questionnaire.kinds import kind_of, name_type
 from esp_wizard.questionnaire.kinds.base import Found, Loc
+from esp_wizard.questionnaire.limits import model_problems
 from esp_wizard.questionnaire.templates import template_problems
 
 
 def check_questionnaire(q: m.Questionnaire) -> list[Found]:
+    if duplicates := list(_duplicate_ids(q)):
+        return duplicates  # every other check would name the wrong question
     names = _Names(q)
     return [
+        *model_problems(q),
         *_duplicate_ids(q),
         *(p for s_i, s in enumerate(q.sections) for p in _section_problems(names, s_i, s)),
         *_rule_problems(q, names),

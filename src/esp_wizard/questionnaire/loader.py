@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from esp_wizard.errors import FileProblems, Problem
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import FIELD_TYPES, MODELS, QUESTION_TYPES
+from esp_wizard.questionnaire.limits import raw_problems
 from esp_wizard.tomlfile import describe, listed, parse_toml, read_toml, show
 from esp_wizard.tomllocate import LineIndex
 
@@ -30,21 +31,25 @@ def parse_questionnaire(text: str, file: str = "<questionnaire>") -> m.Questionn
 
     data = parse_toml(text, file)
     index = LineIndex(text)
+    if found := raw_problems(data):  # booleans where numbers go, before pydantic takes them
+        raise FileProblems(file, [_located(file, index, data, p) for p in found])
     try:
         questionnaire = m.Questionnaire.model_validate(data)
     except ValidationError as error:
         problems = [_problem(file, index, data, e) for e in error.errors()]
         raise FileProblems(file, _unique(problems)) from None
-    problems = [
-        Problem(file, index.line_of(path, data), readable_path(path, data), message)
-        for path, message in check_questionnaire(questionnaire)
-    ]
+    problems = [_located(file, index, data, p) for p in check_questionnaire(questionnaire)]
     if problems:
         raise FileProblems(file, _unique(problems))
     questionnaire._source = text
     questionnaire._path = file
     questionnaire._hash = content_hash(text)
     return questionnaire
+
+
+def _located(file: str, index: LineIndex, data: Any, found: tuple[Any, str]) -> Problem:
+    path, message = found
+    return Problem(file, index.line_of(path, data), readable_path(path, data), message)
 
 
 def content_hash(text: str) -> str:

@@ -15,6 +15,7 @@ colliding. The exact questionnaire a session ran with is copied once, by content
 from __future__ import annotations
 
 import builtins
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -22,10 +23,11 @@ import os
 import re
 import secrets
 import unicodedata
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -118,7 +120,10 @@ class SessionListing:
 class SessionStore:
     """Creates, opens, saves, finds and lists the sessions of one workspace."""
 
+    _open_stores: ClassVar[weakref.WeakSet[SessionStore]] = weakref.WeakSet()
+
     def __init__(self, workspace: Workspace, *, owner: LockOwner | None = None) -> None:
+        SessionStore._open_stores.add(self)
         self.workspace = workspace
         self._owner = owner
         self._paths: dict[str, Path] = {}  # session id -> the file this store writes it to
@@ -126,6 +131,7 @@ class SessionStore:
         self._answer_cache: dict[str, AnswerTomlCache] = {}  # session id -> rendered answers
         self._read: dict[int, Path] = {}  # id(Session) -> the file it was read from
         self._stamps: dict[str, _Stamp] = {}  # session id -> its file as last read or written
+        self._open: dict[str, Session] = {}  # session id -> the object open for writing
 
     # -- writing -----------------------------------------------------------------------------
     def create(
@@ -219,6 +225,7 @@ class SessionStore:
             self._paths[session.id] = path
             self._locks[session.id] = lock
             self._stamps[session.id] = _stamp(path)
+            self._open[session.id] = session
             return session
         if session_id is not None:
             raise SessionSaveError(
@@ -246,6 +253,7 @@ class SessionStore:
             self._unchanged(session.id, path)
             atomic_write_bytes(path, data)
             self._stamps[session.id] = _stamp(path)
+            self._open[session.id] = session
         except OSError as error:
             raise SessionSaveError(
                 f"could not save session {path.stem} to {_shown(path)}: {_reason(error)}"
@@ -296,6 +304,7 @@ class SessionStore:
             self._paths[session.id] = path
             self._locks[session.id] = lock
             self._stamps[session.id] = stamp
+            self._open[session.id] = session
         return session
 
     def close(self, session: Session | str) -> None:
@@ -303,10 +312,25 @@ class SessionStore:
         session_id = session if isinstance(session, str) else session.id
         self._paths.pop(session_id, None)
         self._stamps.pop(session_id, None)
+        self._open.pop(session_id, None)
         self._answer_cache.pop(session_id, None)
         lock = self._locks.pop(session_id, None)
         if lock is not None:
             lock.release()
+
+    @classmethod
+    def open_stores(cls) -> builtins.list[SessionStore]:
+        """Every store alive in this process (for a last save when the terminal is gone)."""
+        return builtins.list(cls._open_stores)
+
+    def save_open_sessions(self) -> None:
+        """Save every session open for writing, as it stands in memory (best effort)."""
+        for session in builtins.list(self._open.values()):
+            path = self._paths.get(session.id)
+            with contextlib.suppress(UserError, OSError):
+                if path is not None and _serialise(session) == path.read_bytes():
+                    continue  # nothing new since the last save: leave the file as it is
+                self.save(session)
 
     def close_all(self) -> None:
         for session_id in builtins.list(self._locks):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
 from esp_wizard.questionnaire.kinds.base import AnswerError, Found, Kind, Loc, QuestionBase
+from esp_wizard.questionnaire.patterns import PatternTimeout, fullmatch, pattern_problem
 
 
 class TextQuestion(QuestionBase):
@@ -34,15 +34,20 @@ class TextKind(Kind[TextQuestion]):
     in_inventory = True
 
     def problems(self, question: TextQuestion, loc: Loc) -> Iterator[Found]:
-        if question.pattern is not None:
-            try:
-                re.compile(question.pattern)
-            except re.error as error:
-                yield (*loc, "pattern"), f"not a valid regular expression ({error})"
+        if question.pattern is not None and (problem := pattern_problem(question.pattern)):
+            yield (*loc, "pattern"), problem
 
     def validate(self, question: TextQuestion, value: Any, other: str = "") -> str:
         text = check_text(value, question.max_length)
-        if question.pattern and text and not re.fullmatch(question.pattern, text):
+        if question.pattern and text and not _matches(question.pattern, text):
             hint = f" (e.g. {question.placeholder})" if question.placeholder else ""
             raise AnswerError(f"This does not have the expected form{hint}.")
         return text
+
+
+def _matches(pattern: str, text: str) -> bool:
+    """With a time limit: a questionnaire's pattern never hangs the interview."""
+    try:
+        return fullmatch(pattern, text)
+    except PatternTimeout as error:
+        raise AnswerError(f"This answer cannot be checked against its pattern ({error}).") from None

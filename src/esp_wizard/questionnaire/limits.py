@@ -1,0 +1,92 @@
+"""Limits a questionnaire must keep so that no file `check` accepts can hang or crash an
+interview: regular expressions, number ranges, and values of the wrong kind.
+
+Questionnaires come from other people's laptops: a `pattern` with nested unbounded
+quantifiers (`^(a+)+$`) can backtrack for minutes on a 30-character answer, a scale from
+0 to 2^63-1 cannot be shown as points, and TOML's `true` is quietly taken for the number 1
+by pydantic. Patterns are therefore checked at load (size, repetition counts, nested
+unbounded quantifiers) and matched with a time limit (`fullmatch`); numbers are bounded;
+booleans are refused where a number or a name is expected. Each problem is (key path,
+message) for the loader to place on a line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from esp_wizard.questionnaire import model as m
+
+Loc = tuple[str | int, ...]
+Found = tuple[Loc, str]
+
+MAX_SCALE_POINTS = 101  # 0..100
+MAX_NUMBER = 10**15  # min/max of a number question: money and message counts fit
+MAX_COUNT = 100_000  # max_length, min_rows, max_rows, minutes, selections
+NUMERIC_KEYS = {
+    "format",
+    "minutes",
+    "min",
+    "max",
+    "max_length",
+    "min_selected",
+    "max_selected",
+    "min_rows",
+    "max_rows",
+    "severity",
+    "impact",
+    "effort",
+}
+RESERVED_IDS = {"true", "false", "and", "or", "not", "in", "answered", "unknown", "count", "item"}
+
+
+def raw_problems(data: Any) -> list[Found]:
+    """Booleans where the format wants a number (`severity = true`), found in the raw data
+    before pydantic turns them into 1 and 0."""
+    found: list[Found] = []
+    stack: list[tuple[Loc, Any]] = [((), data)]
+    while stack:
+        loc, node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in NUMERIC_KEYS and isinstance(value, bool):
+                    found.append(((*loc, key), f"expected a number, got {str(value).lower()}"))
+                elif key == "id" and isinstance(value, bool):
+                    found.append(((*loc, key), f"expected text, got {str(value).lower()}"))
+                else:
+                    stack.append(((*loc, key), value))
+        elif isinstance(node, list):
+            stack.extend(((*loc, i), value) for i, value in enumerate(node))
+    return sorted(found, key=str)
+
+
+def model_problems(q: m.Questionnaire) -> Iterator[Found]:
+    """Bounds on the validated questionnaire: patterns, ranges, counts, reserved ids."""
+    if q.minutes > MAX_COUNT:
+        yield ("minutes",), f"must be at most {MAX_COUNT}, got {q.minutes}"
+    for s_i, section in enumerate(q.sections):
+        for q_i, question in enumerate(section.questions):
+            loc: Loc = ("sections", s_i, "questions", q_i)
+            yield from _question(question, loc)
+            for f_i, field in enumerate(getattr(question, "fields", None) or []):
+                yield from _question(field, (*loc, "fields", f_i))
+
+
+def _question(question: Any, loc: Loc) -> Iterator[Found]:
+    if question.id in RESERVED_IDS:
+        yield (
+            (*loc, "id"),
+            f"'{question.id}' is a word of the condition language; choose another id",
+        )
+    if question.type == "scale" and question.max - question.min + 1 > MAX_SCALE_POINTS:
+        span = f"{question.min} to {question.max}"
+        yield (*loc, "max"), f"a scale has at most {MAX_SCALE_POINTS} points, got {span}"
+    if question.type == "number":
+        for key in ("min", "max"):
+            value = getattr(question, key)
+            if value is not None and abs(value) > MAX_NUMBER:
+                yield (*loc, key), f"must be between -10^15 and 10^15, got {value}"
+    for key in ("max_length", "min_selected", "max_selected", "min_rows", "max_rows"):
+        value = getattr(question, key, None)
+        if isinstance(value, int) and value > MAX_COUNT:
+            yield (*loc, key), f"must be at most {MAX_COUNT}, got {value}"
