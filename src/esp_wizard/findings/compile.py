@@ -8,6 +8,7 @@ set of sessions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from esp_wizard.findings.checklist import checklist
 from esp_wizard.findings.collect import SessionFacts, collect
@@ -21,6 +22,7 @@ from esp_wizard.findings.model import (
     Readiness,
     SessionRef,
 )
+from esp_wizard.findings.playbook import build_playbook
 from esp_wizard.findings.timeline import timeline
 from esp_wizard.questionnaire.model import PHASES, ROLES
 from esp_wizard.session.opened import OpenedSession
@@ -48,7 +50,7 @@ def compile_facts(
     findings, strengths = split(merge_findings(facts))
     inventory = merge_inventory(facts)
     covered = roles_covered(refs)
-    return EngagementReport(
+    report = EngagementReport(
         client=client or (refs[0].client if refs else ""),
         engagement=engagement or (refs[0].engagement if refs else ""),
         as_of=max((r.updated for r in refs), default=None),
@@ -65,6 +67,7 @@ def compile_facts(
         follow_ups=tuple(item for f in facts for item in f.follow_ups),
         warnings=tuple(warnings),
     )
+    return replace(report, playbook=build_playbook(facts, report))
 
 
 def roles_covered(refs: Sequence[SessionRef]) -> tuple[str, ...]:

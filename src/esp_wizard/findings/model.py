@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from esp_wizard.findings.playbook.model import Playbook
 
 Source = Literal["rule", "observation"]
 MoveDecision = Literal["yes", "no", "disputed", "unknown"]
@@ -223,6 +226,7 @@ class EngagementReport:
     follow_ups: tuple[FollowUp, ...]
     warnings: tuple[str, ...] = ()
     formula: str = PRIORITY_FORMULA
+    playbook: Playbook | None = None  # set by compile_facts; see findings/playbook
 
     @property
     def must_fix(self) -> tuple[Finding, ...]:
