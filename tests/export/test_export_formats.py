@@ -98,6 +98,10 @@ def test_markdown_prints_the_formula_once_and_every_priority(report: EngagementR
         "4. Acceptance-test checklist",
         "5. Conflicting inputs",
         "6. Follow-ups",
+        "7. Current-state map",
+        "8. Send-at-parity checklist",
+        "9. Go/no-go scorecard for cut-over",
+        "10. Warm-up plan and roadmap",
     ]
     for finding in report.findings:
         assert f"priority {finding.priority:g}" in text
@@ -109,7 +113,7 @@ def test_html_prints_the_formula_once_with_charts_and_print_styles(
 ) -> None:
     page = render_report(report, "html")
     assert page.count('<p class="formula">') == 1
-    assert page.count("<svg") == 3  # per category, per phase, severity × impact
+    assert page.count("<svg") == 4  # per category, per phase, severity × impact; the map
     assert "@media print" in page and "size: A4" in page
     assert page.count("MUST FIX") >= 2 * len(report.must_fix)  # table and card
     assert "<script" not in page

@@ -22,6 +22,12 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--client", help="the client whose engagement to report on")
     parser.add_argument("--engagement", help="the engagement's name, when a client has several")
     add_output_options(parser, FORMATS)
+    parser.add_argument(
+        "--part",
+        choices=("all", "parity"),
+        default="all",
+        help="parity: only the send-at-parity checklist, as CSV for the testers",
+    )
     parser.set_defaults(handler=sys.modules[__name__])
 
 
@@ -52,6 +58,16 @@ def run(args: argparse.Namespace) -> int:
 
     report = compile_workspace(workspace(args), args.client, args.engagement)
     warn(report.warnings)
+    if getattr(args, "part", "all") == "parity":
+        from esp_wizard.errors import UserError
+        from esp_wizard.export.playbook_csv import parity_csv
+
+        if args.format not in (None, "csv"):
+            raise UserError("--part parity is written as CSV only (drop --format or use csv)")
+
+        lines = len(report.playbook.parity.lines) if report.playbook else 0
+        emit(parity_csv(report), "csv", args.output, f"{lines} automations to test at parity")
+        return 0
     fmt = output_format(args, FORMATS)
     what = f"{len(report.findings)} findings to fix, {len(report.must_fix)} must-fix"
     emit(render_report(report, fmt), fmt, args.output, what)

@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from esp_wizard import __version__
 from esp_wizard.export import charts
 from esp_wizard.export import text as t
+from esp_wizard.export.playbook_html import playbook_html
 from esp_wizard.findings.model import EngagementReport, SessionSummary
 
 
@@ -50,6 +51,7 @@ def report_html(report: EngagementReport) -> str:
             category_chart=categories,
             phase_chart=phases,
             matrix=charts.matrix(report.matrix()),
+            playbook=playbook_html(report),
         )
     )
 

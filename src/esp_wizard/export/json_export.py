@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from esp_wizard.export.playbook_json import playbook_data
 from esp_wizard.findings.model import (
     ChecklistItem,
     Conflict,
@@ -73,6 +74,7 @@ def report_data(report: EngagementReport) -> dict[str, Any]:
         "checklist": [_checklist_item(item) for item in report.checklist],
         "conflicts": [_conflict(c) for c in report.conflicts],
         "follow_ups": [_follow_up(i) for i in report.follow_ups],
+        "playbook": playbook_data(report),
         "warnings": list(report.warnings),
     }
 

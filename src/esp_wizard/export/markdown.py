@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from esp_wizard import __version__
 from esp_wizard.export import md
 from esp_wizard.export import text as t
+from esp_wizard.export.playbook_markdown import playbook_markdown
 from esp_wizard.findings.model import (
     EngagementReport,
     Evidence,
@@ -36,6 +37,7 @@ def report_markdown(report: EngagementReport) -> str:
         *_checklist(report),
         *_conflicts(report),
         *_follow_ups(report.follow_ups),
+        *playbook_markdown(report),
         *_warnings(report.warnings),
     ]
     return "\n\n".join(parts) + "\n"

@@ -17,8 +17,9 @@ from esp_wizard.findings.playbook.answers import Answers
 from esp_wizard.findings.playbook.model import Direction, MapEdge, MapNode, Missing, SystemMap
 
 NODE_W, NODE_H, ROW_GAP, MARGIN, TOP = 200, 44, 20, 20, 40
-ESP_W, ESP_H = 160, 60
-LEFT_X, ESP_X, RIGHT_X = MARGIN, 400, 740
+ESP_W, ESP_H = 180, 60
+LEFT_X, ESP_X, RIGHT_X = MARGIN, 440, 780
+STUB = 150  # the flat part of an edge, next to its system, that carries its label
 WIDTH = RIGHT_X + NODE_W + MARGIN
 ESP_ID = "esp"
 
@@ -88,7 +89,7 @@ def _add_callers(systems: dict[str, _System], answers: Answers) -> None:
             system = systems.setdefault(key, _System(caller, kind="message API"))
             system.directions.add("to_esp")
             if not system.transport:
-                system.transport.append("api")
+                system.transport.append("API")
 
 
 def _direction(directions: set[str]) -> Direction:
