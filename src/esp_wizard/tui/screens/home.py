@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from esp_wizard.tui.format import shown_path
+from esp_wizard.tui.widgets.plan_strip import PlanStrip
 from esp_wizard.tui.widgets.session_table import SessionTable
 
 if TYPE_CHECKING:  # the core loads in the worker, after the first frame
@@ -56,6 +57,13 @@ class HomeScreen(Screen[None]):
             id="home.export",
             tooltip="Export the selected session or its engagement's report",
         ),
+        Binding(
+            "e",
+            "cockpit",
+            "Engagement",
+            id="home.cockpit",
+            tooltip="The selected session's engagement: roles, plan, conflicts, go/no-go",
+        ),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="home.clear-filter"),
     ]
 
@@ -74,6 +82,7 @@ class HomeScreen(Screen[None]):
         yield SessionTable(cursor_type="row", zebra_stripes=True, id="sessions")
         yield Static("", id="empty")
         yield Static("", id="problems")
+        yield PlanStrip(id="plan")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -84,6 +93,7 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self.load_sessions)
 
     def on_screen_resume(self) -> None:
+        self.query_one(PlanStrip).forget()
         if self.listing is not None:
             self.load_sessions()
 
@@ -173,6 +183,21 @@ class HomeScreen(Screen[None]):
         row = self.selected()
         if row is not None:
             self.app.resume_session(str(row.path))  # type: ignore[attr-defined]
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _follow_plan(self) -> None:
+        row = self.selected()
+        if row is not None:
+            workspace = self.app.workspace  # type: ignore[attr-defined]
+            self.query_one(PlanStrip).follow(workspace, row.session.client, row.session.engagement)
+
+    def action_cockpit(self) -> None:
+        session = self._selected_session()
+        if session is not None:
+            from esp_wizard.tui.screens.cockpit import CockpitScreen
+
+            workspace = self.app.workspace  # type: ignore[attr-defined]
+            self.app.push_screen(CockpitScreen(workspace, session.client, session.engagement))
 
     def action_new(self) -> None:
         clients = self.listing.clients if self.listing else []
