@@ -1,9 +1,11 @@
 """The warm-up plan: a week-by-week daily volume ramp to the peak, with its stop rules.
 
 The ramp starts small on the most engaged subscribers and multiplies the daily volume
-each week until it reaches the peak daily volume answered. It grows more slowly when the
-big mailbox providers (Gmail, which filters hardest on engagement) hold most of the list
-or when few subscribers are engaged. On shared IPs the provider's pool carries the
+each week until it reaches a normal day (the peak daily volume answered, divided by how
+much bigger the peak is than a normal day when that is answered). It grows more slowly when the
+big mailbox providers (Gmail, Yahoo and Microsoft filter hardest on engagement) hold most
+of the list (or, not asked that, when Gmail takes most of the peak day), or when few
+subscribers are engaged. On shared IPs the provider's pool carries the
 reputation, so the ramp only warms the new domains. Every number the plan assumes is
 written out with it, and its length feeds the roadmap.
 """
@@ -17,8 +19,9 @@ from esp_wizard.findings.playbook.model import Missing, WarmupPlan, WarmupWeek
 
 START_PER_IP = 5_000  # daily messages a fresh dedicated IP starts with
 START_SHARED = 20_000  # a new domain on an established shared pool
-FAST, SLOW = 2.0, 1.5  # weekly growth of the daily volume
+FAST, SLOW = 3.0, 2.0  # weekly growth of the daily volume: 4-8 weeks for most senders
 GMAIL_HEAVY = 50  # % of daily volume at Gmail above which the ramp slows
+BIG_PROVIDERS = 60  # % of the list at Gmail, Yahoo and Microsoft above which it slows
 LOW_ENGAGED = 30  # % of engaged subscribers below which the ramp slows
 MIN_WEEKS = 4
 DEFAULT_ENGAGED = 40  # % assumed when not answered
@@ -58,35 +61,51 @@ def warmup_plan(answers: Answers) -> WarmupPlan:
 
 
 def _peak(answers: Answers) -> tuple[int | None, list[str], list[Missing]]:
+    """The daily volume the ramp must reach: a normal day when the peak's multiple is known."""
     peak = answers.number("daily_peak_volume")
+    multiplier = answers.number("peak_multiplier")
+    if peak is not None and multiplier and multiplier > 1:
+        normal = math.ceil(peak / multiplier)
+        return (
+            normal,
+            [
+                f"Target: a normal day of {normal:,}, the peak of {int(peak):,} ÷ {multiplier:g} "
+                "(answered); the peak season comes only after the ramp ends."
+            ],
+            [],
+        )
     if peak is not None:
-        return int(peak), [f"Peak daily volume: {int(peak):,}, answered."], []
+        return int(peak), [f"Target: the peak daily volume of {int(peak):,}, answered."], []
     need = answers.missing("the peak daily volume", "daily_peak_volume", ("deliverability",))
     monthly = answers.number("monthly_messages")
     if monthly is None:
         return None, [], [need]
     estimate = math.ceil(monthly / 30 * 2)
     said = (
-        f"Peak daily volume: {estimate:,} estimated as twice the daily average "
+        f"Target: {estimate:,} a day, estimated as twice the daily average "
         f"of {int(monthly):,} a month (not answered by deliverability)."
     )
     return estimate, [said], [need]
 
 
 def _growth(answers: Answers, peak: int, assumptions: list[str], missing: list[Missing]) -> float:
+    big = answers.number("big_provider_share")
     gmail = answers.number("gmail_daily_volume")
+    peak = int(answers.number("daily_peak_volume") or peak)  # Gmail's count is of that day
     engaged = answers.number("engaged_share")
     reasons = []
-    if gmail is None:
+    if big is not None and big > BIG_PROVIDERS:
+        reasons.append(f"Gmail, Yahoo and Microsoft hold {big:g}% of the list")
+    elif big is None and gmail is not None and gmail / peak * 100 > GMAIL_HEAVY:
+        reasons.append(f"Gmail takes {gmail / peak:.0%} of the peak")
+    elif big is None and gmail is None:
         missing.append(
             answers.missing(
-                "the daily volume to Gmail (Yahoo and Microsoft are not asked)",
-                "gmail_daily_volume",
+                "the share of the list at Gmail, Yahoo and Microsoft",
+                "big_provider_share",
                 ("deliverability",),
             )
         )
-    elif gmail / peak * 100 > GMAIL_HEAVY:
-        reasons.append(f"Gmail takes {gmail / peak:.0%} of the peak")
     if engaged is not None and engaged < LOW_ENGAGED:
         reasons.append(f"only {engaged:g}% of subscribers are engaged")
     growth = SLOW if reasons else FAST
