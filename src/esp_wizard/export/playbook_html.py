@@ -87,7 +87,8 @@ def _map(playbook: Playbook) -> str:
     parts = [
         "<p>Systems around the ESP and the flows between them; dashed red flows are "
         "undocumented or have no owner.</p>",
-        f'<figure class="map">{map_svg(system_map)}</figure>',
+        '<figure class="map" style="max-width: 100%; overflow-x: auto">'
+        f"{map_svg(system_map)}</figure>",
     ]
     if flagged:
         parts += ["<h3>Flows to document or give an owner</h3>", _list(flagged)]
