@@ -37,7 +37,8 @@ def test_a_journey_gets_a_year_of_volume_its_owner_and_the_feed_it_needs() -> No
     line = next(x for x in playbook(ops, data).parity.lines if x.name == "Welcome")
     assert line.kind == "trigger"
     assert line.yearly_volume == 504_000
-    assert line.baseline == "504,000 messages in 12 months; KPIs: Click rate"
+    assert line.baseline == "504,000 messages in 12 months"
+    assert playbook(ops, data).parity.kpis == ("Click rate",)
     assert line.owner == "Sophie"
     assert line.dependencies == ("CRM (sftp, daily)",)
     assert "within ±10% of 9,692" in line.test
@@ -55,6 +56,14 @@ def test_a_journey_without_volume_or_owner_says_what_is_missing_and_whom_to_ask(
     asks = {(m.question_id, m.ask) for m in book.parity.missing}
     assert ("journeys", "email-ops (Tom)") in asks
     assert ("kpis", "analytics") in asks
+    assert ("baselines", "analytics") in asks
+
+
+def test_the_kpi_baseline_answer_says_what_to_record_before_switching() -> None:
+    answers = (answer("baselines", "no_baseline"), answer("kpis", "click_rate", "Click rate"))
+    parity = playbook(session(ref("s1", ("Owen", "analytics")), answers=answers)).parity
+    assert parity.kpi_baseline.startswith("No KPI baseline: record each line's KPIs")
+    assert parity.missing[-1].question_id == "journeys"  # nothing inventoried: all to ask
 
 
 def test_rows_that_will_not_move_are_not_tested_and_reports_are() -> None:
@@ -83,7 +92,7 @@ def test_the_parity_csv_has_a_line_per_automation_and_defuses_formulas() -> None
         session(ref("s1", ("Sophie", "email-ops")), inventories=(inventory("journeys", hostile),))
     )
     text = parity_csv(report)
-    assert text.startswith("\ufeffkind,automation,baseline,yearly_volume,owner")
+    assert text.startswith("\ufeffkind,automation,baseline,yearly_volume,kpis,owner")
     lines = text.split("\r\n")
     assert len([x for x in lines if x]) == 2
     assert "'=HYPERLINK" in lines[1] and ",'@admin," in lines[1]

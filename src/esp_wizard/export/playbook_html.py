@@ -110,7 +110,8 @@ def _parity(playbook: Playbook) -> str:
     ]
     header = ("Kind", "Automation", "Baseline", "Owner", "Depends on", "Parity test")
     table = _table(header, rows) if rows else "<p>No automation inventoried yet.</p>"
-    return f"{table}\n{_missing(parity.missing)}"
+    kpis = f"<p>{escape(pt.kpi_line(parity))}</p>"
+    return f"{kpis}\n{table}\n{_missing(parity.missing)}"
 
 
 def _score(playbook: Playbook) -> str:

@@ -129,7 +129,8 @@ def parity(parity: Parity, heading: str) -> list[str]:
         "platform before the old one stops sending it. Also as CSV: "
         "`esp-wizard report --part parity -o parity.csv`."
     )
-    return [heading, intro, body, *_missing(parity.missing)]
+    kpis = md.inline(pt.kpi_line(parity))
+    return [heading, intro, kpis, body, *_missing(parity.missing)]
 
 
 def scorecard(card: Scorecard, heading: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from esp_wizard.findings.playbook.model import Missing, PlannedPerson
+from esp_wizard.findings.playbook.model import Missing, Parity, PlannedPerson
 
 STATUS_MARK = {"met": "✔ met", "not met": "✘ not met", "unknown": "? unknown"}
 CONTRACT_LABELS = {
@@ -29,3 +29,8 @@ def weeks(count: int | None) -> str:
     if not count:
         return "not computed"
     return f"{count} week" if count == 1 else f"{count} weeks"
+
+
+def kpi_line(parity: Parity) -> str:
+    tracked = "; ".join(parity.kpis) or "not answered"
+    return f"KPIs tracked: {tracked}. {parity.kpi_baseline}".strip()

@@ -63,6 +63,7 @@ class ParityLine:
 class Parity:
     lines: tuple[ParityLine, ...]
     kpis: tuple[str, ...]  # the KPIs the engagement tracks, as shown
+    kpi_baseline: str  # whether per-flow KPI baselines exist, and what to do about it
     missing: tuple[Missing, ...]
 
 

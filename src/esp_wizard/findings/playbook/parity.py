@@ -25,6 +25,13 @@ OWNER_ROLES = {
     "report": ("analytics",),
 }
 FEED_TABLES = ("integrations", "data_sources")
+KPI_BASELINES = {
+    "per_flow": "KPI baselines exist per flow: compare each line's KPIs with its own.",
+    "overall": "Only overall KPI averages exist: record each line's KPIs on the old platform "
+    "during the parallel run.",
+    "no_baseline": "No KPI baseline: record each line's KPIs on the old platform before "
+    "switching it, or parity cannot be shown.",
+}
 
 
 def parity(checklist: Sequence[ChecklistItem], answers: Answers) -> Parity:
@@ -43,11 +50,16 @@ def parity(checklist: Sequence[ChecklistItem], answers: Answers) -> Parity:
         )
     if not kpis:
         missing.append(answers.missing("the KPIs that define parity", "kpis", ("analytics",)))
+    kpi_baseline = KPI_BASELINES.get(answers.one("baselines"), "")
+    if not kpi_baseline:
+        missing.append(
+            answers.missing("whether KPI baselines exist per flow", "baselines", ("analytics",))
+        )
     if any(line.yearly_volume is None and line.kind == "trigger" for line in lines):
         missing.append(
             answers.missing("the monthly volume of every journey", "journeys", ("email-ops",))
         )
-    return Parity(tuple(lines), kpis, tuple(missing))
+    return Parity(tuple(lines), kpis, kpi_baseline, tuple(missing))
 
 
 def _feeds(answers: Answers) -> dict[str, str]:
@@ -89,7 +101,7 @@ def _line(item: ChecklistItem, answers: Answers, feeds: dict[str, str]) -> Parit
     return ParityLine(
         kind=item.kind,
         name=item.name,
-        baseline=_baseline(yearly, answers) if item.kind != "template family" else _variants(row),
+        baseline=_baseline(yearly) if item.kind != "template family" else _variants(row),
         yearly_volume=yearly,
         owner=_cell(row, "owner") or f"not named: ask {answers.ask(OWNER_ROLES[item.kind])}",
         dependencies=_dependencies([d for d in depends if d], feeds),
@@ -108,10 +120,8 @@ def _dependencies(said: Sequence[str], feeds: dict[str, str]) -> tuple[str, ...]
     return tuple(dict.fromkeys(found))
 
 
-def _baseline(yearly: int | None, answers: Answers) -> str:
-    volume = f"{yearly:,} messages in 12 months" if yearly is not None else "volume not given"
-    kpis = ", ".join(dict.fromkeys(g.shown for g in answers.values("kpis")))
-    return f"{volume}; KPIs: {kpis}" if kpis else volume
+def _baseline(yearly: int | None) -> str:
+    return f"{yearly:,} messages in 12 months" if yearly is not None else "volume not given"
 
 
 def _variants(row: InventoryRow | None) -> str:
