@@ -24,6 +24,8 @@ from playbook.facts import inventory, playbook, ref, session
         ("Chief Marketing Officer", "executive"),
         ("deliverability", "deliverability"),
         ("Procurement Manager", ""),
+        ("Zendesk administrator", "customer-service"),
+        ("DNS and change board", "it-integrations"),
         ("Editor", ""),  # "edit" must not read as "it"
     ],
 )
@@ -68,3 +70,18 @@ def test_no_one_named_leaves_an_empty_plan_and_every_other_role_missing() -> Non
     assert plan.people == ()
     assert plan.roles_missing == tuple(r for r in ROLES if r != "email-ops")
     assert all(names == () for names in plan.candidates.values())
+
+
+def test_one_person_given_two_titles_keeps_both_and_the_first_that_fits() -> None:
+    first = session(
+        ref("s1", ("Helen", "executive")),
+        inventories=(inventory("who_else", {"name": "Mary", "role": "Procurement"}),),
+    )
+    second = session(
+        ref("s2", ("Owen", "analytics"), number=1),
+        inventories=(inventory("who_else", {"name": "MARY", "role": "Integration developer"}),),
+    )
+    mary = playbook(first, second).interview_plan.people[0]
+    assert mary.roles_given == ("Procurement", "Integration developer")
+    assert mary.questionnaire == "it-integrations"
+    assert mary.topics == ()
