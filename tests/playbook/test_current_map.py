@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from esp_wizard.export.playbook_markdown import mermaid
 from esp_wizard.export.playbook_svg import map_svg
-from esp_wizard.findings.playbook.current_map import LEFT_X, RIGHT_X
+from esp_wizard.findings.inventory import merge_inventory
+from esp_wizard.findings.playbook.answers import Answers
+from esp_wizard.findings.playbook.current_map import LEFT_X, RIGHT_X, system_map
+from esp_wizard.findings.playbook.gonogo import scorecard
 from playbook.facts import answer, inventory, playbook, ref, session
 
 MARY = ref("s1", ("Mary", "it-integrations"))
@@ -81,3 +84,18 @@ def test_no_inventory_draws_the_esp_alone_and_says_so() -> None:
     svg = map_svg(system_map)
     assert "No integration or data source answered yet." in svg
     assert {m.question_id for m in system_map.missing} == {"integrations", "data_sources"}
+
+
+def test_a_custom_questionnaires_odd_field_types_are_not_drawn_as_directions() -> None:
+    # straight to the artefacts: the acceptance checklist has its own view of such fields
+    odd = session(
+        MARY,
+        inventories=(
+            inventory("integrations", {"name": "ERP", "direction": ["to_esp", "from_esp"]}),
+            inventory("domains", {"name": "acme.example", "kind": ["sending"], "spf": True}),
+        ),
+    )
+    answers = Answers([odd], merge_inventory([odd]))
+    assert system_map(answers).edges[0].direction == "unknown"
+    auth = next(c for c in scorecard(answers, []).criteria if c.id == "authentication")
+    assert auth.status == "not met"  # no DKIM or DMARC given for the one domain listed

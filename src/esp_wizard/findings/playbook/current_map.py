@@ -67,8 +67,9 @@ def system_map(answers: Answers) -> SystemMap:
 
 def _add(system: _System, row: InventoryRow, default: str | None) -> None:
     raw = [s.raw for s in row.sources]
-    system.directions |= {r["direction"] for r in raw if r.get("direction")}
-    if not any(r.get("direction") for r in raw) and default:
+    given = {r["direction"] for r in raw if isinstance(r.get("direction"), str)}
+    system.directions |= given & {"to_esp", "from_esp", "both"}  # another questionnaire's
+    if not given and default:  # own values or types say nothing we can draw
         system.directions.add(default)
     system.kind = system.kind or " / ".join(row.cells.get("kind", ()))
     system.owner = system.owner or " / ".join(row.cells.get("owner", ()))

@@ -80,8 +80,8 @@ def _authentication(a: Answers) -> Verdict:
 
 
 def _sending(row: InventoryRow) -> bool:
-    kinds = {s.raw.get("kind") for s in row.sources}
-    return not kinds - {None} or "sending" in kinds
+    kinds = {k for s in row.sources if isinstance(k := s.raw.get("kind"), str)}
+    return not kinds or "sending" in kinds
 
 
 def _authenticated(row: InventoryRow) -> bool:
