@@ -179,10 +179,9 @@ def conflicts_text(report: EngagementReport) -> Text:
     text = Text()
     for conflict in report.conflicts:
         text.append(f"{conflict.question}\n", style="bold")
-        for position in conflict.positions:
-            who = "; ".join(t.who(s) for s in position.sessions)
-            text.append(f"  • {position.answer}: ", style="")
-            text.append(f"{who}\n", style="dim")
+        for position in conflict.positions:  # roles only: the report names every session
+            text.append(f"  • {position.answer}: ")
+            text.append(f"{', '.join(position.roles)}\n", style="dim")
     return text
 
 
