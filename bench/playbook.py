@@ -5,8 +5,10 @@
 The bundled example (ten interviews with the bundled questionnaires, so every artefact
 has inventories, who-else rows and answers to read) is copied `--copies` times into a
 temporary workspace under new session ids: 100 copies are 1,000 sessions. In the same
-run, best of `--repeat`: `compile_workspace` as shipped, then with the playbook step
-replaced by nothing. The ratio is what the playbook adds (target: at most 1.20x).
+run, best of `--repeat`: `compile_workspace` with the playbook step replaced by nothing,
+the playbook step alone on the same facts (what it adds: target at most 20%), and
+`compile_workspace` as shipped (whole compiles, interleaved with the others, still move
+with the load other processes put on the machine; the step's own time does not).
 """
 
 from __future__ import annotations
@@ -71,8 +73,10 @@ def playbook_share(workspace: Workspace, repeat: int) -> list[str]:
     step = best(repeat, lambda: shipped(facts, report))
     return [
         f"{'compile without playbook':<28}{without:8.3f} s",
-        f"{'compile with playbook':<28}{with_playbook:8.3f} s   {with_playbook / without:5.2f}x",
-        f"{'the playbook step alone':<28}{step:8.3f} s   {step / without:6.1%} of compile",
+        f"{'the playbook step alone':<28}{step:8.3f} s   +{step / without:.1%} of compile"
+        " (target: at most +20%)",
+        f"{'compile with playbook':<28}{with_playbook:8.3f} s   {with_playbook / without:5.2f}x"
+        " (whole compiles: moves with the machine's load)",
     ]
 
 
