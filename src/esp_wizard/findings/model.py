@@ -124,12 +124,24 @@ class DriverFound:
 
 @dataclass(frozen=True)
 class Timeline:
-    estimate: str
+    """The estimate from the distinct drivers; `doubling` drivers (no executive sign-off)
+    multiply it by two instead of counting; `overruled` drivers were raised by someone but
+    answered otherwise by the sponsor or decision-maker, whose answer weighs more."""
+
+    estimate: str  # e.g. "6-9 months"
     drivers: tuple[DriverFound, ...]
+    low_months: int = 0
+    high_months: int = 0
+    doubling: tuple[DriverFound, ...] = ()
+    overruled: tuple[DriverFound, ...] = ()
 
     @property
     def count(self) -> int:
         return len(self.drivers)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.low_months, self.high_months)
 
 
 @dataclass(frozen=True)
@@ -209,6 +221,18 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
+class Worry:
+    """One interviewee's answer to "what worries you most?", for the report's worries."""
+
+    session: SessionRef
+    question_id: str
+    question: str
+    answer: str
+    note: str = ""
+    quote: str = ""
+
+
+@dataclass(frozen=True)
 class EngagementReport:
     client: str
     engagement: str
@@ -226,6 +250,7 @@ class EngagementReport:
     follow_ups: tuple[FollowUp, ...]
     warnings: tuple[str, ...] = ()
     formula: str = PRIORITY_FORMULA
+    worries: tuple[Worry, ...] = ()  # in interview order
     playbook: Playbook | None = None  # set by compile_facts; see findings/playbook
 
     @property

@@ -16,7 +16,9 @@ from esp_wizard.findings.playbook.model import Contract
 
 def contract_verdict(timeline: Timeline, answers: Answers, warmup_weeks: int | None) -> Contract:
     left = answers.number("contract_months_left", pick="min")
-    bounds = [int(n) for n in re.findall(r"\d+", timeline.estimate)]
+    bounds = [timeline.low_months, timeline.high_months]
+    if not all(bounds):  # a timeline built without its span: read it from the label
+        bounds = [int(n) for n in re.findall(r"\d+", timeline.estimate)]
     if left is None or not bounds:
         who = answers.ask(("executive",))
         return Contract("unknown", f"months left on the contract not answered: ask {who}")

@@ -50,7 +50,7 @@ def parity(checklist: Sequence[ChecklistItem], answers: Answers) -> Parity:
         )
     if not kpis:
         missing.append(answers.missing("the KPIs that define parity", "kpis", ("analytics",)))
-    kpi_baseline = KPI_BASELINES.get(answers.one("baselines"), "")
+    kpi_baseline = KPI_BASELINES.get(str(answers.one("baselines")), "")
     if not kpi_baseline:
         missing.append(
             answers.missing("whether KPI baselines exist per flow", "baselines", ("analytics",))
