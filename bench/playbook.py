@@ -56,27 +56,40 @@ def best(repeat: int, work: Callable[[], object]) -> float:
 
 
 def playbook_share(workspace: Workspace, repeat: int) -> list[str]:
-    """Compile with and without the playbook step, and the step alone, in this one run."""
+    """Compile with and without the playbook step, interleaved in this one run, with the
+    step's own time measured inside each compile (garbage collections it triggers there
+    count) and alone on the same facts."""
     report = compile_workspace(workspace)
     _, opened, _ = load_engagement(workspace)
     facts = [collect(o) for o in ordered(opened)]
     shipped = compile_module.build_playbook
+    inside: list[float] = []
+
+    def timed(facts: object, report: object) -> object:
+        start = time.perf_counter()
+        result = shipped(facts, report)  # type: ignore[arg-type]
+        inside.append(time.perf_counter() - start)
+        return result
+
     with_times, without_times = [], []
-    for _ in range(repeat):  # interleaved, so load from other processes hits both alike
-        with_times.append(best(1, lambda: compile_workspace(workspace)))
-        compile_module.build_playbook = lambda facts, report: None  # type: ignore[assignment]
-        try:
+    try:
+        for _ in range(repeat):  # interleaved, so load from other processes hits both alike
+            compile_module.build_playbook = timed  # type: ignore[assignment]
+            with_times.append(best(1, lambda: compile_workspace(workspace)))
+            compile_module.build_playbook = lambda facts, report: None  # type: ignore[assignment]
             without_times.append(best(1, lambda: compile_workspace(workspace)))
-        finally:
-            compile_module.build_playbook = shipped
+    finally:
+        compile_module.build_playbook = shipped
     with_playbook, without = min(with_times), min(without_times)
-    step = best(repeat, lambda: shipped(facts, report))
+    worst = max(step / total for step, total in zip(inside, with_times, strict=True))
+    alone = best(repeat, lambda: shipped(facts, report))
     return [
         f"{'compile without playbook':<28}{without:8.3f} s",
-        f"{'the playbook step alone':<28}{step:8.3f} s   +{step / without:.1%} of compile"
-        " (target: at most +20%)",
         f"{'compile with playbook':<28}{with_playbook:8.3f} s   {with_playbook / without:5.2f}x"
-        " (whole compiles: moves with the machine's load)",
+        " (whole compiles move with the machine's load)",
+        f"{'playbook inside a compile':<28}{max(inside):8.3f} s   at most {worst:.1%} of that"
+        " compile (target: at most 20%)",
+        f"{'the playbook step alone':<28}{alone:8.3f} s   {alone / without:6.1%} of compile",
     ]
 
 

@@ -15,6 +15,38 @@ from esp_wizard.findings.collect import SessionFacts
 from esp_wizard.findings.model import InventoryTable, SessionRef
 from esp_wizard.findings.playbook.model import Missing
 
+# The questions the artefacts read, indexed once: only these, so a 1,000-session
+# engagement does not allocate an index entry for every answer it holds.
+READ = frozenset(
+    {
+        "baselines",
+        "big_provider_share",
+        "contract_months_left",
+        "current_esp",
+        "daily_peak_volume",
+        "dedicated_ip_count",
+        "dmarc_policy",
+        "engaged_share",
+        "gmail_daily_volume",
+        "history_export_plan",
+        "history_export_tested",
+        "history_location",
+        "ip_setup",
+        "kpis",
+        "monthly_messages",
+        "notice_period_months",
+        "one_click_unsubscribe",
+        "parallel_run_budget",
+        "peak_multiplier",
+        "suppression_export_tested",
+        "suppressions_exportable",
+        "target_ip_plan",
+        "transactional_cutover_plan",
+        "transactional_fallback",
+        "transactional_in_esp",
+    }
+)
+
 
 @dataclass(frozen=True)
 class Given:
@@ -32,12 +64,14 @@ class Answers:
         tables: Sequence[InventoryTable],
         planned: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
+        self.facts = facts
         self.given: dict[str, list[Given]] = {}
         self.heard: dict[str, list[str]] = {}
         for fact in facts:
             for compared in fact.compared:
-                given = Given(compared.canon[1], compared.shown, fact.ref)
-                self.given.setdefault(compared.question_id, []).append(given)
+                if compared.question_id in READ:
+                    given = Given(compared.canon[1], compared.shown, fact.ref)
+                    self.given.setdefault(compared.question_id, []).append(given)
             for person in fact.ref.interviewees:
                 names = self.heard.setdefault(person.role, [])
                 if person.role and person.name not in names:
@@ -46,6 +80,13 @@ class Answers:
         self.planned = planned or {}
 
     def values(self, question_id: str) -> list[Given]:
+        if question_id not in READ:  # not indexed up front: look it up (slower, still right)
+            return [
+                Given(c.canon[1], c.shown, f.ref)
+                for f in self.facts
+                for c in f.compared
+                if c.question_id == question_id
+            ]
         return self.given.get(question_id, [])
 
     def distinct(self, question_id: str) -> set[Any]:
