@@ -47,6 +47,7 @@ from esp_wizard.session.model import (
 )
 from esp_wizard.session.store import SessionStore, session_file_name
 from esp_wizard.workspace import Workspace
+from playbook import playbook_share
 
 START = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 SYSTEMS = ("Salesforce", "Shopify", "Snowflake", "Zendesk", "Custom feed", "Segment")
@@ -139,6 +140,7 @@ def main() -> int:
         report = compile_workspace(workspace)
         print(f"{'tomllib parse':<24}{floor:8.3f} s")
         print(f"{'compile':<24}{compiled:8.3f} s   {compiled / floor:5.2f}x")
+        print("\n".join(playbook_share(workspace, args.repeat)))  # bench/playbook.py
         for fmt in REPORT_FORMATS:
             rendered = best(args.repeat, lambda fmt=fmt: render_report_any(report, fmt))
             total = compiled + rendered

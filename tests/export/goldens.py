@@ -15,6 +15,8 @@ from pathlib import Path
 from esp_wizard import __version__
 from esp_wizard.export import REPORT_FORMATS, SESSION_FORMATS, render_report_any, render_session
 from esp_wizard.export.docx_export import outline
+from esp_wizard.export.playbook_csv import parity_csv
+from esp_wizard.export.playbook_svg import map_svg
 from esp_wizard.findings import compile_workspace, summarize_session
 from esp_wizard.findings.engagement import load_engagement
 from esp_wizard.workspace import Workspace
@@ -40,6 +42,8 @@ def render_set(workspace: Workspace) -> dict[str, str]:
             files[f"report.{fmt}.txt"] = masked(outline(rendered))
         else:
             files[f"report.{fmt}"] = masked(rendered)
+    files["parity.csv"] = parity_csv(report)  # the playbook's own exports
+    files["current-map.svg"] = map_svg(report.playbook.system_map) if report.playbook else ""
     _, opened, _ = load_engagement(workspace)
     ordered = sorted(opened, key=lambda o: (o.session.started, o.session.id))
     for session in ordered[:SUMMARISED]:

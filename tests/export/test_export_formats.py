@@ -102,6 +102,10 @@ def test_markdown_prints_the_formula_once_and_every_priority(report: EngagementR
         "1. Executive summary",
         "2. Roadmap",
         "3. Risk register",
+        "4. Current-state map",
+        "5. Send-at-parity checklist",
+        "6. Go/no-go scorecard for cut-over",
+        "7. Warm-up plan and roadmap",
         "Appendix A. Findings",
         "Appendix B. Inventory",
         "Appendix C. Acceptance-test checklist",
@@ -119,7 +123,7 @@ def test_html_prints_the_formula_once_with_charts_and_print_styles(
 ) -> None:
     page = render_report(report, "html")
     assert page.count('<p class="formula">') == 1
-    assert page.count("<svg") == 4  # per category, per phase, severity × impact, roadmap
+    assert page.count("<svg") == 5  # per category, per phase, severity × impact, roadmap; the map
     assert "@media print" in page and "size: A4" in page
     assert page.count("MUST FIX") >= len(report.must_fix)  # each must-fix card
     assert "<script" not in page

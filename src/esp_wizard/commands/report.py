@@ -33,6 +33,12 @@ def add_parser(subparsers: Any) -> None:
         "JSON and CSV always name people)",
     )
     add_output_options(parser, FORMATS)
+    parser.add_argument(
+        "--part",
+        choices=("all", "parity"),
+        default="all",
+        help="parity: only the send-at-parity checklist, as CSV for the testers",
+    )
     parser.set_defaults(handler=sys.modules[__name__])
 
 
@@ -73,6 +79,16 @@ def run(args: argparse.Namespace) -> int:
     check_target(args, where)
     report = compile_workspace(where, args.client, args.engagement)
     warn(report.warnings)
+    if getattr(args, "part", "all") == "parity":
+        from esp_wizard.errors import UserError
+        from esp_wizard.export.playbook_csv import parity_csv
+
+        if args.format not in (None, "csv"):
+            raise UserError("--part parity is written as CSV only (drop --format or use csv)")
+
+        lines = len(report.playbook.parity.lines) if report.playbook else 0
+        emit(parity_csv(report), "csv", args.output, f"{lines} automations to test at parity")
+        return 0
     fmt = output_format(args, FORMATS)
     what = f"{len(report.findings)} findings to fix, {len(report.must_fix)} must-fix"
     rendered = render_report_any(report, fmt, args.attribution)

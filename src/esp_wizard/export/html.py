@@ -15,6 +15,7 @@ from markupsafe import Markup
 from esp_wizard import __version__
 from esp_wizard.export import charts
 from esp_wizard.export import text as t
+from esp_wizard.export.playbook_html import interview_plan_html, playbook_html
 from esp_wizard.export.roadmap_chart import roadmap_chart
 from esp_wizard.findings.model import EngagementReport, SessionSummary
 from esp_wizard.findings.risks import first_sentence
@@ -60,6 +61,8 @@ def report_html(report: EngagementReport) -> str:
             matrix=charts.matrix(report.matrix()),
             roadmap_chart=roadmap_chart(report.roadmap, t.PHASE_LABELS) if report.roadmap else None,
             running_head=f"{t.report_title(report)} · Confidential",
+            playbook=playbook_html(report),
+            interview_plan=interview_plan_html(report),
         )
     )
 

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from esp_wizard.export.json_executive import executive_data, risks_data, roadmap_data
+from esp_wizard.export.playbook_json import playbook_data
 from esp_wizard.findings.model import (
     ChecklistItem,
     Conflict,
@@ -84,6 +85,7 @@ def report_data(report: EngagementReport) -> dict[str, Any]:
         "checklist": [_checklist_item(item) for item in report.checklist],
         "conflicts": [_conflict(c) for c in report.conflicts],
         "follow_ups": [_follow_up(i) for i in report.follow_ups],
+        "playbook": playbook_data(report),
         "worries": [
             {
                 "session": w.session.id,

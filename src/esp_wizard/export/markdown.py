@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from esp_wizard.export import markdown_exec as x
 from esp_wizard.export import md
 from esp_wizard.export import text as t
+from esp_wizard.export.playbook_markdown import interview_plan, playbook_markdown
 from esp_wizard.findings.model import (
     EngagementReport,
     Evidence,
@@ -29,11 +30,13 @@ def report_markdown(report: EngagementReport) -> str:
         *x.executive(report),
         *x.roadmap(report),
         *x.register(report),
+        *playbook_markdown(report, first=4),
         *_findings(report),
         *_inventory(report.inventory),
         *_checklist(report),
         *_conflicts(report),
         *_follow_ups(report.follow_ups),
+        *_interview_plan(report),
         *_summary(report),
         *_warnings(report.warnings),
     ]
@@ -258,6 +261,10 @@ def _follow_ups(items: Iterable[FollowUp]) -> list[str]:
     ]
     body = md.table(["Session", "Why", "Question", "Answer", "Note"], rows) if rows else "None."
     return ["## Appendix E. Follow-ups", body]
+
+
+def _interview_plan(report: EngagementReport) -> list[str]:
+    return interview_plan(report.playbook.interview_plan) if report.playbook else []
 
 
 def _warnings(warnings: Iterable[str]) -> list[str]:

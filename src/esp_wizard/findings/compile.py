@@ -8,6 +8,7 @@ set of sessions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from esp_wizard.findings.checklist import checklist
 from esp_wizard.findings.collect import SessionFacts, collect, session_ref
@@ -23,6 +24,7 @@ from esp_wizard.findings.model import (
     Readiness,
     SessionRef,
 )
+from esp_wizard.findings.playbook import build_playbook
 from esp_wizard.findings.risks import register
 from esp_wizard.findings.roadmap import roadmap
 from esp_wizard.findings.timeline import DriverFacts, driver_facts, timeline
@@ -79,7 +81,7 @@ def compile_facts(
     summary = executive(
         facts, findings, strengths, found_conflicts, risks, dates, plan, missing, note
     )
-    return EngagementReport(
+    report = EngagementReport(
         client=client or (refs[0].client if refs else ""),
         engagement=engagement or (refs[0].engagement if refs else ""),
         as_of=max((r.updated for r in refs), default=None),
@@ -101,6 +103,7 @@ def compile_facts(
         risks=risks,
         facilitators=tuple(dict.fromkeys(r.facilitator for r in refs if r.facilitator)),
     )
+    return replace(report, playbook=build_playbook(facts, report))
 
 
 def roles_covered(refs: Sequence[SessionRef]) -> tuple[str, ...]:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from esp_wizard.findings.playbook.model import Playbook
 
 Source = Literal["rule", "observation"]
 MoveDecision = Literal["yes", "no", "disputed", "unknown"]
@@ -357,6 +360,7 @@ class EngagementReport:
     roadmap: Roadmap | None = None
     risks: tuple[Risk, ...] = ()
     facilitators: tuple[str, ...] = ()
+    playbook: Playbook | None = None  # set by compile_facts; see findings/playbook
 
     @property
     def must_fix(self) -> tuple[Finding, ...]:

@@ -16,6 +16,7 @@ WORRY_QUESTIONS = ("biggest_worry",)
 REPORT_SECTIONS = {
     "biggest_worry": "worries",  # closing question of every role questionnaire
     "who_else": "interview plan",  # the people to interview next (also an inventory)
+    "big_provider_share": "warm-up plan",  # sets the ramp's pace (findings/playbook/warmup)
 }
 CONTEXT_ONLY = "context-only"  # the tag of a question that no rule or section reads
 

@@ -18,6 +18,7 @@ from textual.worker import Worker, WorkerState
 
 from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.format import shown_path
+from esp_wizard.tui.widgets.plan_strip import PlanStrip
 from esp_wizard.tui.widgets.session_table import SessionTable
 
 if TYPE_CHECKING:  # the core loads in the worker, after the first frame
@@ -59,6 +60,13 @@ class HomeScreen(Screen[None]):
             id="home.export",
             tooltip="Export the selected session or its engagement's report",
         ),
+        Binding(
+            "e",
+            "cockpit",
+            "Engagement",
+            id="home.cockpit",
+            tooltip="The selected session's engagement: roles, plan, conflicts, go/no-go",
+        ),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="home.clear-filter"),
     ]
 
@@ -77,6 +85,7 @@ class HomeScreen(Screen[None]):
         yield SessionTable(cursor_type="row", zebra_stripes=True, id="sessions")
         yield Static("", id="empty")
         yield Static("", id="problems")
+        yield PlanStrip(id="plan")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -87,6 +96,7 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self.load_sessions)
 
     def on_screen_resume(self) -> None:
+        self.query_one(PlanStrip).forget()
         if self.listing is not None:
             self.load_sessions()
 
@@ -187,6 +197,21 @@ class HomeScreen(Screen[None]):
         row = self.selected()
         if row is not None:
             self.app.resume_session(str(row.path))
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _follow_plan(self) -> None:
+        row = self.selected()
+        if row is not None:
+            workspace = self.app.workspace
+            self.query_one(PlanStrip).follow(workspace, row.session.client, row.session.engagement)
+
+    def action_cockpit(self) -> None:
+        session = self._selected_session()
+        if session is not None:
+            from esp_wizard.tui.screens.cockpit import CockpitScreen
+
+            workspace = self.app.workspace
+            self.app.push_screen(CockpitScreen(workspace, session.client, session.engagement))
 
     def action_new(self) -> None:
         clients = self.listing.clients if self.listing else []

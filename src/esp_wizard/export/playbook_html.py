@@ -1,0 +1,155 @@
+"""The playbook's parts of the HTML report, as one block of escaped markup.
+
+Built here rather than in the report template so the playbook stays one module per
+format: the report template only places `playbook_html(report)`. Every text is escaped
+with markupsafe; the map is the inline SVG of `playbook_svg`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from markupsafe import Markup, escape
+
+from esp_wizard.export import playbook_text as pt
+from esp_wizard.export.playbook_svg import map_svg
+from esp_wizard.findings.model import EngagementReport
+from esp_wizard.findings.playbook.model import InterviewPlan, Missing, Playbook
+
+
+def interview_plan_html(report: EngagementReport) -> Markup:
+    """Who else to talk to: closes the follow-ups appendix."""
+    if report.playbook is None:
+        return Markup("")
+    body = _plan(report.playbook)
+    return Markup(
+        f'<div id="interview-plan">\n<h3>Interview plan: who else to talk to</h3>\n{body}\n</div>'
+    )
+
+
+def playbook_html(report: EngagementReport, first: int = 4) -> Markup:
+    """The playbook's numbered parts from `first`, after the risk register."""
+    playbook = report.playbook
+    if playbook is None:
+        return Markup("")
+    parts = [
+        _section(
+            "current-map",
+            f"{first}. Current-state map",
+            _map(playbook),
+        ),
+        _section("parity", f"{first + 1}. Send-at-parity checklist", _parity(playbook)),
+        _section("go-no-go", f"{first + 2}. Go/no-go scorecard for cut-over", _score(playbook)),
+        _section("warm-up", f"{first + 3}. Warm-up plan and roadmap", _warmup(playbook, report)),
+    ]
+    return Markup("\n".join(parts))
+
+
+def _section(anchor: str, title: str, body: str) -> str:
+    return f'<section id="{anchor}" class="part">\n  <h2>{escape(title)}</h2>\n{body}\n</section>'
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    body = "\n".join(
+        "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def _list(items: Iterable[str]) -> str:
+    lines = "".join(f"<li>{escape(i)}</li>" for i in items)
+    return f"<ul>{lines}</ul>" if lines else ""
+
+
+def _missing(items: Sequence[Missing]) -> str:
+    return _list(pt.missing_line(m) for m in items)
+
+
+def _plan(playbook: Playbook) -> str:
+    plan: InterviewPlan = playbook.interview_plan
+    rows = [
+        [
+            p.name,
+            " / ".join(p.roles_given),
+            pt.questionnaire(p),
+            "; ".join(p.topics),
+            "; ".join(p.named_by),
+            pt.person_status(p),
+        ]
+        for p in plan.people
+    ]
+    header = ("Person", "Role given", "Questionnaire", "Topics", "Named by", "Status")
+    table = _table(header, rows) if rows else "<p>Nobody named yet.</p>"
+    roles = [
+        f"{role}: {', '.join(plan.candidates.get(role, ())) or 'nobody named yet'}"
+        for role in plan.roles_missing
+    ]
+    missing = _list(roles) if roles else "<p>Every role has been heard.</p>"
+    return f"{table}\n<h3>Roles not yet interviewed</h3>\n{missing}"
+
+
+def _map(playbook: Playbook) -> str:
+    system_map = playbook.system_map
+    flagged = [f"{n.name}: {', '.join(n.flagged)}" for n in system_map.nodes if n.flagged]
+    parts = [
+        "<p>Systems around the ESP and the flows between them; dashed red flows are "
+        "undocumented or have no owner.</p>",
+        '<figure class="map" style="max-width: 100%; overflow-x: auto">'
+        f"{map_svg(system_map)}</figure>",
+    ]
+    if flagged:
+        parts += ["<h3>Flows to document or give an owner</h3>", _list(flagged)]
+    return "\n".join([*parts, _missing(system_map.missing)])
+
+
+def _parity(playbook: Playbook) -> str:
+    parity = playbook.parity
+    rows = [
+        [
+            line.kind,
+            line.name,
+            line.baseline,
+            line.owner,
+            "; ".join(line.dependencies) or "—",
+            line.test,
+        ]
+        for line in parity.lines
+    ]
+    header = ("Kind", "Automation", "Baseline", "Owner", "Depends on", "Parity test")
+    table = _table(header, rows) if rows else "<p>No automation inventoried yet.</p>"
+    kpis = f"<p>{escape(pt.kpi_line(parity))}</p>"
+    return f"{kpis}\n{table}\n{_missing(parity.missing)}"
+
+
+def _score(playbook: Playbook) -> str:
+    card = playbook.scorecard
+    rows = [
+        [c.label, pt.STATUS_MARK[c.status], c.reason, "; ".join(c.blocking) or "—", c.ask or "—"]
+        for c in card.criteria
+    ]
+    counts = ", ".join(f"{card.count(s)} {s}" for s in ("met", "not met", "unknown"))
+    lead = (
+        f"<p><strong>Verdict today: {escape(card.verdict)}</strong> ({escape(counts)}). "
+        "Discovery answers describe today's platform: re-check every criterion on the new "
+        "one at cut-over.</p>"
+    )
+    return lead + "\n" + _table(("Criterion", "Status", "Why", "Blocking findings", "Ask"), rows)
+
+
+def _warmup(playbook: Playbook, report: EngagementReport) -> str:
+    plan, contract = playbook.warmup, playbook.contract
+    roadmap = (
+        f"Migration {report.timeline.estimate}, warm-up {pt.weeks(plan.length_weeks)}; "
+        f"{pt.CONTRACT_LABELS[contract.verdict]}: {contract.reason}"
+    )
+    parts = [f"<p><strong>Roadmap:</strong> {escape(roadmap)}</p>"]
+    if plan.weeks:
+        rows = [[str(w.week), f"{w.daily_volume:,}", w.audience] for w in plan.weeks]
+        parts.append(_table(("Week", "Daily volume", "Audience"), rows))
+    else:
+        parts.append("<p>No ramp computed: the peak daily volume is missing.</p>")
+    parts += ["<h3>Stop rules</h3>", _list(plan.stop_rules)]
+    if plan.assumptions:
+        parts += ["<h3>Assumptions</h3>", _list(plan.assumptions)]
+    return "\n".join([*parts, _missing(plan.missing)])

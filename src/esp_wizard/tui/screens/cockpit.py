@@ -1,0 +1,200 @@
+"""The engagement cockpit: where an engagement stands, on one screen that fits 80x24.
+
+Roles heard and missing, must-fix count, go/no-go verdict, timeline against the contract
+on top; below, the interview plan (Enter starts an interview with that person, the
+questionnaire that fits their role already chosen), open conflicts and follow-ups. The
+core compiles the engagement in a worker; this screen only presents it, every text from a
+person as a rich `Text`, never as markup.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState
+
+from esp_wizard.export import playbook_text as pt
+from esp_wizard.export import text as t
+from esp_wizard.findings.model import EngagementReport
+from esp_wizard.findings.playbook.model import PlannedPerson
+from esp_wizard.workspace import Workspace
+
+COMPILE_GROUP = "cockpit-compile"
+VERDICT_STYLES = {"go": "bold green", "no-go": "bold red", "not yet decidable": "bold yellow"}
+CONTRACT_STYLES = {"fits": "green", "tight": "yellow", "does not fit": "bold red", "unknown": ""}
+
+
+class CockpitScreen(Screen[None]):
+    CSS_PATH = "cockpit.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="cockpit.close"),
+        Binding("r", "report", "Report", id="cockpit.report"),
+    ]
+
+    def __init__(self, workspace: Workspace, client: str, engagement: str) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.client = client
+        self.engagement = engagement
+        self.report: EngagementReport | None = None
+        self.people: list[PlannedPerson] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Compiling the engagement…"), id="cockpit-title")
+        yield Static("", id="cockpit-summary")
+        with TabbedContent(id="cockpit-tabs"):
+            with TabPane("Plan (Enter: interview)", id="tab-plan"):
+                yield DataTable(id="plan-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Conflicts", id="tab-conflicts"):
+                yield VerticalScroll(Static("", id="cockpit-conflicts"))
+            with TabPane("Follow-ups", id="tab-chase"):
+                yield DataTable(id="chase-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Go/no-go", id="tab-go"):
+                yield VerticalScroll(Static("", id="cockpit-go"))
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        plan = self.query_one("#plan-table", DataTable)
+        plan.add_columns("Person", "Interview as", "Status", "Topics")
+        self.query_one("#chase-table", DataTable).add_columns("Who", "Question", "Answer")
+        self.compile_engagement()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group=COMPILE_GROUP)
+    def compile_engagement(self) -> EngagementReport:
+        from esp_wizard.findings import compile_workspace
+
+        return compile_workspace(self.workspace, self.client, self.engagement)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != COMPILE_GROUP:
+            return
+        if event.state == WorkerState.SUCCESS and event.worker.result is not None:
+            self.show(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            message = f"The engagement could not be compiled: {event.worker.error}"
+            self.query_one("#cockpit-title", Static).update(Text(message, style="bold red"))
+
+    # -- presenting ---------------------------------------------------------------------
+    def show(self, report: EngagementReport) -> None:
+        self.report = report
+        title = Text(t.report_title(report), style="bold")
+        title.append(f"  ·  {t.plural(len(report.sessions), 'session')}", style="dim")
+        self.query_one("#cockpit-title", Static).update(title)
+        self.query_one("#cockpit-summary", Static).update(summary_text(report))
+        self._fill_plan(report)
+        self.query_one("#cockpit-conflicts", Static).update(conflicts_text(report))
+        chase = self.query_one("#chase-table", DataTable)
+        chase.clear()
+        for item in report.follow_ups:
+            chase.add_row(Text(t.who(item.session)), Text(item.question), Text(item.answer))
+        self.query_one("#cockpit-go", Static).update(scorecard_text(report))
+        self.query_one("#plan-table", DataTable).focus()
+
+    def _fill_plan(self, report: EngagementReport) -> None:
+        table = self.query_one("#plan-table", DataTable)
+        table.clear()
+        self.people = list(report.playbook.interview_plan.people) if report.playbook else []
+        for person in self.people:
+            status = pt.person_status(person)
+            table.add_row(
+                Text(person.name, style="bold" if not person.interviewed else "dim"),
+                Text(person.questionnaire or "(kickoff?)"),
+                Text(status, style="dim" if person.interviewed else "cyan"),
+                Text("; ".join(person.topics)),
+            )
+
+    # -- actions ------------------------------------------------------------------------
+    @on(DataTable.RowSelected, "#plan-table")
+    def _interview(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if 0 <= event.cursor_row < len(self.people):
+            self.start_interview(self.people[event.cursor_row])
+
+    def start_interview(self, person: PlannedPerson) -> None:
+        """The new-interview form with this engagement, this person and their questionnaire."""
+        from esp_wizard.errors import UserError
+        from esp_wizard.session.model import Interviewee
+        from esp_wizard.tui.start import NewPresets
+
+        questionnaire = None
+        if person.questionnaire:
+            language = self.report.sessions[-1].language if self.report else None
+            catalog = self.app.catalog()  # type: ignore[attr-defined]
+            try:
+                questionnaire = catalog.find(person.questionnaire, language)
+            except UserError:
+                questionnaire = None  # not installed here: the form offers them all
+        role = person.questionnaire or " / ".join(person.roles_given)
+        presets = NewPresets(
+            client=self.client,
+            engagement=self.engagement,
+            questionnaire=questionnaire,
+            interviewees=(Interviewee(name=person.name, role=role),),
+        )
+        self.app.new_interview(presets)  # type: ignore[attr-defined]
+
+    def action_report(self) -> None:
+        from esp_wizard.tui.screens.report import ReportScreen
+
+        self.app.push_screen(ReportScreen(self.workspace, self.client, self.engagement))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def summary_text(report: EngagementReport) -> Text:
+    """Four short lines that stay readable at 80 columns."""
+    text = Text()
+    text.append("Heard   ", style="bold")
+    text.append(", ".join(report.roles_covered) or "nobody yet", style="green")
+    text.append("\nMissing ", style="bold")
+    text.append(", ".join(report.roles_missing) or "none: every role heard", style="yellow")
+    text.append("\n")
+    text.append(f"{len(report.must_fix)} must-fix", style="bold red" if report.must_fix else "")
+    text.append(f" · {t.plural(len(report.conflicts), 'conflict')} to settle")
+    text.append(f" · {t.plural(len(report.follow_ups), 'follow-up')} to chase")
+    book = report.playbook
+    if book is None:
+        return text
+    card, contract = book.scorecard, book.contract
+    text.append("\nGo/no-go ", style="bold")
+    text.append(card.verdict, style=VERDICT_STYLES[card.verdict])
+    text.append(" · timeline ", style="bold")
+    text.append(f"{report.timeline.estimate} + warm-up {pt.weeks(book.warmup.length_weeks)}")
+    text.append(" · ")
+    text.append(pt.CONTRACT_LABELS[contract.verdict], style=CONTRACT_STYLES[contract.verdict])
+    return text
+
+
+def conflicts_text(report: EngagementReport) -> Text:
+    if not report.conflicts:
+        return Text("No conflicting answers between roles.")
+    text = Text()
+    for conflict in report.conflicts:
+        text.append(f"{conflict.question}\n", style="bold")
+        for position in conflict.positions:  # roles only: the report names every session
+            text.append(f"  • {position.answer}: ")
+            text.append(f"{', '.join(position.roles)}\n", style="dim")
+    return text
+
+
+def scorecard_text(report: EngagementReport) -> Text:
+    if report.playbook is None:
+        return Text("")
+    card = report.playbook.scorecard
+    text = Text()
+    for criterion in card.criteria:
+        style = {"met": "green", "not met": "red", "unknown": "yellow"}[criterion.status]
+        text.append(f"{pt.STATUS_MARK[criterion.status]:<11}", style=style)
+        text.append(f"{criterion.label}\n", style="bold")
+        text.append(f"           {criterion.reason}\n", style="dim")
+        if criterion.ask:
+            text.append(f"           ask {criterion.ask}\n", style="dim")
+    return text

@@ -1,0 +1,82 @@
+"""One line on the home screen: who is left to interview in the selected engagement.
+
+It follows the highlighted session: the engagement's interview plan is compiled by the
+core in a worker (once per engagement until home is shown again), so moving the cursor
+never blocks the table. `e` opens the cockpit, where Enter starts any of these interviews.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.widgets import Static
+
+from esp_wizard.workspace import Workspace
+
+SHOWN = 3  # names on the line; the rest are counted
+
+
+class PlanStrip(Static):
+    DEFAULT_CSS = """
+    PlanStrip {
+        height: auto;
+        padding: 0 2;
+    }
+    """
+
+    def __init__(self, **options: object) -> None:
+        super().__init__("", **options)  # type: ignore[arg-type]
+        self.engagement: tuple[str, str] | None = None
+        self.cache: dict[tuple[str, str], Text] = {}
+
+    def follow(self, workspace: Workspace, client: str, engagement: str) -> None:
+        wanted = (client, engagement)
+        if wanted == self.engagement:
+            return
+        self.engagement = wanted
+        if wanted in self.cache:
+            self.update(self.cache[wanted])
+            return
+        self.compile_plan(workspace, client, engagement)
+
+    def forget(self) -> None:
+        """Answers may have changed: compile again next time."""
+        self.cache.clear()
+        self.engagement = None
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home-plan")
+    def compile_plan(self, workspace: Workspace, client: str, engagement: str) -> None:
+        from esp_wizard.errors import UserError
+        from esp_wizard.findings import compile_workspace
+
+        try:
+            report = compile_workspace(workspace, client, engagement)
+        except UserError:
+            return
+        plan = report.playbook.interview_plan if report.playbook else None
+        text = plan_line(
+            [f"{p.name} ({p.questionnaire or 'kickoff?'})" for p in plan.to_interview]
+            if plan
+            else [],
+            list(report.roles_missing),
+        )
+        self.app.call_from_thread(self._show, (client, engagement), text)
+
+    def _show(self, engagement: tuple[str, str], text: Text) -> None:
+        self.cache[engagement] = text
+        if engagement == self.engagement:
+            self.update(text)
+
+
+def plan_line(people: list[str], roles_missing: list[str]) -> Text:
+    text = Text()
+    text.append("Interview plan ", style="bold")
+    if people:
+        more = f" +{len(people) - SHOWN} more" if len(people) > SHOWN else ""
+        text.append(", ".join(people[:SHOWN]) + more)
+    else:
+        text.append("nobody named yet", style="dim")
+    if roles_missing:
+        text.append(f" · {len(roles_missing)} roles unheard", style="yellow")
+    text.append("  (e: cockpit)", style="dim")
+    return text
