@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean goldens
+.PHONY: run test lint format bench clean goldens catalogues
 
 SCRATCH := .scratch/example
 
@@ -41,6 +41,11 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
+
+# The French messages: after editing src/esp_wizard/locale/*/LC_MESSAGES/*.po (the .mo are
+# committed; tests/test_i18n_catalogue.py fails when one is stale).
+catalogues: $(STAMP)
+	$(BIN)/python scripts/compile_catalogues.py
 
 goldens: $(STAMP)
 	$(BIN)/python scripts/update_goldens.py

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from esp_wizard import i18n
 from esp_wizard.ask import specials as sp
 from esp_wizard.ask.observation import ask_observation
 from esp_wizard.ask.progress import progress_line, section_heading
@@ -47,7 +48,8 @@ class InterviewRun:
         question = start
         while question is not None:
             self._present(question)
-            reply = prompt_for(question).ask(question, self._context(question))
+            with i18n.use(self.interview.questionnaire.language):  # the question's words
+                reply = prompt_for(question).ask(question, self._context(question))
             if reply is sp.STOP:
                 return False
             question = self._after(question, reply)

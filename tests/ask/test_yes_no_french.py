@@ -1,0 +1,73 @@
+"""A French yes/no question in `ask`: o, oui, n, non, y and yes all answer it, and the
+whole word stays in its prompt (nothing spills into the next question)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.ask.driver import CLEAR, ENTER, NEW, run_ask, typed, values
+from tests.ask.test_output import screen
+
+FRENCH = """\
+format = 1
+id = "spec-example"
+version = "1.0.0"
+language = "fr"
+title = "Opérations e-mail"
+roles = ["email-ops"]
+minutes = 10
+
+[[sections]]
+id = "listes"
+title = "Listes"
+
+[[sections.questions]]
+id = "listes_maison"
+type = "yes_no"
+text = "Envoyez-vous à des listes que vous gérez vous-mêmes ?"
+required = true
+
+[[sections.questions]]
+id = "equipe"
+type = "text"
+text = "Quelle équipe prépare les listes ?"
+"""
+
+
+@pytest.fixture
+def french_root(root: Path) -> Path:
+    (root / "questionnaires" / "complete.toml").write_text(FRENCH, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("o", True), ("oui", True), ("y", True), ("yes", True), ("n", False), ("non", False)],
+)
+def test_each_yes_no_word_answers_a_french_question_and_nothing_spills(
+    french_root: Path, word: str, expected: bool
+) -> None:
+    keys = [typed(word), typed("CRM"), "y"]  # the last: mark the session completed
+    assert run_ask(french_root, *NEW, keys=keys) == 0
+    assert values(french_root) == {"listes_maison": expected, "equipe": "CRM"}
+
+
+def test_a_french_yes_no_shows_o_n_and_refuses_other_words(
+    french_root: Path,
+) -> None:
+    written, output = screen()
+    keys = [typed("peut-être"), CLEAR, typed("non"), typed("CRM"), "y"]
+    assert run_ask(french_root, *NEW, keys=keys, output=output) == 0
+    shown = written.getvalue()
+    assert "(o/n)" in shown
+    assert "(y/n)" not in shown
+    # "peut-être" was refused and kept in its prompt: had it moved on, "non" would be
+    # the team's name.
+    assert values(french_root) == {"listes_maison": False, "equipe": "CRM"}
+
+
+def test_enter_alone_leaves_a_french_yes_no_open(french_root: Path) -> None:
+    keys = [ENTER, typed("CRM"), "y"]
+    run_ask(french_root, *NEW, keys=keys)
+    assert values(french_root) == {"equipe": "CRM"}
