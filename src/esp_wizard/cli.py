@@ -15,6 +15,8 @@ from esp_wizard import __version__
 from esp_wizard.commands import COMMANDS, Command
 from esp_wizard.errors import FileProblems, UserError
 
+LANGUAGES = ("en", "fr")  # esp_wizard.i18n.LANGUAGES, kept light
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -28,6 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--workspace",
         metavar="DIR",
         help="the engagement's folder, holding sessions/ and questionnaires/",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="the interface's language (default: the config's, else LC_ALL, LC_MESSAGES, "
+        "LANG); a report's language also, when given",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
@@ -43,6 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = _default_command(parser)
         if command is None:
             return 0
+    _interface_language(args)
     try:
         code = command.run(args)
         sys.stdout.flush()  # a closed pipe shows here, not at the interpreter's exit
@@ -66,6 +75,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             "(set ESP_WIZARD_DEBUG=1 to see the traceback, and please report it)"
         )
         return 1
+
+
+def _interface_language(args: argparse.Namespace) -> None:
+    """--lang, else the remembered setting, else the locale; set for the whole run."""
+    from esp_wizard import i18n
+    from esp_wizard.config import load_config
+
+    option = getattr(args, "lang", None)
+    config = "" if option else load_config().language
+    i18n.set_language(i18n.interface_language(option, config))
 
 
 def _say(line: str) -> None:

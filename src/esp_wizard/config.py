@@ -26,6 +26,7 @@ FILE_NAME = "config.toml"
 class UserConfig:
     facilitator: str = ""
     theme: str = ""
+    language: str = ""  # the interface's (en, fr); "" follows the locale
 
     def with_changes(self, **changes: str) -> UserConfig:
         return replace(self, **changes)

@@ -175,3 +175,21 @@ def yes_no_word(text: str) -> bool | None:
     """ "oui", "O", "yes", "n", "non" -> True/False; None for anything else."""
     word = text.strip().casefold()
     return True if word in YES_WORDS else False if word in NO_WORDS else None
+
+
+class Labels(Mapping[str, str]):
+    """A table of labels (key -> English message marked with N_) read in the language in
+    use: `LABELS[key]`, `.get()` and `.items()` translate at the moment they are read, so a
+    module-level table follows the report's language."""
+
+    def __init__(self, messages: Mapping[str, str]) -> None:
+        self._messages = dict(messages)
+
+    def __getitem__(self, key: str) -> str:
+        return _(self._messages[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._messages)
+
+    def __len__(self) -> int:
+        return len(self._messages)

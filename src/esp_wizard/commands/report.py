@@ -34,6 +34,20 @@ def add_parser(subparsers: Any) -> None:
     )
     add_output_options(parser, FORMATS)
     parser.add_argument(
+        "--lang",
+        "--report-lang",
+        dest="report_lang",
+        choices=("en", "fr"),
+        help="the report's language (default: esp-wizard's --lang if given, else the "
+        "language most of the engagement's sessions were held in)",
+    )
+    parser.add_argument(
+        "--csv-dialect",
+        choices=("comma", "semicolon"),
+        help="CSV cells separated by ',' with a decimal point, or by ';' with a decimal "
+        "comma as French spreadsheets expect (default: the report language's)",
+    )
+    parser.add_argument(
         "--part",
         choices=("all", "parity"),
         default="all",
@@ -91,7 +105,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
     fmt = output_format(args, FORMATS)
     what = f"{len(report.findings)} findings to fix, {len(report.must_fix)} must-fix"
-    rendered = render_report_any(report, fmt, args.attribution)
+    rendered = render_report_any(
+        report,
+        fmt,
+        args.attribution,
+        language=getattr(args, "report_lang", None) or getattr(args, "lang", None),
+        csv_dialect=getattr(args, "csv_dialect", None),
+    )
     emit(rendered, fmt, args.output, what, where, force=args.force)
     return 0
 

@@ -12,6 +12,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from esp_wizard import i18n
 from esp_wizard.errors import UserError
 from esp_wizard.findings.attribution import ATTRIBUTIONS, Attribution, attribute
 from esp_wizard.findings.model import EngagementReport, SessionSummary
@@ -53,34 +54,63 @@ def _function(fmt: ExportFormat, name: str) -> Callable[..., str | bytes]:
     return function
 
 
+def report_language(report: EngagementReport, language: str | None = None) -> str:
+    """`language` if given, else the language most of the report's sessions were held in."""
+    return i18n.content_language((s.language for s in report.sessions), language)
+
+
 def render_report_any(
-    report: EngagementReport, fmt: str, attribution: Attribution = DEFAULT_ATTRIBUTION
+    report: EngagementReport,
+    fmt: str,
+    attribution: Attribution = DEFAULT_ATTRIBUTION,
+    *,
+    language: str | None = None,
+    csv_dialect: str | None = None,
 ) -> str | bytes:
-    """The engagement report in `fmt`: text, or bytes for a binary format."""
+    """The engagement report in `fmt` (text, or bytes for a binary format), in `language`
+    (by default its sessions'); CSV in `csv_dialect` (by default the language's)."""
+    with i18n.use(report_language(report, language)):
+        return _render(report, fmt, attribution, csv_dialect)
+
+
+def _render(
+    report: EngagementReport, fmt: str, attribution: Attribution, csv_dialect: str | None
+) -> str | bytes:
     chosen = export_format(fmt)
     if attribution not in ATTRIBUTIONS:
         raise UserError(
             f"unknown attribution '{attribution}' (choose one of named, role, anonymous)"
         )
     shown = attribute(report, attribution) if chosen.client_facing else report
+    if chosen.name == "csv":
+        return _function(chosen, chosen.report)(shown, dialect=csv_dialect)
     return _function(chosen, chosen.report)(shown)
 
 
 def render_report(
-    report: EngagementReport, fmt: str, attribution: Attribution = DEFAULT_ATTRIBUTION
+    report: EngagementReport,
+    fmt: str,
+    attribution: Attribution = DEFAULT_ATTRIBUTION,
+    *,
+    language: str | None = None,
+    csv_dialect: str | None = None,
 ) -> str:
     """The engagement report in a text format (md, html, json, csv)."""
-    rendered = render_report_any(report, fmt, attribution)
+    rendered = render_report_any(
+        report, fmt, attribution, language=language, csv_dialect=csv_dialect
+    )
     if isinstance(rendered, bytes):
         raise UserError(f"the {fmt} format is binary: write it to a file with -o")
     return rendered
 
 
-def render_session(summary: SessionSummary, fmt: str) -> str:
-    """A session's summary in `fmt` (md, html, json), people named: it is the working copy."""
+def render_session(summary: SessionSummary, fmt: str, language: str | None = None) -> str:
+    """A session's summary in `fmt` (md, html, json), people named: it is the working copy;
+    in `language`, by default the session's own."""
     chosen = export_format(fmt, "session")
     assert chosen.session is not None
-    rendered = _function(chosen, chosen.session)(summary)
+    with i18n.use(i18n.content_language([summary.session.language], language)):
+        rendered = _function(chosen, chosen.session)(summary)
     assert isinstance(rendered, str)
     return rendered
 
@@ -94,4 +124,5 @@ __all__ = [
     "render_report",
     "render_report_any",
     "render_session",
+    "report_language",
 ]

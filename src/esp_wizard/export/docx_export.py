@@ -23,7 +23,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from esp_wizard import __version__
+from esp_wizard import __version__, i18n
 from esp_wizard.export import text as t
 from esp_wizard.findings.model import EngagementReport, Evidence, Finding
 from esp_wizard.findings.risks import first_sentence
@@ -50,6 +50,7 @@ def report_docx(report: EngagementReport) -> bytes:
     out = io.BytesIO()
     doc.core_properties.title = clean(t.report_title(report))
     doc.core_properties.author = clean(t.facilitators(report))
+    _language(doc)
     doc.save(out)
     return body.into(out.getvalue())
 
@@ -63,7 +64,7 @@ def _page_setup(doc: DocumentType, report: EngagementReport) -> None:
     section.different_first_page_header_footer = True
     doc.styles["Normal"].font.size = Pt(10)
     header = section.header.paragraphs[0]
-    header.text = clean(f"{t.report_title(report)} · Confidential")
+    header.text = clean(t.report_title(report) + " · " + i18n._("Confidential"))
     footer = section.footer.paragraphs[0]
     footer.add_run("Page ")
     _field(footer, "PAGE")
@@ -436,3 +437,16 @@ def _row_line(row: ElementTree.Element) -> str:
     header = row.find(f"{W}trPr/{W}tblHeader") is not None
     cells = [_text(cell) for cell in row.findall(f"{W}tc")]
     return ("|= " if header else "| ") + " | ".join(cells) + " |"
+
+
+def _language(doc: DocumentType) -> None:
+    """The document's language (proofing, hyphenation, screen readers): the report's, set
+    on the core properties and as the default run language of the Normal style."""
+    tag = {"fr": "fr-FR", "en": "en-GB"}.get(i18n.current(), "en-GB")
+    doc.core_properties.language = tag
+    rpr = doc.styles["Normal"].element.get_or_add_rPr()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)

@@ -12,7 +12,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from esp_wizard import __version__
+from esp_wizard import __version__, i18n
 from esp_wizard.export import charts
 from esp_wizard.export import text as t
 from esp_wizard.export.playbook_html import interview_plan_html, playbook_html
@@ -36,19 +36,22 @@ def environment() -> Environment:
         version=__version__,
         css_string=css_string,
         first_sentence=first_sentence,
+        _=i18n._,
+        ngettext=i18n.ngettext,
+        lang=i18n.current,
     )
     return env
 
 
 def report_html(report: EngagementReport) -> str:
     categories = charts.bar_chart(
-        "Findings per category",
+        i18n._("Findings per category"),
         report.category_counts(),
         t.CATEGORY_LABELS,
         charts.CATEGORY_COLOURS,
     )
     phases = charts.bar_chart(
-        "Findings to fix per phase", report.phase_counts(), t.PHASE_LABELS, {}
+        i18n._("Findings to fix per phase"), report.phase_counts(), t.PHASE_LABELS, {}
     )
     return (
         environment()
@@ -60,7 +63,7 @@ def report_html(report: EngagementReport) -> str:
             phase_chart=phases,
             matrix=charts.matrix(report.matrix()),
             roadmap_chart=roadmap_chart(report.roadmap, t.PHASE_LABELS) if report.roadmap else None,
-            running_head=f"{t.report_title(report)} · Confidential",
+            running_head=t.report_title(report) + " · " + i18n._("Confidential"),
             playbook=playbook_html(report),
             interview_plan=interview_plan_html(report),
         )

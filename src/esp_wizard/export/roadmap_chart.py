@@ -9,7 +9,7 @@ go-live are vertical lines labelled below the bars, on staggered lines so labels
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from esp_wizard.findings.dates import ENGLISH_MONTHS
@@ -75,7 +75,7 @@ class RoadmapChart:
     bar_height: int = BAR
 
 
-def roadmap_chart(plan: Roadmap, phase_labels: dict[str, str]) -> RoadmapChart | None:
+def roadmap_chart(plan: Roadmap, phase_labels: Mapping[str, str]) -> RoadmapChart | None:
     start, end = plan.start, plan.end
     if start is None or end is None or end <= start:
         return None

@@ -1,28 +1,46 @@
-"""Words and numbers that every format shows the same way (labels, dates, priorities)."""
+"""Words and numbers that every format shows the same way (labels, dates, priorities).
+
+Labels are English messages marked with N_ and read in the language in use (the report's,
+set by `export.render_report_any`); numbers and dates are written as that language does.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from esp_wizard import i18n
 from esp_wizard.findings.model import EngagementReport, SessionRef
+from esp_wizard.i18n import N_, Labels, _
 
-CATEGORY_LABELS = {
-    "strength": "Strength",
-    "gap": "Gap",
-    "hack": "Hack (workaround)",
-    "manual": "Manual process",
-}
-PHASE_LABELS = {"discovery": "Discovery", "move": "Move", "uat": "UAT", "send": "Send"}
-READINESS_LABELS = {"blocked": "Blocked by must-fix", "at risk": "At risk", "clear": "Clear"}
-MOVE_LABELS = {"yes": "yes", "no": "no", "disputed": "disputed", "unknown": "not said"}
-FOLLOW_UP_LABELS = {"flagged": "Flagged for follow-up", "required": "Required, not answered"}
-STATUS_LABELS = {"in_progress": "in progress", "completed": "completed"}
-ANSWER_STATUS = {
-    "answered": "answered",
-    "dont_know": "don't know",
-    "not_applicable": "not applicable",
-    "open": "not answered",
-}
+CATEGORY_LABELS = Labels(
+    {
+        "strength": N_("Strength"),
+        "gap": N_("Gap"),
+        "hack": N_("Hack (workaround)"),
+        "manual": N_("Manual process"),
+    }
+)
+PHASE_LABELS = Labels(
+    {"discovery": N_("Discovery"), "move": N_("Move"), "uat": N_("UAT"), "send": N_("Send")}
+)
+READINESS_LABELS = Labels(
+    {"blocked": N_("Blocked by must-fix"), "at risk": N_("At risk"), "clear": N_("Clear")}
+)
+MOVE_LABELS = Labels(
+    {"yes": N_("yes"), "no": N_("no"), "disputed": N_("disputed"), "unknown": N_("not said")}
+)
+FOLLOW_UP_LABELS = Labels(
+    {"flagged": N_("Flagged for follow-up"), "required": N_("Required, not answered")}
+)
+STATUS_LABELS = Labels({"in_progress": N_("in progress"), "completed": N_("completed")})
+ANSWER_STATUS = Labels(
+    {
+        "answered": N_("answered"),
+        "dont_know": N_("don't know"),
+        "not_applicable": N_("not applicable"),
+        "open": N_("not answered"),
+    }
+)
 
 
 def category(value: str) -> str:
@@ -34,30 +52,39 @@ def phase(value: str) -> str:
 
 
 def when(moment: dt.datetime | None) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC") if moment else ""
+    """2026-03-31 14:05 UTC; 31/03/2026 14:05 UTC in French."""
+    if not moment:
+        return ""
+    utc = moment.astimezone(dt.UTC)
+    return f"{i18n.short_date(utc.date())} {utc:%H:%M} UTC"
 
 
 def day(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d")
+    return i18n.short_date(moment.astimezone(dt.UTC).date())
 
 
-def number(value: float) -> str:
+def plain_number(value: float) -> str:
     """112.5, 12, 11.25: no trailing zeros, never an exponent for report-sized values."""
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+def number(value: float) -> str:
+    """plain_number as the report's language writes it: 1,112.5 / 1 112,5."""
+    return i18n.decimal(value)
+
+
 def yes_no(value: bool) -> str:
-    return "yes" if value else "no"
+    return _("yes") if value else _("no")
 
 
 def report_title(report: EngagementReport) -> str:
     name = f"{report.client} — {report.engagement}" if report.engagement else report.client
-    return f"Discovery report: {name}" if name else "Discovery report"
+    return _("Discovery report: {name}").format(name=name) if name else _("Discovery report")
 
 
 def who(session: SessionRef) -> str:
     """`Ana Souza (email-ops), session ops1aaaa`: enough to trace a statement."""
-    return f"{session.people}, session {session.id}"
+    return _("{people}, session {id}").format(people=session.people, id=session.id)
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -69,24 +96,32 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-CONFIDENTIAL = "Confidential: prepared for {client}. Not for distribution beyond the engagement."
-VERDICT_LABELS = {"go": "Go", "go with conditions": "Go with conditions", "not yet": "Not yet"}
-LEVEL_LABELS = {"high": "High", "medium": "Medium", "low": "Low"}
+CONFIDENTIAL = N_(
+    "Confidential: prepared for {client}. Not for distribution beyond the engagement."
+)
+VERDICT_LABELS = Labels(
+    {"go": N_("Go"), "go with conditions": N_("Go with conditions"), "not yet": N_("Not yet")}
+)
+LEVEL_LABELS = Labels({"high": N_("High"), "medium": N_("Medium"), "low": N_("Low")})
 
 
 def confidential(report: EngagementReport) -> str:
-    return CONFIDENTIAL.format(client=report.client or "the client")
+    return _(CONFIDENTIAL).format(client=report.client or _("the client"))
 
 
 def date(value: dt.date | None) -> str:
-    """ "5 January 2027" (English month names whatever the locale); "" for none."""
+    """ "5 January 2027", "5 janvier 2027" in French; "" for none."""
+    if not value:
+        return ""
+    if i18n.current() != "en":
+        return i18n.long_date(value)
     from esp_wizard.findings.dates import day as long_day
 
-    return long_day(value) if value else ""
+    return long_day(value)
 
 
 def facilitators(report: EngagementReport) -> str:
-    return ", ".join(report.facilitators) or "not named"
+    return ", ".join(report.facilitators) or _("not named")
 
 
 def who_role(session: SessionRef) -> str:
