@@ -22,6 +22,7 @@ from esp_wizard.findings.model import (
     SessionSummary,
     SummaryAnswer,
 )
+from esp_wizard.i18n import N_, _, ngettext
 
 
 def report_markdown(report: EngagementReport) -> str:
@@ -46,39 +47,45 @@ def report_markdown(report: EngagementReport) -> str:
 # -- appendix: sessions, roles and the timeline ---------------------------------------------
 def _summary(report: EngagementReport) -> list[str]:
     sessions = md.table(
-        ["Session", "Date", "Interviewees", "Questionnaire", "Status"],
+        [_("Session"), _("Date"), _("Interviewees"), _("Questionnaire"), _("Status")],
         [
             [s.id, t.day(s.started), s.people, s.questionnaire_title, t.STATUS_LABELS[s.status]]
             for s in report.sessions
         ],
     )
-    covered = ", ".join(report.roles_covered) or "none"
-    missing = ", ".join(report.roles_missing) or "none: every role has been heard"
+    covered = ", ".join(report.roles_covered) or _("none")
+    missing = ", ".join(report.roles_missing) or _("none: every role has been heard")
     return [
-        "## Appendix F. Sessions and roles",
+        "## " + _("Appendix F. Sessions and roles"),
         sessions,
-        f"**Roles covered:** {md.inline(covered)}  \n**Not yet interviewed:** {md.inline(missing)}",
-        "### Timeline estimate",
+        _("**Roles covered:** {covered}").format(covered=md.inline(covered))
+        + "  \n"
+        + _("**Not yet interviewed:** {missing}").format(missing=md.inline(missing)),
+        "### " + _("Timeline estimate"),
         _timeline(report),
     ]
 
 
 def _timeline(report: EngagementReport) -> str:
     timeline = report.timeline
-    head = (
-        f"**{timeline.estimate}** from {t.plural(timeline.count, 'timeline driver')} "
+    drivers = ngettext(
+        "{count} timeline driver", "{count} timeline drivers", timeline.count
+    ).format(count=timeline.count)
+    head = _(
+        "**{estimate}** from {drivers} "
         "(0-2 drivers: 3-4 months; 3-5: 6-9 months; 6 or more: 12-18 months)."
-    )
+    ).format(estimate=timeline.estimate, drivers=drivers)
     lines = [
         f"- {md.inline(d.label)} ({md.inline(_sessions(d.sessions))})" for d in timeline.drivers
     ]
+    doubles = _("Doubles the estimate:")
     lines += [
-        f"- Doubles the estimate: {md.inline(d.label)} ({md.inline(d.id)}): "
-        f"{md.inline(_sessions(d.sessions))}"
+        f"- {doubles} {md.inline(d.label)} ({md.inline(d.id)}): {md.inline(_sessions(d.sessions))}"
         for d in timeline.doubling
     ]
+    overruled = _("Not counted, the sponsor answered otherwise:")
     lines += [
-        f"- Not counted, the sponsor answered otherwise: {md.inline(d.label)} "
+        f"- {overruled} {md.inline(d.label)} "
         f"({md.inline(d.id)}): {md.inline(_sessions(d.sessions))}"
         for d in timeline.overruled
     ]
@@ -91,17 +98,21 @@ def _sessions(sessions: Iterable[SessionRef]) -> str:
 
 # -- 2. findings ----------------------------------------------------------------------------
 FINDING_COLUMNS = [
-    "No.",
-    "Finding",
-    "Category",
-    "Severity",
-    "Impact",
-    "Effort",
-    "Breadth",
-    "Priority",
-    "Must-fix",
-    "Phase",
+    N_("No."),
+    N_("Finding"),
+    N_("Category"),
+    N_("Severity"),
+    N_("Impact"),
+    N_("Effort"),
+    N_("Breadth"),
+    N_("Priority"),
+    N_("Must-fix"),
+    N_("Phase"),
 ]
+
+
+def _columns(columns: list[str]) -> list[str]:
+    return [_(column) for column in columns]
 
 
 def _finding_row(number: int, finding: Finding) -> list[str]:
@@ -114,56 +125,68 @@ def _finding_row(number: int, finding: Finding) -> list[str]:
         str(finding.effort),
         str(finding.breadth),
         t.number(finding.priority),
-        "MUST FIX" if finding.must_fix else "",
+        _("MUST FIX") if finding.must_fix else "",
         t.phase(finding.phase),
     ]
 
 
 def _findings(report: EngagementReport) -> list[str]:
     parts = [
-        "## Appendix A. Findings",
-        f"Every priority below is `{report.formula}`; breadth is the number of distinct "
-        "roles that raised the finding. Must-fix findings (severity or impact 5) are listed "
-        "first, each list by priority.",
+        "## " + _("Appendix A. Findings"),
+        _(
+            "Every priority below is `{formula}`; breadth is the number of distinct "
+            "roles that raised the finding. Must-fix findings (severity or impact 5) are listed "
+            "first, each list by priority."
+        ).format(formula=report.formula),
     ]
     numbered = list(enumerate(report.findings, start=1))
     must = [(n, f) for n, f in numbered if f.must_fix]
     other = [(n, f) for n, f in numbered if not f.must_fix]
     if must:
-        parts += ["### Must-fix", md.table(FINDING_COLUMNS, [_finding_row(n, f) for n, f in must])]
+        rows = [_finding_row(n, f) for n, f in must]
+        parts += ["### " + _("Must-fix"), md.table(_columns(FINDING_COLUMNS), rows)]
     if other:
         rows = [_finding_row(n, f) for n, f in other]
-        parts += ["### Other findings to fix", md.table(FINDING_COLUMNS, rows)]
+        parts += ["### " + _("Other findings to fix"), md.table(_columns(FINDING_COLUMNS), rows)]
     if numbered:
         parts += [_finding(n, f) for n, f in numbered]
     else:
-        parts.append("No finding to fix.")
-    parts.append("### Strengths: what the new platform must keep")
+        parts.append(_("No finding to fix."))
+    parts.append("### " + _("Strengths: what the new platform must keep"))
     if report.strengths:
         rows = [_finding_row(n, f) for n, f in enumerate(report.strengths, start=1)]
-        parts.append(md.table([*FINDING_COLUMNS[:-2], "Phase"], [r[:-2] + r[-1:] for r in rows]))
+        header = _columns([*FINDING_COLUMNS[:-2], "Phase"])
+        parts.append(md.table(header, [r[:-2] + r[-1:] for r in rows]))
         parts += [_finding(n, f, prefix="S") for n, f in enumerate(report.strengths, start=1)]
     else:
-        parts.append("No strength recorded.")
+        parts.append(_("No strength recorded."))
     return parts
 
 
 def _finding(number: int, finding: Finding, prefix: str = "", level: str = "###") -> str:
-    mark = " (MUST FIX)" if finding.must_fix else ""
-    facts = (
-        f"{t.category(finding.category)} · "
-        f"phase {t.phase(finding.phase)} · severity {finding.severity} · impact "
-        f"{finding.impact} · effort {finding.effort} · breadth {finding.breadth} "
-        f"({md.inline(', '.join(finding.roles))}) · priority {t.number(finding.priority)}"
+    mark = " (" + _("MUST FIX") + ")" if finding.must_fix else ""
+    facts = _(
+        "{category} · phase {phase} · severity {severity} · impact {impact} · effort {effort}"
+        " · breadth {breadth} ({roles}) · priority {priority}"
+    ).format(
+        category=t.category(finding.category),
+        phase=t.phase(finding.phase),
+        severity=finding.severity,
+        impact=finding.impact,
+        effort=finding.effort,
+        breadth=finding.breadth,
+        roles=md.inline(", ".join(finding.roles)),
+        priority=t.number(finding.priority),
     )
     lines = [f"{level} {prefix}{number}. {md.inline(finding.title)}{mark}", "", facts]
     if finding.detail:
         lines += ["", md.block(finding.detail)]
     if finding.recommendation:
-        lines += ["", f"**Recommendation:** {md.block(finding.recommendation)}"]
+        recommendation = _("**Recommendation:**")
+        lines += ["", f"{recommendation} {md.block(finding.recommendation)}"]
     for note in finding.notes:
-        lines += ["", f"*Note:* {md.block(note)}"]
-    lines += ["", "**Evidence**", ""]
+        lines += ["", _("*Note:*") + " " + md.block(note)]
+    lines += ["", _("**Evidence**"), ""]
     lines += [_evidence(e, finding) for e in finding.evidence]
     return "\n".join(lines)
 
@@ -174,13 +197,13 @@ def _evidence(evidence: Evidence, finding: Finding) -> str:
     lines = [head]
     said = [title for title in evidence.said if title != finding.title]
     if said:
-        lines.append(f"  - Said as: {md.inline('; '.join(said))}")
+        lines.append("  - " + _("Said as:") + " " + md.inline("; ".join(said)))
     if evidence.detail and evidence.detail != finding.detail:
         lines.append(f"  - {md.block(evidence.detail, '    ')}")
     for answer in evidence.answers:
         lines.append(f"  - *{md.inline(answer.question)}*: {md.block(answer.answer, '    ')}")
         if answer.note:
-            lines.append(f"    - Note: {md.block(answer.note, '      ')}")
+            lines.append("    - " + _("Note:") + " " + md.block(answer.note, "      "))
         if answer.quote:
             lines += ["", md.quote(answer.quote, "    "), ""]
     return "\n".join(lines)
@@ -188,10 +211,10 @@ def _evidence(evidence: Evidence, finding: Finding) -> str:
 
 # -- 3. inventory ---------------------------------------------------------------------------
 def _inventory(tables: Iterable[InventoryTable]) -> list[str]:
-    parts = ["## Appendix B. Inventory"]
+    parts = ["## " + _("Appendix B. Inventory")]
     listed = list(tables)
     if not listed:
-        return [*parts, "No inventory answered yet."]
+        return [*parts, _("No inventory answered yet.")]
     for table in listed:
         parts += [f"### {md.inline(table.title)}", _inventory_table(table)]
         if table.has_must_move:
@@ -201,7 +224,7 @@ def _inventory(tables: Iterable[InventoryTable]) -> list[str]:
 
 def _inventory_table(table: InventoryTable) -> str:
     labels = [label for _, label in table.columns]
-    header = [*labels, *(["Must move"] if table.has_must_move else []), "Sources"]
+    header = [*labels, *([_("Must move")] if table.has_must_move else []), _("Sources")]
     rows = []
     for row in table.rows:
         cells = [row.name] + [" / ".join(row.cells[f]) for f, _ in table.columns[1:]]
@@ -215,12 +238,12 @@ def _inventory_table(table: InventoryTable) -> str:
 def _move_lines(table: InventoryTable) -> str:
     def names(decision: str) -> str:
         found = table.rows_where(decision)  # type: ignore[arg-type]
-        return md.inline(", ".join(r.name for r in found)) or "none"
+        return md.inline(", ".join(r.name for r in found)) or _("none")
 
-    return (
-        f"- **Must move:** {names('yes')}\n- **Must not move:** {names('no')}\n"
-        f"- **Disputed:** {names('disputed')}\n- **Not said:** {names('unknown')}"
-    )
+    return _(
+        "- **Must move:** {yes}\n- **Must not move:** {no}\n"
+        "- **Disputed:** {disputed}\n- **Not said:** {unknown}"
+    ).format(yes=names("yes"), no=names("no"), disputed=names("disputed"), unknown=names("unknown"))
 
 
 # -- 4, 5, 6 --------------------------------------------------------------------------------
@@ -230,20 +253,20 @@ def _checklist(report: EngagementReport) -> list[str]:
         f"{md.inline(item.check)} ({md.inline(_sessions(item.sessions))})"
         for item in report.checklist
     ]
-    body = "\n".join(lines) or "Nothing to test yet: no trigger, template or integration named."
-    return ["## Appendix C. Acceptance-test checklist", body]
+    body = "\n".join(lines) or _("Nothing to test yet: no trigger, template or integration named.")
+    return ["## " + _("Appendix C. Acceptance-test checklist"), body]
 
 
 def _conflicts(report: EngagementReport) -> list[str]:
-    parts = ["## Appendix D. Conflicting inputs"]
+    parts = ["## " + _("Appendix D. Conflicting inputs")]
     if not report.conflicts:
-        return [*parts, "No conflicting answers between roles."]
-    parts.append("The same question, answered differently by different roles: reconcile them.")
+        return [*parts, _("No conflicting answers between roles.")]
+    parts.append(_("The same question, answered differently by different roles: reconcile them."))
     for conflict in report.conflicts:
         rows = [[p.answer, _sessions(p.sessions)] for p in conflict.positions]
         parts += [
             f"### {md.inline(conflict.question)}",
-            md.table(["Answer", "Who said it"], rows),
+            md.table([_("Answer"), _("Who said it")], rows),
         ]
     return parts
 
@@ -259,8 +282,9 @@ def _follow_ups(items: Iterable[FollowUp]) -> list[str]:
         ]
         for i in items
     ]
-    body = md.table(["Session", "Why", "Question", "Answer", "Note"], rows) if rows else "None."
-    return ["## Appendix E. Follow-ups", body]
+    header = [_("Session"), _("Why"), _("Question"), _("Answer"), _("Note")]
+    body = md.table(header, rows) if rows else _("None.")
+    return ["## " + _("Appendix E. Follow-ups"), body]
 
 
 def _interview_plan(report: EngagementReport) -> list[str]:
@@ -269,7 +293,7 @@ def _interview_plan(report: EngagementReport) -> list[str]:
 
 def _warnings(warnings: Iterable[str]) -> list[str]:
     lines = [f"- {md.inline(w)}" for w in warnings]
-    return ["## Notes on sources", "\n".join(lines)] if lines else []
+    return ["## " + _("Notes on sources"), "\n".join(lines)] if lines else []
 
 
 # -- a session's summary --------------------------------------------------------------------
