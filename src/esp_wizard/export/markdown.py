@@ -301,54 +301,69 @@ def session_markdown(summary: SessionSummary) -> str:
     session = summary.session
     name = f"{session.client} — {session.engagement}" if session.engagement else session.client
     facts = [
-        ("Client", name),
-        ("Interviewees", session.people),
-        ("Facilitator", session.facilitator or "not named"),
+        (_("Client"), name),
+        (_("Interviewees"), session.people),
+        (_("Facilitator"), session.facilitator or _("not named")),
         (
-            "Questionnaire",
+            _("Questionnaire"),
             f"{session.questionnaire_title} ({session.questionnaire_id} "
             f"{summary.questionnaire_version}, {session.language})",
         ),
-        ("Started", t.when(session.started)),
-        ("Last change", t.when(session.updated)),
-        ("Time spent", f"{summary.active_minutes} min (planned {summary.planned_minutes})"),
-        ("Progress", f"{summary.answered} of {summary.total} questions"),
-        ("Status", t.STATUS_LABELS[session.status]),
+        (_("Started"), t.when(session.started)),
+        (_("Last change"), t.when(session.updated)),
+        (
+            _("Time spent"),
+            _("{minutes} min (planned {planned})").format(
+                minutes=summary.active_minutes, planned=summary.planned_minutes
+            ),
+        ),
+        (
+            _("Progress"),
+            _("{answered} of {total} questions").format(
+                answered=summary.answered, total=summary.total
+            ),
+        ),
+        (_("Status"), t.STATUS_LABELS[session.status]),
     ]
-    listed = "\n".join(f"- **{label}:** {md.inline(value)}" for label, value in facts)
-    parts = [f"# {md.inline(f'Session summary: {session.people}')}", listed]
+    item = _("- **{label}:** {value}")
+    listed = "\n".join(item.format(label=label, value=md.inline(value)) for label, value in facts)
+    title = _("Session summary: {people}").format(people=session.people)
+    parts = [f"# {md.inline(title)}", listed]
     for section in summary.sections:
         parts.append(f"## {md.inline(section.title)}")
         parts += [_summary_answer(a) for a in section.answers]
     parts += _follow_ups(summary.follow_ups)
-    parts.append("## Observations")
+    parts.append("## " + _("Observations"))
     parts.append(
         "\n".join(
-            f"- **{md.inline(o.title)}** ({t.category(o.category)}, severity {o.severity}): "
-            f"{md.block(o.detail, '  ')}"
+            f"- **{md.inline(o.title)}** ("
+            + _("{category}, severity {severity}").format(
+                category=t.category(o.category), severity=o.severity
+            )
+            + f"): {md.block(o.detail, '  ')}"
             for o in summary.observations
         )
-        or "None."
+        or _("None.")
     )
-    parts.append("## Findings raised")
+    parts.append("## " + _("Findings raised"))
     findings = [_finding(n, f, level="###") for n, f in enumerate(summary.findings, start=1)]
-    parts += findings or ["No finding to fix."]
+    parts += findings or [_("No finding to fix.")]
     if summary.strengths:
-        parts.append("## Strengths")
+        parts.append("## " + _("Strengths"))
         parts += [_finding(n, f, "S") for n, f in enumerate(summary.strengths, start=1)]
     parts += _warnings(summary.warnings)
     return "\n\n".join(parts) + "\n"
 
 
 def _summary_answer(answer: SummaryAnswer) -> str:
-    flag = " (follow up)" if answer.follow_up else ""
+    flag = " (" + _("follow up") + ")" if answer.follow_up else ""
     lines = [f"**{md.inline(answer.question)}**{flag}", ""]
     if answer.rows:
         lines.append(md.table(list(answer.columns), [list(r) for r in answer.rows]))
     else:
         lines.append(md.block(answer.answer))
     if answer.note:
-        lines += ["", f"*Note:* {md.block(answer.note)}"]
+        lines += ["", _("*Note:*") + " " + md.block(answer.note)]
     if answer.quote:
         lines += ["", md.quote(answer.quote)]
     return "\n".join(lines)
