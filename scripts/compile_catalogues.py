@@ -11,7 +11,8 @@ import io
 import sys
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "src" / "esp_wizard" / "locale"
@@ -19,20 +20,36 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "src" / "esp_wizard" / "lo
 
 def compiled(po_path: Path) -> bytes:
     """The .mo bytes of a .po; fuzzy entries left out, as gettext users expect."""
-    with po_path.open("rb") as handle:
-        catalogue = read_po(handle, locale=po_path.parent.parent.name)
     out = io.BytesIO()
-    write_mo(out, catalogue, use_fuzzy=False)
+    write_mo(out, _read_po(po_path), use_fuzzy=False)
     return out.getvalue()
 
 
+def _read_po(po_path: Path) -> Catalog:
+    with po_path.open("rb") as handle:
+        return read_po(handle, locale=po_path.parent.parent.name)
+
+
+def messages(catalogue: Catalog) -> dict[object, object]:
+    """What a reader gets: id -> translation, the header (dates, Babel's version) left out."""
+    return {_tuple(m.id): _tuple(m.string) for m in catalogue if m.id and m.string and not m.fuzzy}
+
+
+def _tuple(value: object) -> object:
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
 def stale(locale_dir: Path = LOCALE_DIR) -> list[Path]:
-    """The .mo files that differ from what their .po compiles to (or are missing)."""
+    """The .mo files whose messages differ from their .po's (or are missing)."""
     found = []
     for po_path in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
         mo_path = po_path.with_suffix(".mo")
-        if not mo_path.exists() or mo_path.read_bytes() != compiled(po_path):
+        if not mo_path.exists():
             found.append(mo_path)
+            continue
+        with mo_path.open("rb") as handle:
+            if messages(read_mo(handle)) != messages(_read_po(po_path)):
+                found.append(mo_path)
     return found
 
 

@@ -3,6 +3,7 @@ whole word stays in its prompt (nothing spills into the next question)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,28 @@ def test_enter_alone_leaves_a_french_yes_no_open(french_root: Path) -> None:
     keys = [ENTER, typed("CRM"), "y"]
     run_ask(french_root, *NEW, keys=keys)
     assert values(french_root) == {"equipe": "CRM"}
+
+
+FRENCH_DATE = FRENCH.replace(
+    'type = "text"\ntext = "Quelle équipe prépare les listes ?"',
+    'type = "date"\ntext = "Quand le contrat se termine-t-il ?"\nmax = 2030-12-31',
+)
+
+
+def test_a_french_date_is_typed_the_french_way_or_iso(root: Path) -> None:
+    (root / "questionnaires" / "complete.toml").write_text(FRENCH_DATE, encoding="utf-8")
+    keys = [typed("oui"), typed("31/03/2031"), CLEAR, typed("31/03/2027"), "y"]
+    assert run_ask(root, *NEW, keys=keys) == 0
+    assert values(root) == {"listes_maison": True, "equipe": dt.date(2027, 3, 31)}
+
+
+def test_french_validation_messages_come_from_the_catalogue() -> None:
+    from esp_wizard import i18n
+    from esp_wizard.questionnaire import model as m
+    from esp_wizard.session.validation import AnswerError, validate
+
+    question = m.DateQuestion(id="fin", type="date", text="Fin ?", max=dt.date(2030, 12, 31))
+    with i18n.use("fr"), pytest.raises(AnswerError, match="jusqu'au 31/12/2030"):
+        validate(question, "31/03/2031")
+    with pytest.raises(AnswerError, match="on or before 2030-12-31"):
+        validate(question, "2031-03-31")

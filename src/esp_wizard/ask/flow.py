@@ -50,9 +50,9 @@ class InterviewRun:
             self._present(question)
             with i18n.use(self.interview.questionnaire.language):  # the question's words
                 reply = prompt_for(question).ask(question, self._context(question))
-            if reply is sp.STOP:
-                return False
-            question = self._after(question, reply)
+                if reply is sp.STOP:
+                    return False
+                question = self._after(question, reply)
         return True
 
     # -- showing -------------------------------------------------------------------------

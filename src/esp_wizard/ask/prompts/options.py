@@ -12,10 +12,11 @@ from esp_wizard.ask.prompts.context import AskContext, checked, special_choices
 from esp_wizard.ask.prompts.registry import asks
 from esp_wizard.ask.replies import Answered, Reply
 from esp_wizard.ask.specials import Special
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire import model as m
 from esp_wizard.session.validation import AnswerError, validate
 
-OTHER_LABEL = "Other…"
+OTHER_LABEL = N_("Other…")
 LEAVE_EMPTY = Marker("LEAVE_EMPTY")  # an optional field of an inventory row
 PENDING_OTHER = "…"  # stands for the "Other" text, asked right after the list
 
@@ -28,7 +29,7 @@ def option_choices(question: OptionsQuestion, ctx: AskContext) -> list[Choice | 
         Choice(o.label, value=o.value, checked=o.value in current) for o in question.options
     ]
     if _wants_other(question, ctx) and m.OTHER not in (o.value for o in question.options):
-        choices.append(Choice(OTHER_LABEL, value=m.OTHER, checked=m.OTHER in current))
+        choices.append(Choice(_(OTHER_LABEL), value=m.OTHER, checked=m.OTHER in current))
     return choices
 
 
@@ -40,9 +41,9 @@ def ask_other(question: OptionsQuestion, ctx: AskContext, value: Any) -> str | N
             validate(question, value, text)
 
     text = ctx.prompter.text(
-        "Other: what is it?",
+        _("Other: what is it?"),
         default=ctx.other,
-        instruction="(empty: back to the list)",
+        instruction=_("(empty: back to the list)"),
         validate=checked(check),
     )
     return text.strip() or None

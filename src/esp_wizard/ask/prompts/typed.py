@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from esp_wizard import i18n
 from esp_wizard.ask.prompts.context import AskContext, checked
 from esp_wizard.ask.prompts.registry import asks
 from esp_wizard.ask.replies import Answered, Reply
@@ -71,7 +72,7 @@ class NumberPrompt(TypedPrompt):
 @asks("date")
 class DatePrompt(TypedPrompt):
     def hint(self, question: m.DateQuestion) -> str | None:
-        low = question.min.isoformat() if question.min else ""
-        high = question.max.isoformat() if question.max else ""
+        low = i18n.short_date(question.min) if question.min else ""
+        high = i18n.short_date(question.max) if question.max else ""
         span = f", {low}…{high}" if low or high else ""
-        return f"(YYYY-MM-DD{span})"
+        return f"({i18n.date_hint()}{span})"

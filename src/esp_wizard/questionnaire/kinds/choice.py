@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Literal
 
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.expression import NameType
 from esp_wizard.questionnaire.kinds.base import OTHER, AnswerError, Found, Kind, Loc
 from esp_wizard.questionnaire.kinds.options import (
@@ -33,9 +34,9 @@ class ChoiceKind(Kind[ChoiceQuestion]):
 
     def validate(self, question: ChoiceQuestion, value: Any, other: str = "") -> str:
         if not isinstance(value, str) or value not in question.values:
-            raise AnswerError("Pick one of the options.")
+            raise AnswerError(_("Pick one of the options."))
         if value == OTHER and question.other and not other.strip():
-            raise AnswerError("Say what “Other” is.")
+            raise AnswerError(_("Say what “Other” is."))
         return value
 
     def display(

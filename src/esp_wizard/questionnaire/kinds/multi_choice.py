@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.expression import NameType
 from esp_wizard.questionnaire.kinds.base import OTHER, AnswerError, Found, Kind, Loc
 from esp_wizard.questionnaire.kinds.options import (
@@ -45,18 +46,22 @@ class MultiChoiceKind(Kind[MultiChoiceQuestion]):
 
     def validate(self, question: MultiChoiceQuestion, value: Any, other: str = "") -> list[str]:
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-            raise AnswerError("Pick options from the list.")
+            raise AnswerError(_("Pick options from the list."))
         unknown = [v for v in value if v not in question.values]
         if unknown:
-            raise AnswerError(f"Not an option: {', '.join(unknown)}.")
+            raise AnswerError(_("Not an option: {values}.").format(values=", ".join(unknown)))
         chosen = [v for v in question.values if v in value]  # the questionnaire's order, once
         low, high = question.min_selected, question.max_selected
         if low is not None and len(chosen) < low:
-            raise AnswerError(f"Pick at least {low} (now {len(chosen)}).")
+            raise AnswerError(
+                _("Pick at least {low} (now {count}).").format(low=low, count=len(chosen))
+            )
         if high is not None and len(chosen) > high:
-            raise AnswerError(f"Pick at most {high} (now {len(chosen)}).")
+            raise AnswerError(
+                _("Pick at most {high} (now {count}).").format(high=high, count=len(chosen))
+            )
         if OTHER in chosen and question.other and not other.strip():
-            raise AnswerError("Say what “Other” is.")
+            raise AnswerError(_("Say what “Other” is."))
         return chosen
 
     def display(

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.expression import NameType
 from esp_wizard.questionnaire.kinds.base import OTHER, Found, Loc, Option, QuestionBase
 
@@ -26,7 +27,7 @@ class OptionsQuestion(QuestionBase):
             if option.value == value:
                 return option.label
         if value == OTHER:
-            return other_text or "Other"
+            return other_text or _("Other")
         return value
 
 

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.kinds.base import (
     AnswerError,
     Found,
@@ -70,4 +71,4 @@ class ScaleKind(Kind[ScaleQuestion]):
 
 
 def _choose(question: ScaleQuestion) -> str:
-    return f"Choose a point from {question.min} to {question.max}."
+    return _("Choose a point from {low} to {high}.").format(low=question.min, high=question.max)

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.kinds.base import AnswerError, Found, Kind, Loc, QuestionBase
 from esp_wizard.questionnaire.patterns import PatternTimeout, fullmatch, pattern_problem
 
@@ -21,9 +22,13 @@ class TextQuestion(QuestionBase):
 def check_text(value: Any, max_length: int | None) -> str:
     """Text, within `max_length`: shared by text and long_text."""
     if not isinstance(value, str):
-        raise AnswerError("Type the answer as text.")
+        raise AnswerError(_("Type the answer as text."))
     if max_length is not None and len(value) > max_length:
-        raise AnswerError(f"Keep it to {max_length} characters (now {len(value)}).")
+        raise AnswerError(
+            _("Keep it to {limit} characters (now {count}).").format(
+                limit=max_length, count=len(value)
+            )
+        )
     return value
 
 
@@ -40,8 +45,10 @@ class TextKind(Kind[TextQuestion]):
     def validate(self, question: TextQuestion, value: Any, other: str = "") -> str:
         text = check_text(value, question.max_length)
         if question.pattern and text and not _matches(question.pattern, text):
-            hint = f" (e.g. {question.placeholder})" if question.placeholder else ""
-            raise AnswerError(f"This does not have the expected form{hint}.")
+            if question.placeholder:
+                message = _("This does not have the expected form (e.g. {example}).")
+                raise AnswerError(message.format(example=question.placeholder))
+            raise AnswerError(_("This does not have the expected form."))
         return text
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.kinds.base import AnswerError, Kind, QuestionBase, yes_no_words
 
 _YES = ("y", "yes", "o", "oui", "true", "1")
 _NO = ("n", "no", "non", "false", "0")
-_PROBLEM = "Answer yes or no (y / n)."
+_PROBLEM = N_("Answer yes or no (y / n).")
 
 
 class YesNoQuestion(QuestionBase):
@@ -31,11 +32,11 @@ class YesNoKind(Kind[YesNoQuestion]):
             return True
         if typed in _NO:
             return False
-        raise AnswerError(_PROBLEM)
+        raise AnswerError(_(_PROBLEM))
 
     def validate(self, question: YesNoQuestion, value: Any, other: str = "") -> bool:
         if not isinstance(value, bool):
-            raise AnswerError(_PROBLEM)
+            raise AnswerError(_(_PROBLEM))
         return value
 
     def display(
