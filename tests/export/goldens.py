@@ -3,7 +3,8 @@
 A golden set is a folder under `tests/export/golden/`: `fixture/` is the deterministic
 engagement of `tests/findings/fixture.py`; any other folder holds a `workspace.txt` naming
 a workspace (relative to the repository) whose only engagement it renders, such as the
-bundled example in `sessions/`. The version is masked so a release does not churn them.
+bundled example in `sessions/`; a `language.txt` beside it renders the set in that language
+(as `report --lang` does). The version is masked so a release does not churn them.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ REPO = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).parent / "golden"
 FIXTURE = "fixture"
 WORKSPACE_FILE = "workspace.txt"
+LANGUAGE_FILE = "language.txt"
+KEPT_FILES = (WORKSPACE_FILE, LANGUAGE_FILE)  # what a set says about itself, not renderings
 SUMMARISED = 2  # session summaries kept per set: the first ones, in interview order
 
 
@@ -32,12 +35,12 @@ def masked(text: str) -> str:
     return re.sub(rf"esp-wizard {re.escape(__version__)}\b", "esp-wizard VERSION", text)
 
 
-def render_set(workspace: Workspace) -> dict[str, str]:
+def render_set(workspace: Workspace, language: str | None = None) -> dict[str, str]:
     """Every golden file of one workspace's engagement: file name -> content."""
     files = {}
     report = compile_workspace(workspace)
     for fmt in REPORT_FORMATS:
-        rendered = render_report_any(report, fmt)
+        rendered = render_report_any(report, fmt, language=language)
         if isinstance(rendered, bytes):  # DOCX: its document.xml's structure and text
             files[f"report.{fmt}.txt"] = masked(outline(rendered))
         else:
@@ -49,7 +52,8 @@ def render_set(workspace: Workspace) -> dict[str, str]:
     for session in ordered[:SUMMARISED]:
         summary = summarize_session(session)
         for fmt in SESSION_FORMATS:
-            files[f"session-{session.session.id}.{fmt}"] = masked(render_session(summary, fmt))
+            rendered_summary = render_session(summary, fmt, language)
+            files[f"session-{session.session.id}.{fmt}"] = masked(rendered_summary)
     return files
 
 
@@ -66,15 +70,17 @@ def render_named(name: str) -> dict[str, str]:
             return render_set(build_fixture_engagement(Path(folder)))
     pointer = GOLDEN / name / WORKSPACE_FILE
     root = REPO / pointer.read_text(encoding="utf-8").strip()
-    return render_set(Workspace(root))
+    language_file = GOLDEN / name / LANGUAGE_FILE
+    language = language_file.read_text(encoding="utf-8").strip() if language_file.exists() else None
+    return render_set(Workspace(root), language)
 
 
 def write_set(name: str, files: dict[str, str]) -> Path:
-    """Replace the set's files (its workspace.txt is kept)."""
+    """Replace the set's files (its workspace.txt and language.txt are kept)."""
     folder = GOLDEN / name
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.iterdir():
-        if old.name != WORKSPACE_FILE:
+        if old.name not in KEPT_FILES:
             old.unlink()
     for file_name, content in files.items():
         (folder / file_name).write_bytes(content.encode("utf-8"))

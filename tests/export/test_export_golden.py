@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from export.goldens import GOLDEN, WORKSPACE_FILE, golden_sets, render_named
+from export.goldens import GOLDEN, KEPT_FILES, golden_sets, render_named
 
 UPDATE = "regenerate with: .venv/bin/python scripts/update_goldens.py (and review the diff)"
 
@@ -17,7 +17,7 @@ UPDATE = "regenerate with: .venv/bin/python scripts/update_goldens.py (and revie
 def test_exports_match_their_golden_files(name: str) -> None:
     rendered = render_named(name)
     folder = GOLDEN / name
-    kept = {p.name for p in folder.iterdir() if p.name != WORKSPACE_FILE}
+    kept = {p.name for p in folder.iterdir() if p.name not in KEPT_FILES}
     assert kept == set(rendered), f"golden files differ from the exports; {UPDATE}"
     for file_name, content in rendered.items():
         expected = (folder / file_name).read_bytes().decode("utf-8")
