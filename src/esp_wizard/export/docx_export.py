@@ -27,6 +27,7 @@ from esp_wizard import __version__, i18n
 from esp_wizard.export import text as t
 from esp_wizard.findings.model import EngagementReport, Evidence, Finding
 from esp_wizard.findings.risks import first_sentence
+from esp_wizard.i18n import N_, _
 
 _NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -168,15 +169,15 @@ def _cell(text: str, width: int, bold: bool = False) -> str:
 
 # -- parts -----------------------------------------------------------------------------------
 def _cover(doc: Body, report: EngagementReport) -> None:
-    doc.para("ESP migration discovery · engagement report")
-    doc.heading(clean(report.client or "Discovery report"), 0)
+    doc.para(_("ESP migration discovery · engagement report"))
+    doc.heading(clean(report.client or _("Discovery report")), 0)
     if report.engagement:
         doc.para(report.engagement, "Subtitle")
     facts = [
-        ("Client", report.client or "not named"),
-        ("Engagement", report.engagement or "not named"),
-        ("Facilitator", t.facilitators(report)),
-        ("Date", t.date(report.as_of.date()) if report.as_of else "no session yet"),
+        (_("Client"), report.client or _("not named")),
+        (_("Engagement"), report.engagement or _("not named")),
+        (_("Facilitator"), t.facilitators(report)),
+        (_("Date"), t.date(report.as_of.date()) if report.as_of else _("no session yet")),
         ("Sources", f"{t.plural(len(report.sessions), 'interview')}, "
                     f"{t.plural(len(report.roles_covered), 'role')} heard"),
     ]  # fmt: skip
@@ -187,41 +188,41 @@ def _cover(doc: Body, report: EngagementReport) -> None:
 
 
 def _executive(doc: Body, report: EngagementReport) -> None:
-    doc.heading("1. Executive summary", 1)
+    doc.heading(_("1. Executive summary"), 1)
     summary = report.executive
     if summary is None:
-        doc.para("No interview yet.")
+        doc.para(_("No interview yet."))
         return
     if summary.note:
-        doc.heading("Consultant's note", 2)
+        doc.heading(_("Consultant's note"), 2)
         doc.para(summary.note)
     verdict = summary.verdict
     doc.para(
         t.sentence(verdict.reason),
-        bold_lead=f"Readiness: {t.VERDICT_LABELS[verdict.level]}. ",
+        bold_lead=_("Readiness: {verdict}. ").format(verdict=t.VERDICT_LABELS[verdict.level]),
     )
-    doc.heading("Decisions needed", 2)
+    doc.heading(_("Decisions needed"), 2)
     rows = [
         [d.title, d.why, f"{t.date(d.deadline)} ({d.deadline_reason})" if d.deadline else "now"]
         for d in summary.decisions
     ]
-    doc.table(["Decision", "Why", "Decide by"], rows) if rows else doc.para("None.")
-    doc.heading("Key messages", 2)
+    doc.table([_("Decision"), _("Why"), _("Decide by")], rows) if rows else doc.para(_("None."))
+    doc.heading(_("Key messages"), 2)
     doc.bullets(summary.messages, "ListNumber")
-    doc.heading("Top risks", 2)
+    doc.heading(_("Top risks"), 2)
     doc.table(
-        ["Risk", "Likelihood", "Impact"],
+        [_("Risk"), _("Likelihood"), _("Impact")],
         [
             [r.finding.title, t.LEVEL_LABELS[r.likelihood], t.LEVEL_LABELS[r.impact]]
             for r in summary.top_risks
         ],
     )
-    doc.heading("Next steps", 2)
+    doc.heading(_("Next steps"), 2)
     doc.table(
-        ["Action", "Owner", "By"],
+        [_("Action"), _("Owner"), _("By")],
         [[s.action, s.owner or "to assign", t.date(s.due) or "—"] for s in summary.next_steps],
     )
-    doc.heading("What worries people most", 2)
+    doc.heading(_("What worries people most"), 2)
     for group in summary.worries:
         doc.para("", bold_lead=group.theme)
         doc.bullets(f"“{w.text}” — {w.session.people}" for w in group.worries)
@@ -229,17 +230,17 @@ def _executive(doc: Body, report: EngagementReport) -> None:
 
 def _roadmap(doc: Body, report: EngagementReport) -> None:
     doc.page_break()
-    doc.heading("2. Roadmap", 1)
+    doc.heading(_("2. Roadmap"), 1)
     plan = report.roadmap
     if plan is None or not plan.phases:
-        doc.para("No timeline estimate yet: the roadmap needs the kickoff date.")
+        doc.para(_("No timeline estimate yet: the roadmap needs the kickoff date."))
         return
     doc.para(
         f"From the kickoff on {t.date(plan.start)}, with the {report.timeline.estimate} "
         "estimate (the later end date is the estimate's longest duration).",
     )
     doc.table(
-        ["Phase", "Starts", "Ends", "To fix", "Blocked by (must-fix)"],
+        [_("Phase"), _("Starts"), _("Ends"), _("To fix"), _("Blocked by (must-fix)")],
         [
             [
                 t.phase(p.phase),
@@ -252,9 +253,9 @@ def _roadmap(doc: Body, report: EngagementReport) -> None:
         ],
     )
     if plan.milestones:
-        doc.heading("Dates that constrain the plan", 2)
+        doc.heading(_("Dates that constrain the plan"), 2)
         doc.table(
-            ["Date", "When"],
+            [_("Date"), _("When")],
             [
                 [m.label, t.date(m.day) + (f" to {t.date(m.until)}" if m.until else "")]
                 for m in plan.milestones
@@ -263,13 +264,21 @@ def _roadmap(doc: Body, report: EngagementReport) -> None:
 
 
 def _register(doc: Body, report: EngagementReport) -> None:
-    doc.heading("3. Risk register", 1)
+    doc.heading(_("3. Risk register"), 1)
     doc.para(
         "Likelihood: high when severity is 5, or 4 and felt by two roles or more. "
         "Mitigation: the finding's recommendation (in full in Appendix A).",
     )
     doc.table(
-        ["No.", "Risk", "Cause", "Likelihood", "Impact", "Mitigation", "Owner"],
+        [
+            _("No."),
+            _("Risk"),
+            _("Cause"),
+            _("Likelihood"),
+            _("Impact"),
+            _("Mitigation"),
+            _("Owner"),
+        ],
         [
             [
                 str(n),
@@ -285,7 +294,16 @@ def _register(doc: Body, report: EngagementReport) -> None:
     )
 
 
-FINDING_HEADER = ["No.", "Finding", "Category", "Sev.", "Impact", "Effort", "Breadth", "Priority"]
+FINDING_HEADER = [
+    N_("No."),
+    N_("Finding"),
+    N_("Category"),
+    N_("Sev."),
+    N_("Impact"),
+    N_("Effort"),
+    N_("Breadth"),
+    N_("Priority"),
+]
 
 
 def _finding_row(number: str, f: Finding) -> list[str]:
@@ -303,35 +321,45 @@ def _finding_row(number: str, f: Finding) -> list[str]:
 
 def _findings(doc: Body, report: EngagementReport) -> None:
     doc.page_break()
-    doc.heading("Appendix A. Findings", 1)
+    doc.heading(_("Appendix A. Findings"), 1)
     doc.para(f"{report.formula}. Must-fix findings first, each list by priority.")
     numbered = list(enumerate(report.findings, start=1))
-    for must, label in ((True, "Must-fix"), (False, "Other findings to fix")):
+    for must, label in ((True, _("Must-fix")), (False, _("Other findings to fix"))):
         rows = [_finding_row(str(n), f) for n, f in numbered if f.must_fix == must]
         if rows:
             doc.heading(label, 2)
-            doc.table(FINDING_HEADER, rows)
+            doc.table([_(h) for h in FINDING_HEADER], rows)
     for n, finding in numbered:
         _finding(doc, str(n), finding)
-    doc.heading("Strengths: what the new platform must keep", 2)
+    doc.heading(_("Strengths: what the new platform must keep"), 2)
     for n, finding in enumerate(report.strengths, start=1):
         _finding(doc, f"S{n}", finding)
 
 
 def _finding(doc: Body, number: str, finding: Finding) -> None:
-    mark = " (MUST FIX)" if finding.must_fix else ""
+    mark = " (" + _("MUST FIX") + ")" if finding.must_fix else ""
     doc.heading(clean(f"{number}. {finding.title}{mark}"), 3)
     doc.para(
-        f"{t.category(finding.category)} · phase {t.phase(finding.phase)} · severity "
-        f"{finding.severity} · impact {finding.impact} · effort {finding.effort} · breadth "
-        f"{finding.breadth} ({', '.join(finding.roles)}) · priority {t.number(finding.priority)}",
+        _(
+            "{category} · phase {phase} · severity {severity} · impact {impact} · effort {effort}"
+            " · breadth {breadth} ({roles}) · priority {priority}"
+        ).format(
+            category=t.category(finding.category),
+            phase=t.phase(finding.phase),
+            severity=finding.severity,
+            impact=finding.impact,
+            effort=finding.effort,
+            breadth=finding.breadth,
+            roles=", ".join(finding.roles),
+            priority=t.number(finding.priority),
+        ),
     )
     if finding.detail:
         doc.para(finding.detail)
     if finding.recommendation:
-        doc.para(finding.recommendation, bold_lead="Recommendation: ")
+        doc.para(finding.recommendation, bold_lead=_("Recommendation: "))
     for note in finding.notes:
-        doc.para(note, bold_lead="Note: ")
+        doc.para(note, bold_lead=_("Note: "))
     for evidence in finding.evidence:
         _evidence(doc, evidence, finding)
 
@@ -340,7 +368,7 @@ def _evidence(doc: Body, evidence: Evidence, finding: Finding) -> None:
     lines = [f"{evidence.session.people}, {t.day(evidence.session.started)}"]
     said = [s for s in evidence.said if s != finding.title]
     if said:
-        lines.append("Said as: " + "; ".join(said))
+        lines.append(_("Said as:") + " " + "; ".join(said))
     if evidence.detail and evidence.detail != finding.detail:
         lines.append(evidence.detail)
     for answer in evidence.answers:
@@ -355,51 +383,55 @@ def _evidence(doc: Body, evidence: Evidence, finding: Finding) -> None:
 
 
 def _appendices(doc: Body, report: EngagementReport) -> None:
-    doc.heading("Appendix B. Inventory", 1)
+    doc.heading(_("Appendix B. Inventory"), 1)
     for table in report.inventory:
         doc.heading(clean(table.title), 2)
         header = [label for _, label in table.columns]
-        header += (["Must move"] if table.has_must_move else []) + ["Sources"]
+        header += ([_("Must move")] if table.has_must_move else []) + [_("Sources")]
         rows = []
         for row in table.rows:
             cells = [row.name] + [" / ".join(row.cells[f]) for f, _ in table.columns[1:]]
             cells += [t.MOVE_LABELS[row.must_move]] if table.has_must_move else []
             rows.append([*cells, "; ".join(s.session.people for s in row.sources)])
         doc.table(header, rows)
-    doc.heading("Appendix C. Acceptance-test checklist", 1)
+    doc.heading(_("Appendix C. Acceptance-test checklist"), 1)
     doc.bullets(
         (f"☐ {t.sentence(i.kind)}: {i.name}: {i.check}" for i in report.checklist),
     )
-    doc.heading("Appendix D. Conflicting inputs", 1)
+    doc.heading(_("Appendix D. Conflicting inputs"), 1)
     rows = [
         [c.question, p.answer, "; ".join(s.people for s in p.sessions)]
         for c in report.conflicts
         for p in c.positions
     ]
-    doc.table(["Question", "Answer", "Who said it"], rows) if rows else doc.para("None.")
-    doc.heading("Appendix E. Follow-ups", 1)
+    doc.table([_("Question"), _("Answer"), _("Who said it")], rows) if rows else doc.para(
+        _("None.")
+    )
+    doc.heading(_("Appendix E. Follow-ups"), 1)
     rows = [
         [i.session.people, t.FOLLOW_UP_LABELS[i.kind], i.question, i.answer, i.note]
         for i in report.follow_ups
     ]
-    doc.table(["Who", "Why", "Question", "Answer", "Note"], rows) if rows else doc.para("None.")
-    doc.heading("Appendix F. Sessions and roles", 1)
     doc.table(
-        ["Session", "Date", "Interviewees", "Questionnaire", "Status"],
+        [_("Who"), _("Why"), _("Question"), _("Answer"), _("Note")], rows
+    ) if rows else doc.para(_("None."))
+    doc.heading(_("Appendix F. Sessions and roles"), 1)
+    doc.table(
+        [_("Session"), _("Date"), _("Interviewees"), _("Questionnaire"), _("Status")],
         [
             [s.id, t.day(s.started), s.people, s.questionnaire_title, t.STATUS_LABELS[s.status]]
             for s in report.sessions
         ],
     )
-    doc.para(", ".join(report.roles_covered) or "none", bold_lead="Roles covered: ")
-    doc.para(", ".join(report.roles_missing) or "none", bold_lead="Not yet interviewed: ")
+    doc.para(", ".join(report.roles_covered) or _("none"), bold_lead=_("Roles covered: "))
+    doc.para(", ".join(report.roles_missing) or _("none"), bold_lead=_("Not yet interviewed: "))
     doc.para(
         f"{report.timeline.estimate} from {t.plural(report.timeline.count, 'timeline driver')}.",
-        bold_lead="Timeline estimate: ",
+        bold_lead=_("Timeline estimate: "),
     )
     doc.bullets(d.label for d in report.timeline.drivers)
     if report.warnings:
-        doc.heading("Notes on sources", 2)
+        doc.heading(_("Notes on sources"), 2)
         doc.bullets(report.warnings)
     doc.para(f"Compiled by esp-wizard {__version__}. {t.confidential(report)}")
 
