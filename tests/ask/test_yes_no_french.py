@@ -97,3 +97,12 @@ def test_french_validation_messages_come_from_the_catalogue() -> None:
         validate(question, "31/03/2031")
     with pytest.raises(AnswerError, match="on or before 2030-12-31"):
         validate(question, "2031-03-31")
+
+
+def test_the_lines_around_a_french_question_are_french(
+    french_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_ask(french_root, *NEW, keys=[typed("o"), typed("CRM"), "y"]) == 0
+    out = capsys.readouterr().out
+    assert "== Section 1 sur 1 : Listes ==" in out
+    assert "[question 1 sur 2, section 1 sur 1 (0 sur 2 faites)] obligatoire" in out

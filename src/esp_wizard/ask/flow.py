@@ -27,7 +27,9 @@ from esp_wizard.session.model import Answer, AnswerStatus, Session
 from esp_wizard.session.store import SessionStore
 from esp_wizard.session.validation import AnswerError
 
-STATUS_TEXT = {"dont_know": "don't know", "not_applicable": "not applicable"}
+STATUS_TEXT = i18n.Labels(
+    {"dont_know": i18n.N_("don't know"), "not_applicable": i18n.N_("not applicable")}
+)
 Step = Callable[[m.Question], "m.Question | None"]
 
 
@@ -47,8 +49,8 @@ class InterviewRun:
         """Ask from `start` to the end; False when stopped with :stop."""
         question = start
         while question is not None:
-            self._present(question)
             with i18n.use(self.interview.questionnaire.language):  # the question's words
+                self._present(question)
                 reply = prompt_for(question).ask(question, self._context(question))
                 if reply is sp.STOP:
                     return False
@@ -66,11 +68,11 @@ class InterviewRun:
             self._section = section.id
             for line in section_heading(self.interview, section):
                 self.prompter.say(line)
-        required = " required" if question.required and question.answerable else ""
+        required = " " + i18n._("required") if question.required and question.answerable else ""
         self.prompter.say("")
         self.prompter.say(f"[{progress_line(self.interview, question)}]{required}")
         if question.help:
-            self.prompter.say(f"  Help: {question.help}")
+            self.prompter.say("  " + i18n._("Help:") + f" {question.help}")
         for line in self._status_lines(self.session.answers.get(question.id)):
             self.prompter.say(line)
 
@@ -79,13 +81,13 @@ class InterviewRun:
             return []
         lines = []
         if answer.status in STATUS_TEXT:
-            lines.append(f"  Recorded: {STATUS_TEXT[answer.status]}")
+            lines.append("  " + i18n._("Recorded:") + f" {STATUS_TEXT[answer.status]}")
         if answer.note:
-            lines.append(f"  Your note: {answer.note}")
+            lines.append("  " + i18n._("Your note:") + f" {answer.note}")
         if answer.quote:
-            lines.append(f"  Quote: “{answer.quote}”")
+            lines.append("  " + i18n._("Quote:") + f" “{answer.quote}”")
         if answer.follow_up:
-            lines.append("  Flagged for follow-up")
+            lines.append("  " + i18n._("Flagged for follow-up"))
         return lines
 
     def _context(self, question: m.Question) -> AskContext:

@@ -6,6 +6,7 @@ or close sections, exactly as the TUI's progress does.
 
 from __future__ import annotations
 
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire import model as m
 from esp_wizard.session.interview import Interview
 
@@ -14,12 +15,14 @@ def progress_line(interview: Interview, question: m.Question) -> str:
     parts = []
     asked = [q.id for q in interview.active_questions() if q.answerable]
     if question.id in asked:
-        parts.append(f"question {asked.index(question.id) + 1} of {len(asked)}")
+        number = asked.index(question.id) + 1
+        parts.append(_("question {number} of {count}").format(number=number, count=len(asked)))
     section = section_number(interview, question)
     if section:
-        parts.append(f"section {section[0]} of {section[1]}")
+        parts.append(_("section {number} of {count}").format(number=section[0], count=section[1]))
     done = interview.progress()
-    return f"{', '.join(parts)} ({done.done} of {done.total} done)"
+    counted = _("{done} of {total} done").format(done=done.done, total=done.total)
+    return f"{', '.join(parts)} ({counted})"
 
 
 def section_number(interview: Interview, question: m.Question) -> tuple[int, int] | None:
@@ -34,7 +37,9 @@ def section_heading(interview: Interview, section: m.Section) -> list[str]:
     """The lines shown when the interview enters a section: title, then its intro."""
     sections = [s.id for s in interview.active_sections()]
     number = (
-        f"Section {sections.index(section.id) + 1} of {len(sections)}: "
+        _("Section {number} of {count}: ").format(
+            number=sections.index(section.id) + 1, count=len(sections)
+        )
         if section.id in sections
         else ""
     )
