@@ -15,6 +15,7 @@ from esp_wizard.export import playbook_text as pt
 from esp_wizard.export.playbook_svg import map_svg
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import InterviewPlan, Missing, Playbook
+from esp_wizard.i18n import _
 
 
 def interview_plan_html(report: EngagementReport) -> Markup:
@@ -35,12 +36,16 @@ def playbook_html(report: EngagementReport, first: int = 4) -> Markup:
     parts = [
         _section(
             "current-map",
-            f"{first}. Current-state map",
+            f"{first}. " + _("Current-state map"),
             _map(playbook),
         ),
-        _section("parity", f"{first + 1}. Send-at-parity checklist", _parity(playbook)),
-        _section("go-no-go", f"{first + 2}. Go/no-go scorecard for cut-over", _score(playbook)),
-        _section("warm-up", f"{first + 3}. Warm-up plan and roadmap", _warmup(playbook, report)),
+        _section("parity", f"{first + 1}. " + _("Send-at-parity checklist"), _parity(playbook)),
+        _section(
+            "go-no-go", f"{first + 2}. " + _("Go/no-go scorecard for cut-over"), _score(playbook)
+        ),
+        _section(
+            "warm-up", f"{first + 3}. " + _("Warm-up plan and roadmap"), _warmup(playbook, report)
+        ),
     ]
     return Markup("\n".join(parts))
 
@@ -79,7 +84,14 @@ def _plan(playbook: Playbook) -> str:
         ]
         for p in plan.people
     ]
-    header = ("Person", "Role given", "Questionnaire", "Topics", "Named by", "Status")
+    header = (
+        _("Person"),
+        _("Role given"),
+        _("Questionnaire"),
+        _("Topics"),
+        _("Named by"),
+        _("Status"),
+    )
     table = _table(header, rows) if rows else "<p>Nobody named yet.</p>"
     roles = [
         f"{role}: {', '.join(plan.candidates.get(role, ())) or 'nobody named yet'}"
@@ -99,7 +111,7 @@ def _map(playbook: Playbook) -> str:
         f"{map_svg(system_map)}</figure>",
     ]
     if flagged:
-        parts += ["<h3>Flows to document or give an owner</h3>", _list(flagged)]
+        parts += ["<h3>" + _("Flows to document or give an owner") + "</h3>", _list(flagged)]
     return "\n".join([*parts, _missing(system_map.missing)])
 
 
@@ -116,7 +128,14 @@ def _parity(playbook: Playbook) -> str:
         ]
         for line in parity.lines
     ]
-    header = ("Kind", "Automation", "Baseline", "Owner", "Depends on", "Parity test")
+    header = (
+        _("Kind"),
+        _("Automation"),
+        _("Baseline"),
+        _("Owner"),
+        _("Depends on"),
+        _("Parity test"),
+    )
     table = _table(header, rows) if rows else "<p>No automation inventoried yet.</p>"
     kpis = f"<p>{escape(pt.kpi_line(parity))}</p>"
     return f"{kpis}\n{table}\n{_missing(parity.missing)}"
@@ -134,7 +153,11 @@ def _score(playbook: Playbook) -> str:
         "Discovery answers describe today's platform: re-check every criterion on the new "
         "one at cut-over.</p>"
     )
-    return lead + "\n" + _table(("Criterion", "Status", "Why", "Blocking findings", "Ask"), rows)
+    return (
+        lead
+        + "\n"
+        + _table((_("Criterion"), _("Status"), _("Why"), _("Blocking findings"), _("Ask")), rows)
+    )
 
 
 def _warmup(playbook: Playbook, report: EngagementReport) -> str:
@@ -146,10 +169,10 @@ def _warmup(playbook: Playbook, report: EngagementReport) -> str:
     parts = [f"<p><strong>Roadmap:</strong> {escape(roadmap)}</p>"]
     if plan.weeks:
         rows = [[str(w.week), f"{w.daily_volume:,}", w.audience] for w in plan.weeks]
-        parts.append(_table(("Week", "Daily volume", "Audience"), rows))
+        parts.append(_table((_("Week"), _("Daily volume"), _("Audience")), rows))
     else:
         parts.append("<p>No ramp computed: the peak daily volume is missing.</p>")
-    parts += ["<h3>Stop rules</h3>", _list(plan.stop_rules)]
+    parts += ["<h3>" + _("Stop rules") + "</h3>", _list(plan.stop_rules)]
     if plan.assumptions:
-        parts += ["<h3>Assumptions</h3>", _list(plan.assumptions)]
+        parts += ["<h3>" + _("Assumptions") + "</h3>", _list(plan.assumptions)]
     return "\n".join([*parts, _missing(plan.missing)])

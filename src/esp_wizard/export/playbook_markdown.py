@@ -20,6 +20,7 @@ from esp_wizard.findings.playbook.model import (
     SystemMap,
     WarmupPlan,
 )
+from esp_wizard.i18n import _
 
 _MERMAID_SAFE = re.compile(r"[^A-Za-z0-9 .,:/'()_-]")
 # an edge is written source to target, so one-way flows both use "-->"
@@ -33,10 +34,10 @@ def playbook_markdown(report: EngagementReport, first: int = 4) -> list[str]:
     if playbook is None:
         return []
     return [
-        *system_map(playbook.system_map, f"## {first}. Current-state map"),
-        *parity(playbook.parity, f"## {first + 1}. Send-at-parity checklist"),
-        *scorecard(playbook.scorecard, f"## {first + 2}. Go/no-go scorecard for cut-over"),
-        *warmup(playbook, report, f"## {first + 3}. Warm-up plan and roadmap"),
+        *system_map(playbook.system_map, f"## {first}. " + _("Current-state map")),
+        *parity(playbook.parity, f"## {first + 1}. " + _("Send-at-parity checklist")),
+        *scorecard(playbook.scorecard, f"## {first + 2}. " + _("Go/no-go scorecard for cut-over")),
+        *warmup(playbook, report, f"## {first + 3}. " + _("Warm-up plan and roadmap")),
     ]
 
 
@@ -56,7 +57,14 @@ def interview_plan(plan: InterviewPlan) -> list[str]:
         ]
         for p in plan.people
     ]
-    header = ["Person", "Role given", "Questionnaire", "Topics", "Named by", "Status"]
+    header = [
+        _("Person"),
+        _("Role given"),
+        _("Questionnaire"),
+        _("Topics"),
+        _("Named by"),
+        _("Status"),
+    ]
     body = md.table(header, rows) if rows else "Nobody named yet: ask “who else should we talk to?”"
     missing = [
         f"- {md.inline(role)}: "
@@ -65,7 +73,7 @@ def interview_plan(plan: InterviewPlan) -> list[str]:
     ]
     roles = "\n".join(missing) if missing else "Every role has been heard."
     return [
-        "### Interview plan: who else to talk to",
+        "### " + _("Interview plan: who else to talk to"),
         body,
         "**Roles not yet interviewed:**",
         roles,
@@ -121,7 +129,14 @@ def parity(parity: Parity, heading: str) -> list[str]:
         ]
         for line in parity.lines
     ]
-    header = ["Kind", "Automation", "Baseline", "Owner", "Depends on", "Parity test"]
+    header = [
+        _("Kind"),
+        _("Automation"),
+        _("Baseline"),
+        _("Owner"),
+        _("Depends on"),
+        _("Parity test"),
+    ]
     body = md.table(header, rows) if rows else "No automation inventoried yet."
     intro = (
         "Send at parity before improving anything: each line passes its test on the new "
@@ -148,7 +163,7 @@ def scorecard(card: Scorecard, heading: str) -> list[str]:
         heading,
         f"**Verdict today: {card.verdict}** ({counts}). Discovery answers describe today's "
         "platform: re-check every criterion on the new one at cut-over.",
-        md.table(["Criterion", "Status", "Why", "Blocking findings", "Ask"], rows),
+        md.table([_("Criterion"), _("Status"), _("Why"), _("Blocking findings"), _("Ask")], rows),
     ]
 
 
@@ -164,7 +179,7 @@ def warmup(playbook: Playbook, report: EngagementReport, heading: str) -> list[s
     if plan.weeks:
         parts.append(
             md.table(
-                ["Week", "Daily volume", "Audience"],
+                [_("Week"), _("Daily volume"), _("Audience")],
                 [[str(w.week), f"{w.daily_volume:,}", w.audience] for w in plan.weeks],
             )
         )
