@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 
 from esp_wizard import __version__
 from esp_wizard.commands import COMMANDS, Command
@@ -51,9 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = _default_command(parser)
         if command is None:
             return 0
-    _interface_language(args)
     try:
-        code = command.run(args)
+        with _interface_language(args):
+            code = command.run(args)
         sys.stdout.flush()  # a closed pipe shows here, not at the interpreter's exit
         return code
     except BrokenPipeError:
@@ -77,14 +78,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _interface_language(args: argparse.Namespace) -> None:
-    """--lang, else the remembered setting, else the locale; set for the whole run."""
+def _interface_language(args: argparse.Namespace) -> AbstractContextManager[str]:
+    """--lang, else the remembered setting, else the locale: the language of the run (and
+    only of this run: a caller of main() in the same process is left as it was)."""
     from esp_wizard import i18n
     from esp_wizard.config import load_config
 
     option = getattr(args, "lang", None)
     config = "" if option else load_config().language
-    i18n.set_language(i18n.interface_language(option, config))
+    return i18n.use(i18n.interface_language(option, config))
 
 
 def _say(line: str) -> None:

@@ -85,12 +85,6 @@ def use(language: str | None) -> Iterator[str]:
         _current.reset(token)
 
 
-def set_language(language: str | None) -> str:
-    """For a whole run (the interface language chosen at start)."""
-    _current.set(normalise(language) or DEFAULT)
-    return _current.get()
-
-
 def _(message: str) -> str:
     return translations(_current.get()).gettext(message)
 

@@ -7,9 +7,12 @@ import csv
 import dataclasses
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
+from esp_wizard import i18n
+from esp_wizard.cli import main
 from esp_wizard.export import render_report, render_report_any, report_language
 from esp_wizard.findings import compile_workspace
 from esp_wizard.findings.model import EngagementReport
@@ -71,3 +74,26 @@ def test_french_docx_is_marked_french(french: EngagementReport) -> None:
     package = zipfile.ZipFile(io.BytesIO(document))
     assert "<dc:language>fr-FR</dc:language>" in package.read("docProps/core.xml").decode()
     assert 'w:val="fr-FR"' in package.read("word/styles.xml").decode()
+
+
+@pytest.mark.parametrize(
+    ("options", "separator", "first"),
+    [
+        (["report", "--format", "csv", "--lang", "fr"], ";", "rang"),
+        (["--lang", "fr", "report", "--format", "csv"], ";", "rang"),
+        (["report", "--format", "csv", "--lang", "fr", "--csv-dialect", "comma"], ",", "rang"),
+        (["report", "--format", "csv"], ",", "rank"),
+    ],
+)
+def test_the_report_command_takes_a_language_and_a_csv_dialect(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    options: list[str],
+    separator: str,
+    first: str,
+) -> None:
+    workspace = build_fixture_engagement(tmp_path)
+    assert main(["--workspace", str(workspace.root), *options]) == 0
+    header = capsys.readouterr().out.removeprefix("\ufeff").splitlines()[0]
+    assert header.split(separator)[0] == first
+    assert i18n.current() == "en"  # the run's language does not outlive it
