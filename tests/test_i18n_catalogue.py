@@ -113,3 +113,11 @@ def test_french_dates_are_typed_either_way() -> None:
         assert i18n.parse_date("2026-03-31") == dt.date(2026, 3, 31)
         assert i18n.parse_date("31/02/2026") is None
     assert i18n.parse_date("31/03/2026") is None  # English: ISO only, no guessing d/m vs m/d
+
+
+def test_the_config_names_the_interface_language(tmp_path: Path) -> None:
+    from esp_wizard.config import load_config
+
+    (tmp_path / "config.toml").write_text('language = "fr"\n', encoding="utf-8")
+    config = load_config(tmp_path / "config.toml")
+    assert i18n.interface_language(None, config.language, {"LANG": "en_US.UTF-8"}) == "fr"
