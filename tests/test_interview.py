@@ -166,3 +166,17 @@ def test_french_questionnaires_write_decimals_with_a_comma(complete) -> None:
     question = french.question("list_prep_hours")
     assert interview.display(question, 2.5) == "2,5 hours/week"
     assert interview.display(question, 2.5, terse=True) == "2,5"
+
+
+def test_a_french_interview_takes_french_dates_and_answers_in_french(complete) -> None:
+    from conftest import new_session
+
+    french = complete.model_copy(update={"language": "fr"})
+    interview = Interview(french, new_session(french))
+    interview.answer("contract_end", "30/06/2027")
+    assert interview.session.answers["contract_end"].value == dt.date(2027, 6, 30)
+    assert interview.display(french.question("contract_end"), dt.date(2027, 6, 30)) == "30/06/2027"
+    with pytest.raises(AnswerError, match="Choisissez l'une des options"):
+        interview.answer("list_source", "nowhere")
+    with pytest.raises(AnswerError, match="YYYY-MM-DD"):  # English questionnaire: ISO only
+        Interview(complete, new_session(complete)).answer("contract_end", "30/06/2027")

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from esp_wizard import i18n
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.expression import evaluate, names
 from esp_wizard.questionnaire.kinds import display, keeps_other, validate
@@ -194,7 +195,8 @@ class Interview:
     def answer(self, question_id: str, value: Any, other: str = "") -> Answer:
         """Validate and record an answer; raises AnswerError with the facilitator's message."""
         question = self._question(question_id)
-        clean = validate(question, value, other)
+        with i18n.use(self.questionnaire.language):  # messages and date forms: the question's
+            clean = validate(question, value, other)
         keep_other = other.strip() if keeps_other(question, clean) else ""
         return self._put(question_id, status="answered", value=clean, other=keep_other)
 
@@ -202,7 +204,8 @@ class Interview:
         """Record don't know / not applicable instead of an answer."""
         question = self._question(question_id)
         if status != "answered" and not question.allow_unknown:
-            raise AnswerError("This question needs a real answer.")
+            with i18n.use(self.questionnaire.language):
+                raise AnswerError(i18n._("This question needs a real answer."))
         return self._put(question_id, status=status, value=None, other="")
 
     def clear(self, question_id: str) -> None:
