@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Input, Select
 
+from esp_wizard import i18n
 from esp_wizard.questionnaire import model as m
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.option_picker import OptionPicker, number_keys, numbered
@@ -32,9 +33,9 @@ class ChoiceAnswer(AnswerWidget):
 
     def compose(self) -> ComposeResult:
         yield OptionPicker(id="picker")
-        yield Input(
-            placeholder="What is “Other”?", select_on_focus=False, compact=True, id="other-text"
-        )
+        with i18n.use(self.language):  # the question's language
+            placeholder = i18n._("What is “Other”?")
+        yield Input(placeholder=placeholder, select_on_focus=False, compact=True, id="other-text")
 
     def setup(self) -> None:
         values = self.question.values
@@ -42,7 +43,10 @@ class ChoiceAnswer(AnswerWidget):
         self.picker.reset(labels, number_keys(len(values)), None)
 
     def _label(self, value: str) -> str:
-        return "Other…" if value == m.OTHER else self.question.label_of(value)
+        if value == m.OTHER:
+            with i18n.use(self.language):
+                return i18n._("Other…")
+        return self.question.label_of(value)
 
     @property
     def picker(self) -> OptionPicker:

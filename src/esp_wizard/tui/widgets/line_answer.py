@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
+from esp_wizard import i18n
 from esp_wizard.questionnaire import model as m
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers, as_text
@@ -85,4 +86,5 @@ class NumberAnswer(LineAnswer):
 @answers("date")
 class DateAnswer(LineAnswer):
     def placeholder(self) -> str:
-        return "YYYY-MM-DD"
+        with i18n.use(self.language):  # JJ/MM/AAAA on a French questionnaire (ISO accepted too)
+            return i18n.date_hint()

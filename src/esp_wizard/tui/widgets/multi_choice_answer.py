@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Input, SelectionList
 from textual.widgets.selection_list import Selection
 
+from esp_wizard import i18n
 from esp_wizard.questionnaire import model as m
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.option_picker import numbered
@@ -60,13 +61,15 @@ class MultiChoiceAnswer(AnswerWidget):
 
     def compose(self) -> ComposeResult:
         yield TogglePicker(id="picker")
-        yield Input(
-            placeholder="What is “Other”?", select_on_focus=False, compact=True, id="other-text"
-        )
+        with i18n.use(self.language):  # the question's language
+            placeholder = i18n._("What is “Other”?")
+        yield Input(placeholder=placeholder, select_on_focus=False, compact=True, id="other-text")
 
     def setup(self) -> None:
         values = self.question.values
-        labels = numbered(["Other…" if v == m.OTHER else self.question.label_of(v) for v in values])
+        with i18n.use(self.language):
+            other = i18n._("Other…")
+        labels = numbered([other if v == m.OTHER else self.question.label_of(v) for v in values])
         picker = self.picker
         picker.clear_options()
         picker.add_options(
