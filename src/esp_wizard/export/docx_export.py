@@ -27,7 +27,7 @@ from esp_wizard import __version__, i18n
 from esp_wizard.export import text as t
 from esp_wizard.findings.model import EngagementReport, Evidence, Finding
 from esp_wizard.findings.risks import first_sentence
-from esp_wizard.i18n import N_, _
+from esp_wizard.i18n import N_, _, ngettext
 
 _NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -178,13 +178,21 @@ def _cover(doc: Body, report: EngagementReport) -> None:
         (_("Engagement"), report.engagement or _("not named")),
         (_("Facilitator"), t.facilitators(report)),
         (_("Date"), t.date(report.as_of.date()) if report.as_of else _("no session yet")),
-        ("Sources", f"{t.plural(len(report.sessions), 'interview')}, "
-                    f"{t.plural(len(report.roles_covered), 'role')} heard"),
-    ]  # fmt: skip
+        (_("Sources"), _sources(report)),
+    ]
     for label, value in facts:
-        doc.para(value, bold_lead=f"{label}: ")
+        doc.para(value, bold_lead=_("{label}: ").format(label=label))
     doc.para(t.confidential(report), bold_lead="")
     doc.page_break()
+
+
+def _sources(report: EngagementReport) -> str:
+    interviews, roles = len(report.sessions), len(report.roles_covered)
+    return (
+        ngettext("{count} interview", "{count} interviews", interviews).format(count=interviews)
+        + ", "
+        + ngettext("{count} role heard", "{count} roles heard", roles).format(count=roles)
+    )
 
 
 def _executive(doc: Body, report: EngagementReport) -> None:
@@ -236,8 +244,10 @@ def _roadmap(doc: Body, report: EngagementReport) -> None:
         doc.para(_("No timeline estimate yet: the roadmap needs the kickoff date."))
         return
     doc.para(
-        f"From the kickoff on {t.date(plan.start)}, with the {report.timeline.estimate} "
-        "estimate (the later end date is the estimate's longest duration).",
+        _(
+            "From the kickoff on {start}, with the {estimate} estimate "
+            "(the later end date is the estimate's longest duration)."
+        ).format(start=t.date(plan.start), estimate=report.timeline.estimate),
     )
     doc.table(
         [_("Phase"), _("Starts"), _("Ends"), _("To fix"), _("Blocked by (must-fix)")],
@@ -245,9 +255,9 @@ def _roadmap(doc: Body, report: EngagementReport) -> None:
             [
                 t.phase(p.phase),
                 t.date(p.start),
-                f"{t.date(p.end)} to {t.date(p.latest_end)}",
+                _("{start} to {end}").format(start=t.date(p.end), end=t.date(p.latest_end)),
                 str(p.open),
-                "; ".join(f.title for f in p.blocking) or "nothing",
+                "; ".join(f.title for f in p.blocking) or _("nothing"),
             ]
             for p in plan.phases
         ],
@@ -433,7 +443,8 @@ def _appendices(doc: Body, report: EngagementReport) -> None:
     if report.warnings:
         doc.heading(_("Notes on sources"), 2)
         doc.bullets(report.warnings)
-    doc.para(f"Compiled by esp-wizard {__version__}. {t.confidential(report)}")
+    compiled = _("Compiled by esp-wizard {version}.").format(version=__version__)
+    doc.para(f"{compiled} {t.confidential(report)}")
 
 
 # -- reading a document back -----------------------------------------------------------------
