@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from esp_wizard.findings.dates import add_months, estimate_months, months_between
 from esp_wizard.findings.decisions import contract_decision, go_live_decision, theme_of, verdict
@@ -77,5 +78,5 @@ def test_the_example_roadmap_marks_freezes_contract_and_go_live() -> None:
     assert ("contract", D(2027, 7, 5), None) in marks
     phases = report.roadmap.phases
     assert [p.phase for p in phases] == ["discovery", "move", "uat", "send"]
-    assert all(a.end == b.start for a, b in zip(phases, phases[1:], strict=False))
+    assert all(a.end == b.start for a, b in itertools.pairwise(phases))
     assert sum(len(p.blocking) for p in phases) == len(report.must_fix)
