@@ -20,9 +20,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q
 
+# Static gates: formatting, lint, types (strict on the core; see [tool.mypy] in pyproject.toml)
+# and the import contracts (core free of terminal libraries, faces independent, layers).
 lint: $(STAMP)
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests bench scripts

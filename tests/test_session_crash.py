@@ -34,6 +34,7 @@ def test_no_saved_answer_is_lost_when_the_writer_is_killed(tmp_path: Path, seed:
 
 
 def test_kills_leave_no_session_but_the_real_ones(tmp_path: Path) -> None:
+    from esp_wizard.session.lock import BREAK_SUFFIX, LOCK_SUFFIX
     from esp_wizard.session.store import SessionStore
     from esp_wizard.workspace import Workspace
 
@@ -41,7 +42,10 @@ def test_kills_leave_no_session_but_the_real_ones(tmp_path: Path) -> None:
     assert report.errors == [] and report.losses == []
     listing = SessionStore(Workspace(tmp_path)).list()
     assert len(listing.entries) == 2 and listing.problems == []
-    # a killed writer may leave its lock and a temporary file: hidden from listings, swept
-    # (the temporary) or taken over (the lock) by the next writer
+    # a killed writer may leave its lock, the lock's `.lock.break` guard (killed while taking
+    # over a stale lock) and a temporary file: hidden from listings, swept (the temporary) or
+    # taken over (the lock, and the guard once it is old) by the next writer
+    left = LOCK_SUFFIX, LOCK_SUFFIX + BREAK_SUFFIX, ".tmp"
     leftovers = [p.name for p in (tmp_path / "sessions").iterdir() if p.suffix != ".toml"]
-    assert all(name.endswith((".lock", ".tmp")) or name == ".questionnaires" for name in leftovers)
+    unexpected = [n for n in leftovers if not n.endswith(left) and n != ".questionnaires"]
+    assert unexpected == []

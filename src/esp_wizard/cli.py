@@ -44,25 +44,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command is None:
             return 0
     try:
-        return command.run(args)
+        code = command.run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at the interpreter's exit
+        return code
+    except BrokenPipeError:
+        return _pipe_closed()
     except FileProblems as problems:
         for line in problems.lines():
-            print(line, file=sys.stderr)
+            _say(line)
         return problems.exit_code
     except UserError as error:
-        print(f"esp-wizard: {error}", file=sys.stderr)
+        _say(f"esp-wizard: {error}")
         return error.exit_code
     except KeyboardInterrupt:
         return 130
     except Exception as error:
         if os.environ.get("ESP_WIZARD_DEBUG"):
             raise
-        print(
+        _say(
             f"esp-wizard: unexpected error: {type(error).__name__}: {error} "
-            "(set ESP_WIZARD_DEBUG=1 to see the traceback, and please report it)",
-            file=sys.stderr,
+            "(set ESP_WIZARD_DEBUG=1 to see the traceback, and please report it)"
         )
         return 1
+
+
+def _say(line: str) -> None:
+    """One line on stderr; file names and values in it may come from hostile files."""
+    from esp_wizard.safetext import for_terminal
+
+    print(for_terminal(line, lines=False), file=sys.stderr)
+
+
+def _pipe_closed() -> int:
+    """The reader went away (`esp-wizard sessions | head -1`): end quietly, as `cat` does.
+
+    stdout is pointed at /dev/null so the interpreter's final flush cannot fail again.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return 141  # 128 + SIGPIPE, what a shell reports for a writer killed by a closed pipe
 
 
 def _default_command(parser: argparse.ArgumentParser) -> Command | None:

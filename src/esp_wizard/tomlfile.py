@@ -6,7 +6,9 @@ unreadable, not UTF-8, TOML syntax) and how a pydantic error reads for a person.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -27,14 +29,21 @@ _EXPECTED = {
 }
 
 
+MAX_FILE_BYTES = 32 * 1024 * 1024  # a session with a year of notes is well under 1 MB
+MAX_DEPTH = 32  # tables and lists inside each other; our formats need 5
+MAX_INT = 2**63 - 1  # what TOML itself promises; beyond, float() and friends overflow
+
+
 def read_toml(path: Path, shown: str) -> tuple[str, dict[str, Any]]:
-    """The file's text and data; FileProblems naming `shown` (and the line) otherwise."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise _problem(shown, None, "file not found") from None
-    except OSError as error:
-        raise _problem(shown, None, f"cannot be read ({error.strerror or error})") from None
+    """The file's text and data; FileProblems naming `shown` (and the line) otherwise.
+
+    The one door every session and questionnaire file comes in by: whatever is wrong with
+    it (missing, a folder, a FIFO, unreadable, too big, not UTF-8, bad TOML, nested too
+    deep, numbers too large) becomes a one-line problem naming the file, never an
+    exception from deeper down. A FIFO or device is refused before it is read, so a
+    listing never blocks.
+    """
+    raw = _read_regular(path, shown)
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
@@ -42,15 +51,109 @@ def read_toml(path: Path, shown: str) -> tuple[str, dict[str, Any]]:
     return text, parse_toml(text, shown)
 
 
-def parse_toml(text: str, shown: str) -> dict[str, Any]:
+def head_bytes(path: Path, size: int) -> bytes:
+    """The first `size` bytes of a regular file; b"" for anything else (never blocks)."""
     try:
-        return tomllib.loads(text)
+        return read_regular(path, str(path), limit=size)
+    except FileProblems:
+        return b""
+
+
+def read_regular(path: Path, shown: str, *, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A regular file's bytes (at most `limit`); FileProblems for anything else."""
+    return _read_regular(path, shown, limit)
+
+
+def _read_regular(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise _problem(shown, None, "file not found") from None
+    except OSError as error:
+        raise _problem(shown, None, f"cannot be read ({error.strerror or error})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _problem(shown, None, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise _problem(shown, None, "is not a regular file (a FIFO, device or socket)")
+        if info.st_size > MAX_FILE_BYTES and limit == MAX_FILE_BYTES:
+            size = f"{info.st_size // (1024 * 1024)} MB"
+            raise _problem(shown, None, f"too large to be ours ({size}, at most 32 MB)")
+        with os.fdopen(os.dup(fd), "rb") as file:
+            return file.read(limit)
+    except OSError as error:
+        raise _problem(shown, None, f"cannot be read ({error.strerror or error})") from None
+    finally:
+        os.close(fd)
+
+
+def parse_toml(text: str, shown: str) -> dict[str, Any]:
+    """TOML to data, then the limits every file of ours keeps (depth, number sizes)."""
+    line: int | None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = _TOML_POSITION.match(str(error))
         if match:
             what, line, column = match.group(1), int(match.group(2)), match.group(3)
             raise _problem(shown, line, f"TOML syntax (column {column}): {lower(what)}") from None
         raise _problem(shown, None, f"TOML syntax: {lower(str(error))}") from None
+    except RecursionError:
+        line = _deep_line(text)
+        raise _problem(shown, line, f"nested too deeply (at most {MAX_DEPTH} levels)") from None
+    except (ValueError, MemoryError):  # a number too long for Python to convert
+        line = _long_number_line(text)
+        raise _problem(shown, line, "a number too large (at most 2^63-1)") from None
+    beyond = _beyond_limits(data)
+    if beyond is not None:
+        path, message = beyond
+        from esp_wizard.questionnaire.locate import LineIndex
+
+        line = LineIndex(text).line_of(path, data) if path else None
+        where = ".".join(str(step) for step in path)
+        raise FileProblems(shown, [Problem(shown, line, where, message)])
+    return data
+
+
+def _beyond_limits(data: Any) -> tuple[tuple[str | int, ...], str] | None:
+    """The first value (its key path) past our limits: depth, integer size, nan/inf."""
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
+    while stack:
+        path, node = stack.pop()
+        if len(path) > MAX_DEPTH:
+            return path, f"nested too deeply (at most {MAX_DEPTH} levels)"
+        if isinstance(node, dict):
+            stack.extend(((*path, key), value) for key, value in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend(((*path, i), value) for i, value in reversed(list(enumerate(node))))
+        elif isinstance(node, int) and not isinstance(node, bool) and abs(node) > MAX_INT:
+            return path, "a number too large (at most 2^63-1)"
+        elif isinstance(node, float) and node != node:
+            return path, "nan is not a number we can use"
+        elif isinstance(node, float) and node in (float("inf"), float("-inf")):
+            return path, "inf is not a number we can use"
+    return None
+
+
+def _deep_line(text: str) -> int | None:
+    """The line where brackets or braces first nest past the limit."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        for char in line:
+            depth += 1 if char in "[{" else -1 if char in "]}" else 0
+            if depth > MAX_DEPTH:
+                return number
+    return None
+
+
+_LONG_NUMBER = re.compile(r"\d{4000,}")
+
+
+def _long_number_line(text: str) -> int | None:
+    match = _LONG_NUMBER.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _problem(shown: str, line: int | None, message: str) -> FileProblems:

@@ -28,6 +28,7 @@ def test_months_are_calendar_months_clamped_to_the_month() -> None:
     assert add_months(D(2026, 10, 5), 9) == D(2027, 7, 5)
     assert add_months(D(2027, 1, 31), 1) == D(2027, 2, 28)
     assert add_months(D(2027, 7, 5), -6) == D(2027, 1, 5)
+    assert add_months(D(2027, 6, 30), -6) == D(2026, 12, 31)  # a month's end stays the end
     assert months_between(D(2027, 7, 5), D(2028, 4, 5)) == 9
     assert estimate_months("12-18 months") == (12, 18) and estimate_months("soon") is None
 
@@ -75,7 +76,8 @@ def test_the_example_roadmap_marks_freezes_contract_and_go_live() -> None:
     marks = {(m.kind, m.day, m.until) for m in report.roadmap.milestones}
     assert ("freeze", D(2026, 11, 16), D(2027, 1, 4)) in marks
     assert ("go-live", D(2027, 4, 12), None) in marks
-    assert ("contract", D(2027, 7, 5), None) in marks
+    assert ("contract", D(2027, 6, 30), None) in marks
+    assert ("notice", D(2026, 12, 31), None) in marks
     phases = report.roadmap.phases
     assert [p.phase for p in phases] == ["discovery", "move", "uat", "send"]
     assert all(a.end == b.start for a, b in itertools.pairwise(phases))

@@ -4,21 +4,27 @@ Creates an interview through the screens, answers several questions, SIGKILLs th
 (no chance to clean up), starts the command again, resumes from home, and finds every
 answer both on screen and in the file. Skipped only where tmux is not installed (`.ci/run`
 installs it).
+
+Every key is sent only once the screen (or, where a key shows nothing, the session file)
+says the previous one has been handled: the test waits on state, never on a pause, so it
+passes on a loaded machine as on an idle one.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from esp_wizard.session.model import Session
 from esp_wizard.session.store import SessionStore
 from esp_wizard.workspace import Workspace
 
@@ -49,24 +55,25 @@ class Tmux:
     def screen(self, name: str) -> str:
         return self.run("capture-pane", "-p", "-t", name)
 
-    def wait_for(self, name: str, text: str, timeout: float = 30.0) -> str:
+    def wait_for(self, name: str, text: str, timeout: float = 60.0) -> str:
+        """The screen once `text` is on it (polled; a generous bound for a loaded machine)."""
+        return self.wait_for_match(name, re.escape(text), timeout)
+
+    def wait_for_match(self, name: str, pattern: str, timeout: float = 60.0) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             shown = self.screen(name)
-            if text in shown:
+            if re.search(pattern, shown):
                 return shown
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen(name)}")
+            time.sleep(0.05)
+        raise AssertionError(f"{pattern!r} never appeared; the screen was:\n{self.screen(name)}")
 
     def keys(self, name: str, *keys: str) -> None:
-        """One key at a time, at a brisk typist's pace: Textual moves focus after a key."""
         for key in keys:
             self.run("send-keys", "-t", name, key)
-            time.sleep(0.15)
 
     def type(self, name: str, text: str) -> None:
         self.run("send-keys", "-t", name, "-l", text)
-        time.sleep(0.15)
 
     def pane_pid(self, name: str) -> int:
         return int(self.run("display-message", "-p", "-t", name, "#{pane_pid}").strip())
@@ -81,6 +88,27 @@ def descendants(pid: int) -> list[int]:
     for child in children.stdout.split():
         found += descendants(int(child))
     return found
+
+
+def wait_for_session(
+    workspace: Workspace, done: Callable[[Session], bool], timeout: float = 60.0
+) -> Session:
+    """The session file once `done` holds for it (for keys that change nothing on screen)."""
+    deadline = time.monotonic() + timeout
+    session = None
+    while time.monotonic() < deadline:
+        paths = list(workspace.sessions_dir.glob("*.toml"))
+        if len(paths) == 1:
+            session = SessionStore(workspace).load(paths[0])
+            if done(session):
+                return session
+        time.sleep(0.05)
+    raise AssertionError(f"the session file never got there: {session}")
+
+
+def value_of(session: Session, question_id: str) -> object:
+    answer = session.answers.get(question_id)
+    return answer.value if answer is not None else None
 
 
 def wait_until_gone(pids: list[int], timeout: float = 10.0) -> None:
@@ -124,28 +152,47 @@ def test_answers_survive_a_sigkill_and_come_back_on_resume(
     tmux.wait_for("first", "No interviews yet")
     tmux.keys("first", "n")
     tmux.wait_for("first", "Questionnaire")
-    for value in ("Acme", "Move", "Fay", "Ana", "e2e-tester"):
+    for label, value in (("Client", "Acme"), ("Engagement", "Move"), ("Facilitator", "Fay")):
         tmux.type("first", value)
+        tmux.wait_for_match("first", rf"{label} +{value}\n")  # in its own field
         tmux.keys("first", "Enter")
-    tmux.wait_for("first", "★")
+    tmux.type("first", "Ana")
+    tmux.wait_for_match("first", r"Interviewees +Ana\b")
+    tmux.keys("first", "Enter")
+    tmux.type("first", "e2e-tester")
+    tmux.wait_for_match("first", r"Interviewees +Ana +e2e-tester")
+    tmux.keys("first", "Enter")
+    tmux.wait_for("first", "★")  # the questionnaire written for the role comes first
     tmux.keys("first", "C-s")
     tmux.wait_for("first", "Thank them for their time")
     tmux.keys("first", "Enter")
     tmux.wait_for("first", "Walk me through the last send.")
     tmux.type("first", "We export by hand")
+    tmux.wait_for("first", "We export by hand")
     tmux.keys("first", "C-n")
     tmux.wait_for("first", "Do you send to lists you manage yourselves?")
-    tmux.keys("first", "y", "Enter")
+    tmux.keys("first", "y")
+    tmux.wait_for("first", "● y  Yes")
+    tmux.keys("first", "Enter")
     tmux.wait_for("first", "How do subscriber lists get into the ESP today?")
-    tmux.keys("first", "3", "Enter")
+    tmux.keys("first", "3")
+    tmux.wait_for("first", "● 3  Manual CSV upload")
+    tmux.keys("first", "Enter")
     tmux.wait_for("first", "Hours per week spent preparing lists by hand?")
     tmux.type("first", "6")
+    tmux.wait_for_match("first", r"▊ +6 +▎ hours/week")
     tmux.keys("first", "Enter")
     tmux.wait_for("first", "Which channels run on the platform?")
-    tmux.keys("first", "1", "2", "Enter")
+    for key, chosen in (("1", ["email"]), ("2", ["email", "sms"])):  # a toggle is saved at once
+        tmux.keys("first", key)
+        wait_for_session(workspace, lambda s, c=chosen: value_of(s, "channels") == c)
+    tmux.keys("first", "Enter")
     tmux.wait_for("first", "How stable is the platform?")
-    tmux.keys("first", "4", "PageDown")
+    tmux.keys("first", "4")
+    tmux.wait_for_match("first", r"● +4")
+    tmux.keys("first", "PageDown")
     tmux.wait_for("first", "When does the contract end?")
+    wait_for_session(workspace, lambda s: s.current == "contract_end")
 
     killed = descendants(tmux.pane_pid("first"))
     for pid in reversed(killed):
@@ -153,8 +200,7 @@ def test_answers_survive_a_sigkill_and_come_back_on_resume(
     wait_until_gone(killed)  # its lock is stale only once the process is really gone
 
     tmux.start("second", command)
-    tmux.wait_for("second", "in progress")
-    time.sleep(0.5)  # the table takes focus as the listing arrives
+    tmux.wait_for("second", "in progress")  # the table has its rows, and the focus
     tmux.keys("second", "Enter")
     tmux.wait_for("second", "When does the contract end?")  # back where it was left
     tmux.keys("second", "C-l")

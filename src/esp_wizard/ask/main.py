@@ -1,8 +1,8 @@
 """The body of `esp-wizard ask`: open or start a session, run the questions, sum up.
 
 Every answer is on disk before the next prompt, so an interruption only needs to say how
-to resume: ctrl+c, end of input (a closed pipe) and a hang-up (a closed terminal, raised
-as KeyboardInterrupt) all end with one line and exit code 130; the store's context
+to resume: ctrl+c, end of input (a closed pipe), a hang-up (a closed terminal) and SIGTERM
+(both raised as KeyboardInterrupt) all end with one line and exit code 130; the store's context
 releases the session's lock on the way out.
 """
 
@@ -89,17 +89,20 @@ def _say_quietly(prompter: Prompter, line: str) -> None:
 
 @contextlib.contextmanager
 def _hangup_as_interrupt() -> Iterator[None]:
-    """A closed terminal (SIGHUP) unwinds like ctrl+c, so the lock is released."""
-    hangup = getattr(signal, "SIGHUP", None)
-    if hangup is None or threading.current_thread() is not threading.main_thread():
+    """A closed terminal (SIGHUP) or a polite kill (SIGTERM) unwinds like ctrl+c: the
+    "saved; resume with" line is printed and the lock is released."""
+    wanted = [getattr(signal, name, None) for name in ("SIGHUP", "SIGTERM")]
+    signals = [s for s in wanted if s is not None]
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def interrupt(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
 
-    previous = signal.signal(hangup, interrupt)
+    previous = {number: signal.signal(number, interrupt) for number in signals}
     try:
         yield
     finally:
-        signal.signal(hangup, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)

@@ -9,7 +9,6 @@ import sys
 from questionary import Choice
 
 from esp_wizard.ask.prompter import Marker, Prompter
-from esp_wizard.commands.common import parse_interviewee
 from esp_wizard.errors import FileProblems, UserError
 from esp_wizard.questionnaire.catalog import Catalog, load_catalog
 from esp_wizard.questionnaire.model import ROLES, Questionnaire
@@ -56,7 +55,7 @@ def _new(
     args: argparse.Namespace, store: SessionStore, catalog: Catalog, prompter: Prompter
 ) -> Interview:
     # Options are checked before anything is asked: a typo costs no typing.
-    people = [parse_interviewee(raw) for raw in args.interviewee or []]
+    people = [Interviewee.parse(raw) for raw in args.interviewee or []]
     given = catalog.find(args.questionnaire, args.language) if args.questionnaire else None
     offered = [] if given else questionnaire_choices(args.language, catalog)
     client = args.client or _required_text(prompter, "Client")

@@ -24,20 +24,29 @@ def console(stderr: bool = False) -> Console:
 
 
 def print_table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
-    """A rich table in a terminal; tab-separated plain lines in a pipe or a file."""
+    """A rich table in a terminal; tab-separated plain lines in a pipe or a file.
+
+    Cells are user text: controls and escapes are shown escaped, and rich markup in them
+    (`[link=…]`) is never interpreted.
+    """
+    from esp_wizard.safetext import for_terminal
+
+    cells = [[for_terminal(str(cell), lines=False) for cell in row] for row in rows]
     out = console()
     if not out.is_terminal:
         print("\t".join(columns))
-        for row in rows:
-            print("\t".join(str(cell) for cell in row))
+        for row in cells:
+            print("\t".join(row))
         return
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=title, title_justify="left", header_style="bold")
+    table = Table(title=Text(for_terminal(title, lines=False)), title_justify="left")
+    table.header_style = "bold"
     for column in columns:
         table.add_column(column)
-    for row in rows:
-        table.add_row(*(str(cell) for cell in row))
+    for row in cells:
+        table.add_row(*(Text(cell) for cell in row))
     out.print(table)
 
 
@@ -57,11 +66,7 @@ def add_interview_options(parser: argparse.ArgumentParser, facilitator_help: str
 
 
 def parse_interviewee(raw: str) -> Interviewee:
-    """`Name:role`, the role optional: `--interviewee "Ana Souza:email-ops"`."""
-    from esp_wizard.errors import UserError
+    """`Name:role`, the role optional (see Interviewee.parse)."""
     from esp_wizard.session.model import Interviewee
 
-    person, _, role = raw.rpartition(":") if ":" in raw else (raw, "", "")
-    if not person.strip():
-        raise UserError(f"--interviewee needs a name, as 'Name:role' (got '{raw}')")
-    return Interviewee(name=person.strip(), role=role.strip())
+    return Interviewee.parse(raw)

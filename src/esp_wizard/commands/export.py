@@ -26,15 +26,17 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from esp_wizard.commands.common import workspace
-    from esp_wizard.commands.report import emit, output_format, warn
+    from esp_wizard.commands.report import check_target, emit, output_format, warn
     from esp_wizard.export import render_session
     from esp_wizard.findings.engagement import open_workspace_session
     from esp_wizard.findings.summary import summarize_session
 
-    opened, warnings = open_workspace_session(workspace(args), args.session)
+    where = workspace(args)
+    check_target(args, where)
+    opened, warnings = open_workspace_session(where, args.session)
     summary = summarize_session(opened)
     warn(warnings)
     fmt = output_format(args, FORMATS)
     what = f"session {summary.session.id}, {summary.answered} of {summary.total} answered"
-    emit(render_session(summary, fmt), fmt, args.output, what)
+    emit(render_session(summary, fmt), fmt, args.output, what, where, force=args.force)
     return 0

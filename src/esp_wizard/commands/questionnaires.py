@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
 def check(files: list[str]) -> int:
     from esp_wizard.errors import FileProblems
     from esp_wizard.questionnaire.loader import load_questionnaire
+    from esp_wizard.safetext import for_terminal
 
     failed = False
     for file in files:
@@ -42,10 +43,13 @@ def check(files: list[str]) -> int:
         except FileProblems as problems:
             failed = True
             for line in problems.lines():
-                print(line)
+                print(for_terminal(line, lines=False))
             continue
         count = questionnaire.answerable_count
-        print(f"{file}: ok ({questionnaire.id}, {questionnaire.language}, {count} questions)")
+        shown = for_terminal(
+            f"{file}: ok ({questionnaire.id}, {questionnaire.language}, ", lines=False
+        )
+        print(f"{shown}{count} questions)")
     return 2 if failed else 0
 
 
@@ -68,7 +72,9 @@ def listing(args: argparse.Namespace) -> int:
     ]
     columns = ["id", "language", "title", "roles", "questions", "minutes", "from"]
     print_table(f"{len(rows)} questionnaires", columns, rows)
+    from esp_wizard.safetext import for_terminal
+
     for problems in catalog.problems:
         for line in problems.lines():
-            print(f"skipped: {line}", file=sys.stderr)
+            print(f"skipped: {for_terminal(line, lines=False)}", file=sys.stderr)
     return 0

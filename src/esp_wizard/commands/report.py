@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from esp_wizard.workspace import Workspace
 
 name = "report"
 FORMATS = ("md", "html", "json", "csv", "docx")  # esp_wizard.export.REPORT_FORMATS, kept light
@@ -40,7 +43,15 @@ def add_output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...]
         help="output format (default: from the -o file's extension, else md)",
     )
     parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE instead of the terminal"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to a new FILE instead of the terminal ('-' for standard output)",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE if it exists (never a session or questionnaire file)",
     )
 
 
@@ -48,7 +59,7 @@ def output_format(args: argparse.Namespace, formats: tuple[str, ...]) -> str:
     """--format, else the -o file's extension when it names a format, else Markdown."""
     if args.format:
         return str(args.format)
-    suffix = Path(args.output).suffix.lower() if args.output else ""
+    suffix = Path(args.output).suffix.lower() if args.output and args.output != "-" else ""
     guessed = {**SUFFIXES, ".csv": "csv", ".docx": "docx"}.get(suffix, "md")
     return guessed if guessed in formats else "md"
 
@@ -58,47 +69,86 @@ def run(args: argparse.Namespace) -> int:
     from esp_wizard.export import render_report_any
     from esp_wizard.findings import compile_workspace
 
-    report = compile_workspace(workspace(args), args.client, args.engagement)
+    where = workspace(args)
+    check_target(args, where)
+    report = compile_workspace(where, args.client, args.engagement)
     warn(report.warnings)
     fmt = output_format(args, FORMATS)
     what = f"{len(report.findings)} findings to fix, {len(report.must_fix)} must-fix"
     rendered = render_report_any(report, fmt, args.attribution)
     if isinstance(rendered, bytes):
-        return emit_binary(rendered, fmt, args.output, what)
-    emit(rendered, fmt, args.output, what)
+        return emit_binary(rendered, fmt, args.output, what, where, force=args.force)
+    emit(rendered, fmt, args.output, what, where, force=args.force)
     return 0
 
 
-def emit_binary(content: bytes, fmt: str, output: str | None, what: str) -> int:
-    """A binary format (DOCX) goes to a file, atomically; never to a terminal."""
+def emit_binary(
+    content: bytes,
+    fmt: str,
+    output: str | None,
+    what: str,
+    where: Workspace | None,
+    *,
+    force: bool = False,
+) -> int:
+    """A binary format (DOCX) goes to a new file (or a replaced one with --force), never to
+    a terminal or a pipe."""
     from esp_wizard.errors import UserError
 
-    if not output:
+    if not output or output == "-":
         raise UserError(f"the {fmt} format is a file: give one with -o report.{fmt}")
-    from esp_wizard.session.atomic import atomic_write_bytes
+    from esp_wizard.export.files import check_output
+    from esp_wizard.safetext import for_terminal
+    from esp_wizard.session.atomic import atomic_create_bytes, atomic_write_bytes
 
     path = Path(output).expanduser()
+    check_output(path, where, force=force)
     try:
-        atomic_write_bytes(path, content)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            atomic_write_bytes(path, content)
+        else:
+            atomic_create_bytes(path, content)
     except OSError as error:
-        raise UserError(f"could not write {path}: {error.strerror or error}") from error
-    print(f"wrote {path} ({what})")
+        shown = for_terminal(str(path), lines=False)
+        raise UserError(f"could not write {shown}: {error.strerror or error}") from error
+    print(f"wrote {for_terminal(str(path), lines=False)} ({what})")
     return 0
+
+
+def check_target(args: argparse.Namespace, where: Workspace) -> None:
+    """Refuse a bad -o before any work, so the user is told at once."""
+    if args.output and args.output != "-":
+        from esp_wizard.export.files import check_output
+
+        check_output(Path(args.output).expanduser(), where, force=args.force)
 
 
 def warn(warnings: Any) -> None:
+    from esp_wizard.safetext import for_terminal
+
     for warning in warnings:
-        print(f"esp-wizard: warning: {warning}", file=sys.stderr)
+        print(f"esp-wizard: warning: {for_terminal(str(warning), lines=False)}", file=sys.stderr)
 
 
-def emit(content: str, fmt: str, output: str | None, what: str) -> None:
-    """To a file (atomically), or to the terminal: Markdown rendered by rich for a person,
-    every format as plain text for a pipe or a file."""
-    if output:
-        from esp_wizard.export.files import write_text
+def emit(
+    content: str,
+    fmt: str,
+    output: str | None,
+    what: str,
+    where: Workspace | None = None,
+    *,
+    force: bool = False,
+) -> None:
+    """To a new file (atomically), or to standard output: Markdown rendered by rich for a
+    person, every format as plain text for a pipe; user text never drives the terminal."""
+    from esp_wizard.safetext import for_file, for_terminal
 
-        path = write_text(Path(output).expanduser(), content)
-        print(f"wrote {path} ({what})")
+    if output and output != "-":
+        from esp_wizard.export.files import write_output
+
+        path = write_output(Path(output).expanduser(), content, where, force=force)
+        print(f"wrote {for_terminal(str(path), lines=False)} ({what})")
         return
     from esp_wizard.commands.common import console
 
@@ -106,7 +156,7 @@ def emit(content: str, fmt: str, output: str | None, what: str) -> None:
     if fmt == "md" and out.is_terminal:
         from rich.markdown import Markdown
 
-        out.print(Markdown(content))
+        out.print(Markdown(for_terminal(content)))
         return
-    sys.stdout.write(content)
+    sys.stdout.write(for_terminal(content) if out.is_terminal else for_file(content))
     sys.stdout.flush()

@@ -20,11 +20,12 @@ def run(args: argparse.Namespace) -> int:
     from esp_wizard.errors import FileProblems
     from esp_wizard.session.interview import Interview
     from esp_wizard.session.opened import questionnaire_of
-    from esp_wizard.session.store import SessionStore
+    from esp_wizard.session.store import SessionDamaged, SessionStore
 
     store = SessionStore(workspace(args))
     listing = store.list()
     rows = []
+    damaged: list[FileProblems] = []
     for entry in listing:
         session = entry.session
         if args.client and session.client.casefold() != args.client.casefold():
@@ -33,7 +34,10 @@ def run(args: argparse.Namespace) -> int:
             questionnaire, _ = questionnaire_of(store, session)
             progress = Interview(questionnaire, session).progress()
             shown = f"{progress.done}/{progress.total}"
-        except FileProblems:
+        except SessionDamaged as problems:
+            damaged.append(problems)
+            continue
+        except FileProblems:  # its questionnaire copy is missing: listed, progress unknown
             shown = "?"
         people = ", ".join(
             f"{i.name} ({i.role})" if i.role else i.name for i in session.interviewees
@@ -62,7 +66,19 @@ def run(args: argparse.Namespace) -> int:
         "last change",
     ]
     print_table(f"{len(rows)} sessions in {store.workspace.sessions_dir}", columns, rows)
-    for problems in listing.problems:
-        for line in problems.lines():
-            print(f"unreadable: {line}", file=sys.stderr)
-    return 0
+    return report_problems([*listing.problems, *damaged], listing.conflict_lines(), len(rows))
+
+
+def report_problems(problems: list[Any], conflicts: list[str], shown: int) -> int:
+    """The files left out, one line each, and a closing count; exit 2 if none could be shown."""
+    from esp_wizard.safetext import for_terminal
+
+    for file in problems:
+        for line in file.lines():
+            print(f"unreadable: {for_terminal(line, lines=False)}", file=sys.stderr)
+    for line in conflicts:
+        print(f"conflict: {for_terminal(line, lines=False)}", file=sys.stderr)
+    if problems:
+        left_out = f"{len(problems)} damaged session file{'s' if len(problems) > 1 else ''}"
+        print(f"esp-wizard: warning: {left_out} left out (listed above)", file=sys.stderr)
+    return 2 if problems and not shown else 0

@@ -1,15 +1,29 @@
-"""Where exports go and how they are written: atomically, so a half-written report never
-replaces a good one, under names that sort by date and say what they hold."""
+"""Where exports go and how they are written: atomically, never over anyone's work.
+
+An output file is a new file unless the user says `--force`; even then it never lands in
+sessions/ or questionnaires/ nor replaces a session or questionnaire file anywhere, and
+special files (devices, FIFOs) and symlinks are refused, so a slip of the tab key cannot
+turn an interview into a report. Exports made from the TUI go to exports/ under a name
+that is free (`-2`, `-3`… appended), so an earlier export is never replaced either. Text
+written to a file keeps what was typed but loses control characters (see safetext).
+"""
 
 from __future__ import annotations
 
+import os
+import stat
+import tomllib
 from pathlib import Path
 
 from esp_wizard.errors import UserError
 from esp_wizard.findings.model import EngagementReport, SessionSummary
-from esp_wizard.session.atomic import atomic_write_bytes
+from esp_wizard.safetext import for_file, for_terminal
+from esp_wizard.session.atomic import atomic_create_bytes, atomic_write_bytes
 from esp_wizard.session.store import slugify
 from esp_wizard.workspace import Workspace
+
+_PROBE_BYTES = 1 << 20  # a session or questionnaire file is recognised from its content
+_FREE_NAME_TRIES = 1000
 
 
 def report_file_name(report: EngagementReport, fmt: str) -> str:
@@ -32,14 +46,86 @@ def session_file_name(summary: SessionSummary, fmt: str) -> str:
     return "-".join(p for p in parts if p) + f".{fmt}"
 
 
-def write_text(path: Path, content: str) -> Path:
-    """Write UTF-8 atomically; a folder that cannot be written is the user's to fix."""
+class OutputRefused(UserError):
+    """An output path that would replace or damage something: one line, exit 2."""
+
+
+def check_output(path: Path, workspace: Workspace | None, *, force: bool = False) -> None:
+    """Refuse an output path that is protected, special, a symlink, or taken without force."""
+    shown = for_terminal(str(path), lines=False)
+    if _inside_protected(path, workspace):
+        raise OutputRefused(
+            f"will not write {shown}: it is inside a sessions or questionnaires folder, "
+            "which hold interviews; choose a file elsewhere, e.g. in exports/"
+        )
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise OutputRefused(f"cannot write {shown}: {error.strerror or error}") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise OutputRefused(f"will not write {shown}: it is a symbolic link; name a plain file")
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputRefused(f"will not write {shown}: it is a folder; name a file in it")
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputRefused(
+            f"will not write {shown}: it is a special file (device, FIFO or socket); "
+            "use -o - to write to standard output"
+        )
+    if _holds_interview_data(path):
+        raise OutputRefused(
+            f"will not write {shown}: it is a session or questionnaire file, even with --force"
+        )
+    if not force:
+        raise OutputRefused(f"{shown} already exists; add --force to replace it")
+
+
+def write_output(
+    path: Path, content: str, workspace: Workspace | None, *, force: bool = False
+) -> Path:
+    """Write an export the user named: a new file, or a replaced one with `force`."""
+    check_output(path, workspace, force=force)
+    data = for_file(content).encode("utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, content.encode("utf-8"))
+        if path.exists():  # force, and check_output found a plain export-like file
+            atomic_write_bytes(path, data)
+        else:
+            atomic_create_bytes(path, data)
+    except FileExistsError:  # created between the check and the write
+        raise OutputRefused(
+            f"{for_terminal(str(path), lines=False)} already exists; add --force to replace it"
+        ) from None
     except OSError as error:
-        raise UserError(f"could not write {path}: {error.strerror or error}") from error
+        raise UserError(
+            f"could not write {for_terminal(str(path), lines=False)}: {error.strerror or error}"
+        ) from error
     return path
+
+
+def write_new_export(folder: Path, name: str, content: str) -> Path:
+    """Write into `folder` under `name`, or `name-2`, `name-3`… : never over a file."""
+    data = for_file(content).encode("utf-8")
+    stem, dot, suffix = name.rpartition(".")
+    stem, suffix = (stem, f".{suffix}") if dot else (name, "")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for number in range(1, _FREE_NAME_TRIES + 1):
+            path = folder / (name if number == 1 else f"{stem}-{number}{suffix}")
+            try:
+                atomic_create_bytes(path, data)
+            except FileExistsError:
+                continue
+            return path
+    except OSError as error:
+        raise UserError(f"could not write in {folder}: {error.strerror or error}") from error
+    raise UserError(f"could not find a free name for {name} in {folder}")
+
+
+def write_text(path: Path, content: str) -> Path:
+    """A new file at `path` (kept for callers that name their own new file)."""
+    return write_output(path, content, None)
 
 
 def export_path(workspace: Workspace, name: str) -> Path:
@@ -54,8 +140,8 @@ def export_report(
     from esp_wizard.findings import compile_workspace
 
     report = compile_workspace(workspace, client, engagement)
-    path = export_path(workspace, report_file_name(report, fmt))
-    return write_text(path, render_report(report, fmt))
+    name = report_file_name(report, fmt)
+    return write_new_export(workspace.exports_dir, name, render_report(report, fmt))
 
 
 def export_session(workspace: Workspace, session_ref: str, fmt: str) -> Path:
@@ -66,5 +152,46 @@ def export_session(workspace: Workspace, session_ref: str, fmt: str) -> Path:
 
     opened, _ = open_workspace_session(workspace, session_ref)
     summary = summarize_session(opened)
-    path = export_path(workspace, session_file_name(summary, fmt))
-    return write_text(path, render_session(summary, fmt))
+    name = session_file_name(summary, fmt)
+    return write_new_export(workspace.exports_dir, name, render_session(summary, fmt))
+
+
+# -- what is protected --------------------------------------------------------------------
+def _protected_dirs(workspace: Workspace | None) -> list[Path]:
+    from esp_wizard.questionnaire.catalog import bundled_dir
+
+    folders = [bundled_dir()]
+    if workspace is not None:
+        folders += [workspace.sessions_dir, workspace.questionnaires_dir]
+    return [_resolved(folder) for folder in folders]
+
+
+def _inside_protected(path: Path, workspace: Workspace | None) -> bool:
+    """In a workspace's sessions/ or questionnaires/ (or the bundled ones), however named."""
+    where = _resolved(path.parent)
+    if any(where == folder or folder in where.parents for folder in _protected_dirs(workspace)):
+        return True
+    return where.name in ("sessions", "questionnaires", ".questionnaires") and any(
+        (where.parent / sibling).is_dir()
+        for sibling in ("sessions", "questionnaires")
+        if sibling != where.name
+    )
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.expanduser().resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def _holds_interview_data(path: Path) -> bool:
+    """A TOML file that reads as a session (an id and a questionnaire reference) or a
+    questionnaire (sections): such a file is never replaced by an export."""
+    try:
+        with path.open("rb") as file:
+            raw = file.read(_PROBE_BYTES)
+        data = tomllib.loads(raw.decode("utf-8", errors="replace"))
+    except (OSError, ValueError, RecursionError):
+        return path.suffix.lower() == ".toml"
+    return ("id" in data and "questionnaire" in data) or "sections" in data

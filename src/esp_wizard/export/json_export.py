@@ -14,6 +14,7 @@ from esp_wizard.export.json_executive import executive_data, risks_data, roadmap
 from esp_wizard.findings.model import (
     ChecklistItem,
     Conflict,
+    DriverFound,
     EngagementReport,
     Evidence,
     Finding,
@@ -33,6 +34,10 @@ def dumps(data: dict[str, Any]) -> str:
 
 def report_json(report: EngagementReport) -> str:
     return dumps(report_data(report))
+
+
+def _driver(driver: DriverFound) -> dict[str, Any]:
+    return {"id": driver.id, "label": driver.label, "sessions": [s.id for s in driver.sessions]}
 
 
 def report_data(report: EngagementReport) -> dict[str, Any]:
@@ -62,10 +67,11 @@ def report_data(report: EngagementReport) -> dict[str, Any]:
             "timeline": {
                 "estimate": timeline.estimate,
                 "driver_count": timeline.count,
-                "drivers": [
-                    {"id": d.id, "label": d.label, "sessions": [s.id for s in d.sessions]}
-                    for d in timeline.drivers
-                ],
+                "drivers": [_driver(d) for d in timeline.drivers],
+                "low_months": timeline.low_months,
+                "high_months": timeline.high_months,
+                "doubled_by": [_driver(d) for d in timeline.doubling],
+                "overruled": [_driver(d) for d in timeline.overruled],
             },
         },
         "facilitators": list(report.facilitators),
@@ -78,6 +84,16 @@ def report_data(report: EngagementReport) -> dict[str, Any]:
         "checklist": [_checklist_item(item) for item in report.checklist],
         "conflicts": [_conflict(c) for c in report.conflicts],
         "follow_ups": [_follow_up(i) for i in report.follow_ups],
+        "worries": [
+            {
+                "session": w.session.id,
+                "people": w.session.people,
+                "answer": w.answer,
+                "note": w.note,
+                "quote": w.quote,
+            }
+            for w in report.worries
+        ],
         "warnings": list(report.warnings),
     }
 

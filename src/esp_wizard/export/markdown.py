@@ -69,6 +69,16 @@ def _timeline(report: EngagementReport) -> str:
     lines = [
         f"- {md.inline(d.label)} ({md.inline(_sessions(d.sessions))})" for d in timeline.drivers
     ]
+    lines += [
+        f"- Doubles the estimate: {md.inline(d.label)} ({md.inline(d.id)}): "
+        f"{md.inline(_sessions(d.sessions))}"
+        for d in timeline.doubling
+    ]
+    lines += [
+        f"- Not counted, the sponsor answered otherwise: {md.inline(d.label)} "
+        f"({md.inline(d.id)}): {md.inline(_sessions(d.sessions))}"
+        for d in timeline.overruled
+    ]
     return "\n".join([head, "", *lines]) if lines else head
 
 

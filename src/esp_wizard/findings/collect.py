@@ -6,7 +6,6 @@ Everything goes through `Interview`, so skip logic is the engine's: an answer hi
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,9 +16,13 @@ from esp_wizard.findings.model import (
     Person,
     SessionRef,
     Source,
+    Worry,
 )
 from esp_wizard.findings.priority import DEFAULT_EFFORT
+from esp_wizard.findings.timeline import DriverFacts, driver_facts, timeline
+from esp_wizard.findings.voices import worries
 from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.kinds import canonical
 from esp_wizard.session.interview import FiredFinding, Interview, is_empty
 from esp_wizard.session.model import Answer, Observation, Session
 from esp_wizard.session.opened import OpenedSession
@@ -27,7 +30,6 @@ from esp_wizard.session.validation import row_key
 
 STATUS_TEXT = {"dont_know": "don't know", "not_applicable": "not applicable"}
 NOT_ANSWERED = "(not answered)"
-COMPARED_TYPES = ("choice", "multi_choice", "yes_no", "number", "scale", "date")
 TITLE_LENGTH = 100
 
 
@@ -95,6 +97,8 @@ class SessionFacts:
     compared: tuple[Compared, ...]
     follow_ups: tuple[FollowUp, ...]
     answers: dict[str, tuple[Any, str]] = field(default_factory=dict)  # id -> (value, shown)
+    driver_facts: DriverFacts | None = None  # fired and declined drivers, for the timeline
+    worries: tuple[Worry, ...] = ()  # "what worries you most?", as answered
 
 
 def session_ref(session: Session, questionnaire: m.Questionnaire) -> SessionRef:
@@ -113,19 +117,30 @@ def session_ref(session: Session, questionnaire: m.Questionnaire) -> SessionRef:
     )
 
 
-def collect(opened: OpenedSession) -> SessionFacts:
-    interview = opened.interview()
+def collect(
+    opened: OpenedSession,
+    estimate: tuple[int, int] | None = None,
+    interview: Interview | None = None,
+) -> SessionFacts:
+    """One session's facts. Rules naming the timeline estimate see `estimate` (the
+    engagement's, from `compile`), else this session's own drivers' estimate."""
+    interview = interview or opened.interview()
     ref = session_ref(opened.session, opened.questionnaire)
-    raised = [_from_rule(interview, ref, fired) for fired in interview.fired_findings()]
+    drivers = driver_facts(interview, ref)
+    span = estimate if estimate is not None else timeline([drivers]).span
+    fired_rules = interview.fired_findings(span)
+    raised = [_from_rule(interview, ref, fired) for fired in fired_rules]
     raised += [_from_observation(interview, ref, o) for o in opened.session.observations]
     return SessionFacts(
         ref=ref,
         raised=tuple(raised),
-        drivers=tuple((d.id, d.label) for d in interview.fired_drivers()),
+        drivers=tuple((d_id, label) for d_id, label, _ in drivers.fired),
         inventories=tuple(_inventories(interview)),
         compared=tuple(_compared(interview)),
         follow_ups=tuple(follow_ups(interview, ref)),
         answers=answered(interview),
+        driver_facts=drivers,
+        worries=worries(interview, ref),
     )
 
 
@@ -149,7 +164,9 @@ def shown_answer(interview: Interview, question: m.Question, answer: Answer | No
     return interview.display(question, answer.value, answer.other)
 
 
-def row_cells(interview: Interview, question: m.InventoryQuestion, row: dict) -> dict[str, str]:
+def row_cells(
+    interview: Interview, question: m.InventoryQuestion, row: dict[str, Any]
+) -> dict[str, str]:
     """A row's filled fields as shown, in the questionnaire's field order."""
     return {
         f.id: interview.display(f, row[f.id])
@@ -158,7 +175,7 @@ def row_cells(interview: Interview, question: m.InventoryQuestion, row: dict) ->
     }
 
 
-def row_text(interview: Interview, question: m.InventoryQuestion, row: dict) -> str:
+def row_text(interview: Interview, question: m.InventoryQuestion, row: dict[str, Any]) -> str:
     cells = row_cells(interview, question, row)
     labels = {f.id: f.text for f in question.fields}
     return "; ".join(f"{labels[k]}: {v}" for k, v in cells.items())
@@ -313,28 +330,11 @@ def _inventory(interview: Interview, question: m.InventoryQuestion, rows: Any) -
     )
 
 
-def canonical(question: m.Question, value: Any) -> tuple[str, Any] | None:
-    """What two answers must share to agree: for a choice its option value, not its label."""
-    if isinstance(question, m.ChoiceQuestion):
-        return ("option", value)
-    if isinstance(question, m.MultiChoiceQuestion):
-        return ("options", tuple(sorted(value)))
-    if isinstance(question, m.YesNoQuestion):
-        return ("bool", bool(value))
-    if isinstance(question, m.NumberQuestion | m.ScaleQuestion):
-        return ("number", float(value))
-    if isinstance(question, m.DateQuestion) and isinstance(value, dt.date):
-        return ("date", value.isoformat())
-    return None
-
-
 def _compared(interview: Interview) -> list[Compared]:
     found = []
     for question_id, answer in interview.active_answers().items():
         question = interview.questionnaire.question(question_id)
-        if question is None or question.type not in COMPARED_TYPES:
-            continue
-        if answer.status != "answered":
+        if question is None or answer.status != "answered":
             continue
         canon = canonical(question, answer.value)
         if canon is not None:

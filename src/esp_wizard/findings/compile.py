@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from esp_wizard.findings.checklist import checklist
-from esp_wizard.findings.collect import SessionFacts, collect
+from esp_wizard.findings.collect import SessionFacts, collect, session_ref
 from esp_wizard.findings.conflicts import conflicts
 from esp_wizard.findings.dates import key_dates
 from esp_wizard.findings.decisions import executive
@@ -25,7 +25,7 @@ from esp_wizard.findings.model import (
 )
 from esp_wizard.findings.risks import register
 from esp_wizard.findings.roadmap import roadmap
-from esp_wizard.findings.timeline import timeline
+from esp_wizard.findings.timeline import DriverFacts, driver_facts, timeline
 from esp_wizard.questionnaire.model import PHASES, ROLES
 from esp_wizard.session.opened import OpenedSession
 
@@ -42,7 +42,20 @@ def compile_engagement(
     warnings: Sequence[str] = (),
     note: str = "",
 ) -> EngagementReport:
-    facts = [collect(opened) for opened in ordered(sessions)]
+    """Drivers first, for the estimate; then every rule, judged on the report's date (the
+    last change of any session) with the engagement's estimate, so rules that set the
+    contract against the plan see the whole engagement and give the same answer each run."""
+    listed = ordered(sessions)
+    judged_on = max((o.session.updated.date() for o in listed), default=None)
+    interviews = [o.interview() for o in listed]
+    for interview in interviews:
+        interview.today = judged_on
+    drivers = [
+        driver_facts(i, session_ref(o.session, o.questionnaire))
+        for o, i in zip(listed, interviews, strict=True)
+    ]
+    span = timeline(drivers).span
+    facts = [collect(o, span, i) for o, i in zip(listed, interviews, strict=True)]
     return compile_facts(facts, client, engagement, warnings, note)
 
 
@@ -59,7 +72,7 @@ def compile_facts(
     covered = roles_covered(refs)
     missing = tuple(r for r in ROLES if r not in covered)
     found_conflicts = conflicts(facts)
-    estimate = timeline(facts)
+    estimate = timeline(_driver_facts(facts))
     dates = key_dates(facts, estimate.estimate)
     plan = roadmap(findings, dates)
     risks = register(findings)
@@ -82,6 +95,7 @@ def compile_facts(
         conflicts=found_conflicts,
         follow_ups=tuple(item for f in facts for item in f.follow_ups),
         warnings=tuple(warnings),
+        worries=tuple(w for f in facts for w in f.worries),
         executive=summary,
         roadmap=plan,
         risks=risks,
@@ -107,3 +121,11 @@ def readiness(
         kept = sum(1 for f in strengths if f.phase == phase)
         views.append(PhaseReadiness(phase, status, must_fix, len(here), kept))
     return tuple(views)
+
+
+def _driver_facts(facts: Sequence[SessionFacts]) -> list[DriverFacts]:
+    """Facts built without `collect` (tests, tools) only have fired drivers: none declined."""
+    return [
+        f.driver_facts or DriverFacts(f.ref, tuple((i, label, False) for i, label in f.drivers), ())
+        for f in facts
+    ]

@@ -28,7 +28,6 @@ from esp_wizard.findings.model import (
 from esp_wizard.findings.risks import first_sentence
 
 TOP = 5
-WORRY_QUESTION = "biggest_worry"
 # Themes the worries people voice fall into, with words that give them away (EN and FR).
 THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -295,10 +294,9 @@ def worries(facts: Sequence[SessionFacts]) -> tuple[WorryGroup, ...]:
     """Every answer to "what worries you most", grouped by theme, largest group first."""
     groups: dict[str, list[Worry]] = {}
     for fact in facts:
-        answer = fact.answers.get(WORRY_QUESTION)
-        if answer and isinstance(answer[0], str) and answer[0].strip():
-            text = " ".join(answer[0].split())
-            groups.setdefault(theme_of(text), []).append(Worry(text, fact.ref))
+        for worry in fact.worries:
+            if worry.answer.strip():
+                groups.setdefault(theme_of(worry.answer), []).append(worry)
     order = [name for name, _ in THEMES] + [OTHER_THEME]
     ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), order.index(kv[0])))
     return tuple(WorryGroup(theme, tuple(items)) for theme, items in ranked)

@@ -12,7 +12,7 @@ import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from esp_wizard.errors import UserError
+from esp_wizard.errors import FileProblems, Problem, UserError
 from esp_wizard.findings.compile import compile_engagement
 from esp_wizard.findings.engagement_file import executive_note
 from esp_wizard.findings.model import EngagementReport
@@ -103,10 +103,17 @@ def open_sessions(
         except UserError as error:
             warnings.append(f"session {entry.session.id} left out: {error}")
             continue
+        except Exception as error:
+            warnings.append(f"session {entry.session.id} left out: {_failure(entry, error)}")
+            continue
         if warning:
             warnings.append(f"session {entry.session.id}: {warning}")
         opened.append(OpenedSession(entry.session, questionnaire, entry.path, warning))
     return opened, warnings
+
+
+def _failure(entry: SessionEntry, error: Exception) -> str:
+    return f"{entry.path.name}: cannot be used ({type(error).__name__}: {error})"
 
 
 def load_engagement(
@@ -115,11 +122,28 @@ def load_engagement(
     store = SessionStore(workspace)
     listing = store.list()
     warnings = [f"unreadable session file left out: {p}" for p in listing.problems]
-    choice = choose([e.session for e in listing], client, engagement)
+    warnings += listing.conflict_lines()
+    if not listing.entries and listing.problems:
+        raise nothing_readable(listing.problems)
+    choice = choose([e.session for e in listing.unique], client, engagement)
     wanted = (normalised(choice.client), normalised(choice.engagement))
-    entries = [e for e in listing if engagement_of(e.session) == wanted]
+    entries = [e for e in listing.unique if engagement_of(e.session) == wanted]
     opened, more = open_sessions(store, entries)
+    if entries and not opened:
+        raise UserError(f"no session of {choice.label} could be used: " + "; ".join(more))
     return choice, opened, warnings + more
+
+
+def nothing_readable(problems: Sequence[FileProblems]) -> FileProblems:
+    """Every session file is damaged: name each one, never "no sessions yet"."""
+    found = [p for file in problems for p in file.problems[:1]]
+    summary = Problem(
+        "esp-wizard",
+        None,
+        "",
+        f"none of the {len(problems)} session files could be read; nothing was written",
+    )
+    return FileProblems("sessions", [*found, summary])
 
 
 def compile_workspace(
@@ -128,7 +152,34 @@ def compile_workspace(
     """The report of the engagement the options (or the workspace's only one) point at."""
     choice, opened, warnings = load_engagement(workspace, client, engagement)
     note = executive_note(workspace, choice.client, choice.engagement)
-    return compile_engagement(opened, choice.client, choice.engagement, warnings, note)
+    try:
+        return compile_engagement(opened, choice.client, choice.engagement, warnings, note)
+    except Exception:
+        healthy, more = _compilable(opened)
+        if not healthy:
+            raise UserError("no session could be compiled: " + "; ".join(more)) from None
+        return compile_engagement(
+            healthy, choice.client, choice.engagement, [*warnings, *more], note
+        )
+
+
+def _compilable(opened: Sequence[OpenedSession]) -> tuple[list[OpenedSession], list[str]]:
+    """The sessions that compile on their own, and a warning for each that does not."""
+    from esp_wizard.findings.collect import collect
+
+    healthy, warnings = [], []
+    for one in opened:
+        try:
+            collect(one)
+        except Exception as error:
+            name = one.path.name if one.path else one.session.id
+            warnings.append(
+                f"session {one.session.id} left out: {name}: cannot be compiled "
+                f"({type(error).__name__}: {error})"
+            )
+        else:
+            healthy.append(one)
+    return healthy, warnings
 
 
 def open_workspace_session(workspace: Workspace, ref: str) -> tuple[OpenedSession, list[str]]:

@@ -125,12 +125,24 @@ class DriverFound:
 
 @dataclass(frozen=True)
 class Timeline:
-    estimate: str
+    """The estimate from the distinct drivers; `doubling` drivers (no executive sign-off)
+    multiply it by two instead of counting; `overruled` drivers were raised by someone but
+    answered otherwise by the sponsor or decision-maker, whose answer weighs more."""
+
+    estimate: str  # e.g. "6-9 months"
     drivers: tuple[DriverFound, ...]
+    low_months: int = 0
+    high_months: int = 0
+    doubling: tuple[DriverFound, ...] = ()
+    overruled: tuple[DriverFound, ...] = ()
 
     @property
     def count(self) -> int:
         return len(self.drivers)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.low_months, self.high_months)
 
 
 @dataclass(frozen=True)
@@ -239,12 +251,6 @@ class NextStep:
 
 
 @dataclass(frozen=True)
-class Worry:
-    text: str
-    session: SessionRef
-
-
-@dataclass(frozen=True)
 class WorryGroup:
     theme: str
     worries: tuple[Worry, ...]
@@ -312,6 +318,18 @@ class Executive:
 
 
 @dataclass(frozen=True)
+class Worry:
+    """One interviewee's answer to "what worries you most?", for the report's worries."""
+
+    session: SessionRef
+    question_id: str
+    question: str
+    answer: str
+    note: str = ""
+    quote: str = ""
+
+
+@dataclass(frozen=True)
 class EngagementReport:
     client: str
     engagement: str
@@ -333,6 +351,7 @@ class EngagementReport:
     roadmap: Roadmap | None = None
     risks: tuple[Risk, ...] = ()
     facilitators: tuple[str, ...] = ()
+    worries: tuple[Worry, ...] = ()  # in interview order
 
     @property
     def must_fix(self) -> tuple[Finding, ...]:

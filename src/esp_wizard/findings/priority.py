@@ -14,12 +14,20 @@ BREADTH_CAP = 4
 
 
 class Scored(Protocol):
-    key: str
-    category: str
-    severity: int
-    impact: int
-    effort: int
-    breadth: int
+    """Read-only, so frozen models (Finding) satisfy it."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def severity(self) -> int: ...
+    @property
+    def impact(self) -> int: ...
+    @property
+    def effort(self) -> int: ...
+    @property
+    def breadth(self) -> int: ...
 
 
 def priority(severity: int, impact: int, breadth: int, effort: int = DEFAULT_EFFORT) -> Fraction:

@@ -83,7 +83,8 @@ def _answer(interview: Interview, question: m.Question) -> SummaryAnswer:
         columns = tuple(f.text for f in question.fields)
         rows = tuple(
             tuple(row_cells(interview, question, row).get(f.id, "") for f in question.fields)
-            for row in answer.value or []
+            for row in (answer.value if isinstance(answer.value, list) else [])
+            if isinstance(row, dict)
         )
     return SummaryAnswer(
         question_id=question.id,

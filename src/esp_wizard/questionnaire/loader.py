@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from esp_wizard.errors import FileProblems, Problem
 from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.kinds import FIELD_TYPES, MODELS, QUESTION_TYPES
 from esp_wizard.questionnaire.locate import LineIndex
 from esp_wizard.tomlfile import describe, listed, parse_toml, read_toml, show
 
@@ -123,7 +124,7 @@ def _message(error: Any, loc: tuple[str | int, ...], data: Any) -> str:
     if kind == "union_tag_invalid":
         return f"type: {show(ctx.get('tag'))} is not one of {listed(ctx.get('expected_tags', ''))}"
     if kind == "union_tag_not_found":
-        allowed = _FIELD_TYPES if "fields" in loc else ", ".join(m.QUESTION_TYPES)
+        allowed = ", ".join(FIELD_TYPES if "fields" in loc else QUESTION_TYPES)
         return f"type: missing (required; one of {allowed})"
     if kind in ("greater_than_equal", "less_than_equal") and loc and loc[-1] in _SCORES:
         return f"must be from 1 to 5, got {show(value)}"
@@ -132,9 +133,6 @@ def _message(error: Any, loc: tuple[str | int, ...], data: Any) -> str:
     if kind == "too_short" and isinstance(value, list):
         return "must not be empty"
     return describe(error, _allowed_keys(loc[:-1], data))
-
-
-_FIELD_TYPES = "text, long_text, number, yes_no, choice"
 
 
 def _pattern_name(pattern: str) -> str:
@@ -154,18 +152,6 @@ def _allowed_keys(loc: tuple[str | int, ...], data: Any) -> list[str]:
 
 _SCORES = ("severity", "impact", "effort")
 
-_QUESTION_MODELS: dict[str, type[BaseModel]] = {
-    "text": m.TextQuestion,
-    "long_text": m.LongTextQuestion,
-    "number": m.NumberQuestion,
-    "scale": m.ScaleQuestion,
-    "yes_no": m.YesNoQuestion,
-    "choice": m.ChoiceQuestion,
-    "multi_choice": m.MultiChoiceQuestion,
-    "date": m.DateQuestion,
-    "inventory": m.InventoryQuestion,
-    "note": m.NoteQuestion,
-}
 _LIST_MODELS: dict[str, type[BaseModel]] = {
     "sections": m.Section,
     "findings": m.FindingRule,
@@ -183,7 +169,7 @@ def _model_at(loc: tuple[str | int, ...], data: Any) -> type[BaseModel] | None:
         node = _child(node, step)
     key = next((s for s in reversed(loc) if isinstance(s, str)), "")
     if key in ("questions", "fields") and isinstance(node, dict):
-        return _QUESTION_MODELS.get(str(node.get("type")))
+        return MODELS.get(str(node.get("type")))
     return _LIST_MODELS.get(key)
 
 

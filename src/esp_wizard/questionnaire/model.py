@@ -1,20 +1,60 @@
 """Pydantic models of the questionnaire format, version 1 (`shared/spec/questionnaire-format.md`).
 
 The models check structure only (types, keys, ranges); cross-references (ids, expressions,
-templates) are checked by `checks.py`, which needs the whole questionnaire.
+templates) are checked by `checks.py`, which needs the whole questionnaire. Each question
+type's model lives with the rest of its knowledge in `kinds/`; the question union comes from
+the table there. The type models are re-exported here for the modules that name them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import Field, PrivateAttr
 
-if TYPE_CHECKING:
-    from esp_wizard.questionnaire.expression import Expr
+from esp_wizard.questionnaire.kinds import QUESTION_TYPES, InventoryField, Question
+from esp_wizard.questionnaire.kinds.base import (
+    OTHER,
+    QUESTION_ID,
+    Conditional,
+    Option,
+    QuestionBase,
+)
+from esp_wizard.questionnaire.kinds.base import Model as _Model
+from esp_wizard.questionnaire.kinds.choice import ChoiceQuestion
+from esp_wizard.questionnaire.kinds.date import DateQuestion
+from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion
+from esp_wizard.questionnaire.kinds.long_text import LongTextQuestion
+from esp_wizard.questionnaire.kinds.multi_choice import MultiChoiceQuestion
+from esp_wizard.questionnaire.kinds.note import NoteQuestion
+from esp_wizard.questionnaire.kinds.number import NumberQuestion
+from esp_wizard.questionnaire.kinds.options import OptionsQuestion
+from esp_wizard.questionnaire.kinds.scale import ScaleQuestion
+from esp_wizard.questionnaire.kinds.text import TextQuestion
+from esp_wizard.questionnaire.kinds.yes_no import YesNoQuestion
 
-QUESTION_ID = r"^[a-z][a-z0-9_]*$"
+__all__ = [  # the type models, re-exported for the modules that name them
+    "OTHER",
+    "QUESTION_ID",
+    "QUESTION_TYPES",
+    "ChoiceQuestion",
+    "Conditional",
+    "DateQuestion",
+    "InventoryField",
+    "InventoryQuestion",
+    "LongTextQuestion",
+    "MultiChoiceQuestion",
+    "NoteQuestion",
+    "NumberQuestion",
+    "Option",
+    "OptionsQuestion",
+    "Question",
+    "QuestionBase",
+    "ScaleQuestion",
+    "TextQuestion",
+    "YesNoQuestion",
+]
+
 KEBAB_ID = r"^[a-z][a-z0-9-]*$"
 RULE_ID = r"^[a-z][a-z0-9_-]*$"
 LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
@@ -32,170 +72,10 @@ ROLES = (
     "legal-privacy",
     "customer-service",
 )
-OTHER = "other"
 
 Category = Literal["strength", "gap", "hack", "manual"]
 Phase = Literal["discovery", "move", "uat", "send"]
 Score = Annotated[int, Field(ge=1, le=5)]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Conditional(_Model):
-    """Anything with a `when`: its parsed expression is attached once, at load."""
-
-    when: str | None = None
-    _condition: Expr | None = PrivateAttr(default=None)
-
-    @property
-    def condition(self) -> Expr | None:
-        return self._condition
-
-
-class Option(_Model):
-    value: Annotated[str, Field(min_length=1, pattern=r"^\S+$")]
-    label: str
-
-
-class _Question(Conditional):
-    id: Annotated[str, Field(pattern=QUESTION_ID)]
-    text: str
-    help: str = ""
-    required: bool = False
-    tags: list[str] = Field(default_factory=list)
-    allow_unknown: bool = True
-
-    @property
-    def answerable(self) -> bool:
-        return True
-
-
-class TextQuestion(_Question):
-    type: Literal["text"]
-    max_length: Annotated[int, Field(ge=1)] | None = None
-    pattern: str | None = None
-    placeholder: str = ""
-
-
-class LongTextQuestion(_Question):
-    type: Literal["long_text"]
-    max_length: Annotated[int, Field(ge=1)] | None = None
-
-
-class NumberQuestion(_Question):
-    type: Literal["number"]
-    min: int | float | None = None
-    max: int | float | None = None
-    integer: bool = False
-    unit: str = ""
-
-
-class ScaleQuestion(_Question):
-    type: Literal["scale"]
-    min: int = 1
-    max: int = 5
-    labels: dict[str, str] = Field(default_factory=dict)
-
-    def label_for(self, point: int) -> str:
-        return self.labels.get(str(point), "")
-
-
-class YesNoQuestion(_Question):
-    type: Literal["yes_no"]
-
-
-class _OptionsQuestion(_Question):
-    options: Annotated[list[Option], Field(min_length=1)]
-    other: bool = False
-
-    @property
-    def values(self) -> list[str]:
-        """Every value an answer may hold, "other" included when it is offered."""
-        values = [o.value for o in self.options]
-        return [*values, OTHER] if self.other and OTHER not in values else values
-
-    def label_of(self, value: str, other_text: str = "") -> str:
-        for option in self.options:
-            if option.value == value:
-                return option.label
-        if value == OTHER:
-            return other_text or "Other"
-        return value
-
-
-class ChoiceQuestion(_OptionsQuestion):
-    type: Literal["choice"]
-
-
-class MultiChoiceQuestion(_OptionsQuestion):
-    type: Literal["multi_choice"]
-    min_selected: Annotated[int, Field(ge=0)] | None = None
-    max_selected: Annotated[int, Field(ge=1)] | None = None
-
-
-class DateQuestion(_Question):
-    type: Literal["date"]
-    min: dt.date | None = None
-    max: dt.date | None = None
-
-
-class NoteQuestion(_Question):
-    type: Literal["note"]
-
-    @property
-    def answerable(self) -> bool:
-        return False
-
-
-InventoryField = Annotated[
-    TextQuestion | LongTextQuestion | NumberQuestion | YesNoQuestion | ChoiceQuestion,
-    Field(discriminator="type"),
-]
-
-
-class InventoryQuestion(_Question):
-    type: Literal["inventory"]
-    item: str = "item"
-    fields: Annotated[list[InventoryField], Field(min_length=1)]
-    min_rows: Annotated[int, Field(ge=0)] | None = None
-    max_rows: Annotated[int, Field(ge=1)] | None = None
-
-    @property
-    def key_field(self) -> str:
-        """The first field names a row: rows merge across sessions by it."""
-        return self.fields[0].id
-
-    def field(self, field_id: str) -> InventoryField | None:
-        return next((f for f in self.fields if f.id == field_id), None)
-
-
-Question = Annotated[
-    TextQuestion
-    | LongTextQuestion
-    | NumberQuestion
-    | ScaleQuestion
-    | YesNoQuestion
-    | ChoiceQuestion
-    | MultiChoiceQuestion
-    | DateQuestion
-    | InventoryQuestion
-    | NoteQuestion,
-    Field(discriminator="type"),
-]
-QUESTION_TYPES = (
-    "text",
-    "long_text",
-    "number",
-    "scale",
-    "yes_no",
-    "choice",
-    "multi_choice",
-    "date",
-    "inventory",
-    "note",
-)
 
 
 class Section(Conditional):
@@ -208,7 +88,7 @@ class Section(Conditional):
 class FindingRule(Conditional):
     id: Annotated[str, Field(pattern=RULE_ID)]
     category: Category
-    when: str  # type: ignore[assignment]  # required on a rule
+    when: str  # required on a rule
     for_each: str | None = None
     title: str
     detail: str = ""
@@ -223,7 +103,10 @@ class FindingRule(Conditional):
 class Driver(Conditional):
     id: Annotated[str, Field(pattern=RULE_ID)]
     label: str
-    when: str  # type: ignore[assignment]
+    when: str  # required on a driver
+    # A multiplier rather than one more driver: missing executive sign-off doubles the
+    # estimate (the seed: "without it migrations take twice as long").
+    doubles: bool = False
 
 
 class Questionnaire(_Model):

@@ -1,13 +1,27 @@
 """`{name}` templates in finding titles, details and recommendations.
 
-Only names are substituted: a question id, or `item.field` under `for_each`. Nothing else
-is evaluated. `{{` and `}}` stand for literal braces.
+Only names are substituted: a question id, `item.field` under `for_each`, or one of the
+built-in names below (the date the answers are judged on and the timeline estimate).
+Nothing else is evaluated. `{{` and `}}` stand for literal braces.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
+
+from esp_wizard.questionnaire.expression.evaluate import add_months
+
+# `{today}` 2026-10-05, `{estimate}` "6-9" (the text adds "months"), `{estimate_low_months}` 6,
+# `{estimate_high_months}` 9, `{estimate_end}` today + the high estimate, as a date.
+TEMPLATE_BUILTINS = (
+    "today",
+    "estimate",
+    "estimate_low_months",
+    "estimate_high_months",
+    "estimate_end",
+)
 
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 _NAME = re.compile(r"^(item\.)?[a-z][a-z0-9_]*$")
@@ -33,7 +47,7 @@ def template_problems(
             elif field not in item_fields:
                 allowed = ", ".join(sorted(item_fields))
                 problems.append(f"'{{{name}}}': the row has no field '{field}' ({allowed})")
-        elif name not in questions:
+        elif name not in questions and name not in TEMPLATE_BUILTINS:
             problems.append(f"'{{{name}}}' is not a question of this questionnaire")
     return problems
 
@@ -49,3 +63,24 @@ def fill(template: str, value_of: Callable[[str], str]) -> str:
         return value_of(match.group(1).strip())
 
     return _PLACEHOLDER.sub(replace, template)
+
+
+def builtin_text(
+    name: str, today: dt.date | None, estimate: tuple[int, int] | None, blank: str
+) -> str | None:
+    """The text of a built-in template name, `blank` when it is not known; None if `name`
+    is not built in (a question id then)."""
+    if name not in TEMPLATE_BUILTINS:
+        return None
+    if name == "today":
+        return today.isoformat() if today else blank
+    if estimate is None:
+        return blank
+    low, high = estimate
+    if name == "estimate_low_months":
+        return str(low)
+    if name == "estimate_high_months":
+        return str(high)
+    if name == "estimate_end":
+        return add_months(today, high).isoformat() if today else blank
+    return f"{low}-{high}"

@@ -13,12 +13,12 @@ from typing import Any
 
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.expression import evaluate, names
-from esp_wizard.questionnaire.templates import fill, template_names
+from esp_wizard.questionnaire.kinds import display, keeps_other, validate
+from esp_wizard.questionnaire.kinds import is_empty as is_empty
+from esp_wizard.questionnaire.kinds.base import AnswerError, not_answered
+from esp_wizard.questionnaire.kinds.inventory import row_key
+from esp_wizard.questionnaire.templates import builtin_text, fill, template_names
 from esp_wizard.session.model import Answer, AnswerStatus, Session, utc_now
-from esp_wizard.session.validation import AnswerError, row_key, validate
-
-NOT_ANSWERED = {"en": "(not answered)", "fr": "(sans réponse)"}
-YES_NO = {"en": ("yes", "no"), "fr": ("oui", "non")}
 
 
 @dataclass(frozen=True)
@@ -47,10 +47,18 @@ class FiredFinding:
 class _Env:
     """What expressions see: active answers only; hidden and unknown answers are none."""
 
-    def __init__(self, interview: Interview, active: set[str], item: dict | None = None) -> None:
+    def __init__(
+        self,
+        interview: Interview,
+        active: set[str],
+        item: dict[str, Any] | None = None,
+        estimate: tuple[int, int] | None = None,
+    ) -> None:
         self._interview = interview
         self._active = active
         self.item = item
+        self.today = interview.judged_on
+        self.estimate = estimate  # (low, high) months: only finding rules get it
 
     def _answer(self, name: str) -> Answer | None:
         if name not in self._active:
@@ -75,14 +83,13 @@ class _Env:
         return len(value) if isinstance(value, list) else 0
 
 
-def is_empty(value: Any) -> bool:
-    return value is None or value == "" or value == []
-
-
 class Interview:
-    def __init__(self, questionnaire: m.Questionnaire, session: Session) -> None:
+    def __init__(
+        self, questionnaire: m.Questionnaire, session: Session, today: dt.date | None = None
+    ) -> None:
         self.questionnaire = questionnaire
         self.session = session
+        self.today = today  # None: judged on the day of the session's last change
         self._order = questionnaire.questions()
         self._position = {q.id: i for i, q in enumerate(self._order)}
         self._active: set[str] | None = None
@@ -107,6 +114,12 @@ class Interview:
 
     def is_active(self, question_id: str) -> bool:
         return question_id in self.active_ids
+
+    @property
+    def judged_on(self) -> dt.date:
+        """`today` in conditions: an injected date (a report's), else the session's last
+        change, so that a session judged twice gives the same findings."""
+        return self.today or self.session.updated.date()
 
     def active_questions(self) -> list[m.Question]:
         """Active questions in order, notes included (they are shown, not answered)."""
@@ -182,7 +195,7 @@ class Interview:
         """Validate and record an answer; raises AnswerError with the facilitator's message."""
         question = self._question(question_id)
         clean = validate(question, value, other)
-        keep_other = other.strip() if _offers_other(question, clean) else ""
+        keep_other = other.strip() if keeps_other(question, clean) else ""
         return self._put(question_id, status="answered", value=clean, other=keep_other)
 
     def mark(self, question_id: str, status: AnswerStatus) -> Answer:
@@ -227,48 +240,67 @@ class Interview:
         return answer
 
     # -- findings and drivers -----------------------------------------------------------
-    def fired_findings(self) -> list[FiredFinding]:
-        env = _Env(self, self.active_ids)
+    def fired_findings(self, estimate: tuple[int, int] | None = None) -> list[FiredFinding]:
+        """Rules true for this session; `estimate` (low, high months, from the drivers) is
+        what rules naming the estimate see: without it they see none and stay silent."""
+        env = _Env(self, self.active_ids, estimate=estimate)
         fired: list[FiredFinding] = []
         for rule in self.questionnaire.findings:
             if rule.condition is None:
                 continue
             if rule.for_each is None:
                 if evaluate(rule.condition, env):
-                    fired.append(self._fired(rule, rule.id, None))
+                    fired.append(self._fired(rule, rule.id, None, estimate))
                 continue
             inventory = self.questionnaire.question(rule.for_each)
             for row in env.value(rule.for_each) or []:
-                if evaluate(rule.condition, _Env(self, self.active_ids, row)):
+                if evaluate(rule.condition, _Env(self, self.active_ids, row, estimate)):
                     key_field = (
                         inventory.key_field if isinstance(inventory, m.InventoryQuestion) else ""
                     )
-                    fired.append(self._fired(rule, f"{rule.id}:{row_key(row.get(key_field))}", row))
+                    key = f"{rule.id}:{row_key(row.get(key_field))}"
+                    fired.append(self._fired(rule, key, row, estimate))
         return fired
 
     def fired_drivers(self) -> list[m.Driver]:
         env = _Env(self, self.active_ids)
         return [d for d in self.questionnaire.drivers if d.condition and evaluate(d.condition, env)]
 
-    def _fired(self, rule: m.FindingRule, key: str, row: dict | None) -> FiredFinding:
+    def _fired(
+        self,
+        rule: m.FindingRule,
+        key: str,
+        row: dict[str, Any] | None,
+        estimate: tuple[int, int] | None = None,
+    ) -> FiredFinding:
         named = set(names(rule.condition)) if rule.condition is not None else set()
         for text in (rule.title, rule.detail, rule.recommendation):
-            named.update(n for n in template_names(text) if not n.startswith("item."))
+            named.update(
+                n
+                for n in template_names(text)
+                if not n.startswith("item.") and self.questionnaire.question(n) is not None
+            )
         if rule.for_each:
             named.add(rule.for_each)
         ordered = tuple(sorted(named, key=lambda n: self._position.get(n, 0)))
         return FiredFinding(
             rule=rule,
             key=key,
-            title=self.fill(rule.title, row, rule.for_each),
-            detail=self.fill(rule.detail, row, rule.for_each),
-            recommendation=self.fill(rule.recommendation, row, rule.for_each),
+            title=self.fill(rule.title, row, rule.for_each, estimate),
+            detail=self.fill(rule.detail, row, rule.for_each, estimate),
+            recommendation=self.fill(rule.recommendation, row, rule.for_each, estimate),
             row=row,
             named=ordered,
         )
 
     # -- display ------------------------------------------------------------------------
-    def fill(self, template: str, row: dict | None = None, inventory_id: str | None = None) -> str:
+    def fill(
+        self,
+        template: str,
+        row: dict[str, Any] | None = None,
+        inventory_id: str | None = None,
+        estimate: tuple[int, int] | None = None,
+    ) -> str:
         """Fill `{name}` with answers as labels, `{item.field}` from the row of `inventory_id`.
 
         Looks each name up on its own (not through `active_answers()`, which walks every
@@ -289,8 +321,11 @@ class Interview:
                     return self._blank
                 return self.display(field, value, terse=True)
             question = self.questionnaire.question(name)
+            if question is None:
+                built_in = builtin_text(name, self.judged_on, estimate, self._blank)
+                return self._blank if built_in is None else built_in
             answer = self.session.answers.get(name)
-            if question is None or answer is None or answer.status != "answered":
+            if answer is None or answer.status != "answered":
                 return self._blank
             if not self.is_active(name):
                 return self._blank
@@ -300,52 +335,10 @@ class Interview:
 
     @property
     def _blank(self) -> str:
-        return NOT_ANSWERED.get(self.questionnaire.language[:2], NOT_ANSWERED["en"])
+        return not_answered(self.questionnaire.language)
 
     def display(
         self, question: m.Question, value: Any, other: str = "", terse: bool = False
     ) -> str:
-        """An answer as a person reads it: labels for options, yes/no, ISO dates.
-
-        `terse` is the spec's form for templates: labels for options, else the bare value
-        (no unit, no scale label), so a sentence around it reads naturally.
-        """
-        if is_empty(value):
-            return self._blank
-        if isinstance(question, m.ChoiceQuestion):
-            return question.label_of(value, other)
-        if isinstance(question, m.MultiChoiceQuestion):
-            return ", ".join(question.label_of(v, other) for v in value)
-        if isinstance(question, m.YesNoQuestion):
-            yes, no = YES_NO.get(self.questionnaire.language[:2], YES_NO["en"])
-            return yes if value else no
-        if terse and isinstance(question, m.ScaleQuestion | m.NumberQuestion):
-            return _number_text(value, self.questionnaire.language)
-        if isinstance(question, m.ScaleQuestion):
-            label = question.label_for(value)
-            return f"{value} ({label})" if label else str(value)
-        if isinstance(question, m.NumberQuestion):
-            number = _number_text(value, self.questionnaire.language)
-            return f"{number} {question.unit}" if question.unit else number
-        if isinstance(question, m.InventoryQuestion):
-            return ", ".join(str(r.get(question.key_field, "?")) for r in value)
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        return str(value)
-
-
-def _number_text(value: float, language: str = "en") -> str:
-    """`0.2` in English, `0,2` in French: numbers as the questionnaire's language writes them."""
-    text = str(int(value)) if float(value).is_integer() else f"{value:g}"
-    return text.replace(".", ",") if language.split("-")[0] in _DECIMAL_COMMA else text
-
-
-_DECIMAL_COMMA = {"fr", "de", "es", "it", "pt", "nl"}
-
-
-def _offers_other(question: m.Question, value: Any) -> bool:
-    if isinstance(question, m.ChoiceQuestion):
-        return value == m.OTHER
-    if isinstance(question, m.MultiChoiceQuestion):
-        return m.OTHER in value
-    return False
+        """An answer as a person reads it, in the questionnaire's language (see kinds)."""
+        return display(question, value, other, self.questionnaire.language, terse)

@@ -78,6 +78,19 @@ class Interviewee(_Model):
     name: str
     role: str = ""
 
+    @classmethod
+    def parse(cls, raw: str) -> Interviewee:
+        """`Name:role`, the role optional: `--interviewee "Ana Souza:email-ops"`.
+
+        In the core so that both faces (the TUI's `new`, `ask`) read the option alike.
+        """
+        from esp_wizard.errors import UserError
+
+        person, _, role = raw.rpartition(":") if ":" in raw else (raw, "", "")
+        if not person.strip():
+            raise UserError(f"--interviewee needs a name, as 'Name:role' (got '{raw}')")
+        return cls(name=person.strip(), role=role.strip())
+
 
 class QuestionnaireRef(_Model):
     """Which questionnaire, exactly, the session runs with (its copy is kept by hash)."""

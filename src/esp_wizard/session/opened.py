@@ -16,6 +16,7 @@ from esp_wizard.errors import FileProblems
 from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.loader import parse_questionnaire
 from esp_wizard.questionnaire.model import Questionnaire
+from esp_wizard.session.integrity import answer_problems
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import Session
 from esp_wizard.session.store import SessionStore
@@ -35,16 +36,23 @@ class OpenedSession:
 def questionnaire_of(
     store: SessionStore, session: Session, catalog: Catalog | None = None
 ) -> tuple[Questionnaire, str]:
-    """The questionnaire `session` ran with, and a warning if it is not the exact copy."""
+    """The questionnaire `session` ran with, and a warning if it is not the exact copy.
+
+    The session's answers are checked against it: a value its question cannot take is a
+    FileProblems about the session's file (SessionDamaged), whichever copy is used.
+    """
     try:
         text = store.questionnaire_text(session)
-        return _parse_copy(text, str(store.questionnaire_copy_path(session))), ""
+        questionnaire = _parse_copy(text, str(store.questionnaire_copy_path(session)))
+        warning = ""
     except FileProblems as problems:
         if catalog is None:
             raise
         ref = session.questionnaire
-        fallback = catalog.find(ref.id, ref.language)
-        return fallback, f"{problems}; using the installed {ref.id} ({ref.language}) instead"
+        questionnaire = catalog.find(ref.id, ref.language)
+        warning = f"{problems}; using the installed {ref.id} ({ref.language}) instead"
+    store.check_answers(session, answer_problems(questionnaire, session))
+    return questionnaire, warning
 
 
 @cache

@@ -15,6 +15,7 @@ colliding. The exact questionnaire a session ran with is copied once, by content
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -46,7 +47,7 @@ from esp_wizard.session.model import (
     Session,
     utc_now,
 )
-from esp_wizard.tomlfile import describe, read_toml, show
+from esp_wizard.tomlfile import describe, head_bytes, read_regular, read_toml, show
 from esp_wizard.workspace import Workspace
 
 ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"  # base32, lowercase: no 0/1 vs o/l mix-ups
@@ -62,6 +63,14 @@ class SessionSaveError(UserError):
 
 class SessionNotOpen(UserError):
     """A save of a session this store did not create or open for writing."""
+
+
+class SessionChangedOnDisk(SessionSaveError):
+    """The file changed since this window read or wrote it: saving would lose that change."""
+
+
+class SessionDamaged(FileProblems):
+    """A session file that reads as TOML but whose answers do not fit their questions."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,24 @@ class SessionListing:
 
     entries: builtins.list[SessionEntry]
     problems: builtins.list[FileProblems]
+    duplicates: builtins.list[builtins.list[SessionEntry]] = dataclasses.field(
+        default_factory=builtins.list
+    )  # files holding the same session id (a sync tool's "conflicted copy"), newest first
+
+    @property
+    def unique(self) -> builtins.list[SessionEntry]:
+        """One entry per session id: of duplicates, the file changed last."""
+        extra = {id(e) for group in self.duplicates for e in group[1:]}
+        return [e for e in self.entries if id(e) not in extra]
+
+    def conflict_lines(self) -> builtins.list[str]:
+        """One line per duplicated id, naming every file that holds it."""
+        return [
+            f"session id {group[0].session.id} is in {len(group)} files: "
+            + ", ".join(_shown(e.path) for e in group)
+            + f"; only {group[0].path.name} (changed last) is used; rename or remove the copy"
+            for group in self.duplicates
+        ]
 
     def __iter__(self) -> Iterator[SessionEntry]:
         return iter(self.entries)
@@ -97,6 +124,8 @@ class SessionStore:
         self._paths: dict[str, Path] = {}  # session id -> the file this store writes it to
         self._locks: dict[str, SessionLock] = {}
         self._answer_cache: dict[str, AnswerTomlCache] = {}  # session id -> rendered answers
+        self._read: dict[int, Path] = {}  # id(Session) -> the file it was read from
+        self._stamps: dict[str, _Stamp] = {}  # session id -> its file as last read or written
 
     # -- writing -----------------------------------------------------------------------------
     def create(
@@ -189,6 +218,7 @@ class SessionStore:
                 raise
             self._paths[session.id] = path
             self._locks[session.id] = lock
+            self._stamps[session.id] = _stamp(path)
             return session
         if session_id is not None:
             raise SessionSaveError(
@@ -213,15 +243,33 @@ class SessionStore:
         data = _serialise(session, self._answer_cache.setdefault(session.id, {}))
         try:
             self._locks[session.id].ensure()  # SessionLocked if another window took it
+            self._unchanged(session.id, path)
             atomic_write_bytes(path, data)
+            self._stamps[session.id] = _stamp(path)
         except OSError as error:
             raise SessionSaveError(
                 f"could not save session {path.stem} to {_shown(path)}: {_reason(error)}"
             ) from error
 
+    def _unchanged(self, session_id: str, path: Path) -> None:
+        """Under the lock: refuse to save over a file someone changed since we last saw it
+        (a second window after its lock was deleted by hand, an editor, a sync tool)."""
+        known = self._stamps.get(session_id)
+        if known is not None and _stamp(path) != known:
+            raise SessionChangedOnDisk(
+                f"not saved: session {path.stem} changed on disk since this window read it "
+                f"({_shown(path)}); nothing was overwritten: close it and open it again"
+            )
+
     def open(self, ref: str) -> Session:
-        """Find a session, lock it and load it, for writing (save, then close)."""
+        """Find a session, lock it and load it, for writing (save, then close).
+
+        A session file that is a symbolic link is followed: the lock and every save go to
+        the file it points to, and the link itself stays as it is.
+        """
         path = self.find(ref)
+        if path.is_symlink():
+            path = Path(os.path.realpath(path))
         lock = self._lock(path)
         try:
             lock.acquire()
@@ -230,6 +278,7 @@ class SessionStore:
                 f"cannot open session {path.stem} for writing: {_reason(error)}"
             ) from error
         try:
+            stamp = _stamp(path)
             session = self.load(path)
             known = self._paths.get(session.id)
             if known is not None and known.absolute() != path.absolute():
@@ -246,12 +295,14 @@ class SessionStore:
         else:
             self._paths[session.id] = path
             self._locks[session.id] = lock
+            self._stamps[session.id] = stamp
         return session
 
     def close(self, session: Session | str) -> None:
         """Release the session's lock; later saves of it are refused."""
         session_id = session if isinstance(session, str) else session.id
         self._paths.pop(session_id, None)
+        self._stamps.pop(session_id, None)
         self._answer_cache.pop(session_id, None)
         lock = self._locks.pop(session_id, None)
         if lock is not None:
@@ -278,7 +329,32 @@ class SessionStore:
 
     def load(self, path: str | Path) -> Session:
         """Read one session file; FileProblems (path:line: key › path: message) if it is bad."""
-        return load_session(path)
+        session = load_session(path)
+        self._read[id(session)] = Path(path)
+        return session
+
+    def file_of(self, session: Session) -> Path | None:
+        """The file `session` was read from or is written to, if this store knows it."""
+        return self._paths.get(session.id) or self._read.get(id(session))
+
+    def check_answers(
+        self, session: Session, problems: builtins.list[tuple[tuple[str | int, ...], str]]
+    ) -> None:
+        """Raise SessionDamaged (located in the session's file) if `problems` is not empty."""
+        if not problems:
+            return
+        path = self.file_of(session)
+        shown = _shown(path) if path else f"session {session.id}"
+        try:
+            text, data = read_toml(path, shown) if path else ("", {})
+        except FileProblems:
+            text, data = "", {}
+        index = LineIndex(text)
+        found = [
+            Problem(shown, index.line_of(loc, data) if text else None, _readable(loc, data), msg)
+            for loc, msg in problems
+        ]
+        raise SessionDamaged(shown, found)
 
     def find(self, ref: str) -> Path:
         """A session's file from its id, a unique prefix of it, its file name or path."""
@@ -317,14 +393,10 @@ class SessionStore:
         """
         path = self.questionnaire_copy_path(session)
         shown = _shown(path)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
+        if not os.path.lexists(path):
             message = f"questionnaire copy not found (session {session.id} ran with it)"
-            raise FileProblems(shown, [Problem(shown, None, "", message)]) from None
-        except OSError as error:
-            message = f"cannot be read ({_reason(error)})"
-            raise FileProblems(shown, [Problem(shown, None, "", message)]) from None
+            raise FileProblems(shown, [Problem(shown, None, "", message)])
+        data = read_regular(path, shown)
         expected = session.questionnaire.hash.lower()
         if not hashlib.sha256(data).hexdigest().startswith(expected) or not expected:
             message = f"altered: its content no longer matches session {session.id}'s hash"
@@ -343,9 +415,9 @@ class SessionStore:
         """Copy the questionnaire once; rewrite a copy only if its bytes were altered."""
         path = self.workspace.snapshots_dir / questionnaire_copy_name(ref)
         try:
-            if hashlib.sha256(path.read_bytes()).hexdigest() == ref.hash:
+            if hashlib.sha256(read_regular(path, str(path))).hexdigest() == ref.hash:
                 return
-        except FileNotFoundError:
+        except FileProblems:  # missing (or not a plain file): written below
             pass
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, data)
@@ -356,10 +428,10 @@ class SessionStore:
             entries = builtins.list(os.scandir(self.workspace.sessions_dir))
         except OSError:
             return []
-        files = [
+        files = [  # folders and FIFOs too: reading them reports them, never blocks
             Path(entry.path)
             for entry in entries
-            if entry.name.endswith(".toml") and not entry.name.startswith(".") and entry.is_file()
+            if entry.name.endswith(".toml") and not entry.name.startswith(".")
         ]
         return sorted(files)
 
@@ -369,11 +441,7 @@ class SessionStore:
     @staticmethod
     def _file_id(path: Path) -> str:
         """The id a file holds (its first `id = "…"` line), else its name's last part."""
-        try:
-            with path.open("rb") as file:
-                head = file.read(_HEAD_BYTES).decode("utf-8", errors="replace")
-        except OSError:
-            head = ""
+        head = head_bytes(path, _HEAD_BYTES).decode("utf-8", errors="replace")
         first_table = head.find("\n[")
         match = _HEAD_ID.search(head, 0, first_table if first_table >= 0 else len(head))
         return (match.group(1) if match else path.stem.rsplit("-", 1)[-1]).lower()
@@ -385,13 +453,26 @@ class SessionStore:
         """
         entries: builtins.list[SessionEntry] = []
         problems: builtins.list[FileProblems] = []
+        real_files: set[str] = set()
         for path in self._session_files():
+            real = os.path.realpath(path)
+            if real in real_files:
+                continue  # a symlink to a file listed already: one session, not two
+            real_files.add(real)
             try:
-                entries.append(SessionEntry(path, load_session(path)))
+                entries.append(SessionEntry(path, self.load(path)))
             except FileProblems as error:
                 problems.append(error)
         entries.sort(key=lambda e: (e.session.updated, e.path.name), reverse=True)
-        return SessionListing(entries, problems)
+        return SessionListing(entries, problems, _duplicates(entries))
+
+
+def _duplicates(entries: builtins.list[SessionEntry]) -> builtins.list[builtins.list[SessionEntry]]:
+    """Groups of entries (distinct files) sharing a session id, newest first."""
+    by_id: dict[str, builtins.list[SessionEntry]] = {}
+    for entry in entries:
+        by_id.setdefault(entry.session.id, []).append(entry)
+    return [group for group in by_id.values() if len(group) > 1]
 
 
 # -- names ----------------------------------------------------------------------------------
@@ -551,6 +632,19 @@ def _has(node: Any, step: str | int) -> bool:
     if isinstance(node, builtins.list) and isinstance(step, int):
         return 0 <= step < len(node)
     return False
+
+
+_Stamp = tuple[int, int, int] | None
+
+
+def _stamp(path: Path) -> _Stamp:
+    """What changes whenever the file does: a save replaces it (new inode), an editor
+    rewrites it (new time, often a new size)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 # -- small helpers -----------------------------------------------------------------------

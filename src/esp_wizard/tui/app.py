@@ -17,7 +17,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -28,7 +28,6 @@ from textual.theme import Theme
 from esp_wizard.config import UserConfig, load_config, save_config
 from esp_wizard.errors import UserError
 from esp_wizard.tui.commands import binding_commands
-from esp_wizard.tui.screens.home import HomeScreen
 from esp_wizard.tui.start import NewPresets, Start
 from esp_wizard.workspace import Workspace
 
@@ -47,9 +46,17 @@ def utc_clock() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _home_screen() -> Screen[None]:
+    """Imported when first shown: the screens import WizardApp for typed `self.app`."""
+    from esp_wizard.tui.screens.home import HomeScreen
+
+    return HomeScreen()
+
+
 class WizardApp(App[None]):
     TITLE = "esp-wizard"
-    MODES: ClassVar = {"home": HomeScreen}  # a mode (not the default screen) loads home.tcss
+    # A mode (not the default screen) loads home.tcss.
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"home": _home_screen}
     DEFAULT_MODE: ClassVar[str] = "home"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="app.help", tooltip="Every key, and why these keys"),
@@ -123,7 +130,7 @@ class WizardApp(App[None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Tests and snapshots turn the blinking cursor off, for identical frames."""
         if not self.cursor_blink and hasattr(event.widget, "cursor_blink"):
-            event.widget.cursor_blink = False  # type: ignore[attr-defined]
+            event.widget.cursor_blink = False
 
     def settle_memory(self) -> None:
         """Exempt what exists now (modules, the screens' widgets) from the cyclic collector.
@@ -277,9 +284,9 @@ class WizardApp(App[None]):
         self.exit()
 
 
-def run_app(workspace: Workspace, start: Start, **options: object) -> int:
+def run_app(workspace: Workspace, start: Start, **options: Any) -> int:
     """Run the TUI until it is left; the session locks are released whatever happens."""
-    app = WizardApp(workspace, start=start, **options)  # type: ignore[arg-type]
+    app = WizardApp(workspace, start=start, **options)
     try:
         app.run()
     finally:

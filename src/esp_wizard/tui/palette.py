@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.command import Hit, Hits, Provider
 from textual.markup import escape
-
-if TYPE_CHECKING:
-    from esp_wizard.tui.screens.interview import InterviewScreen
 
 
 class QuestionJumpProvider(Provider):
     """Search the active questions' text (and ids) and go to the one chosen."""
 
     async def search(self, query: str) -> Hits:
-        screen = self.screen
-        if not hasattr(screen, "jump_to"):
+        from esp_wizard.tui.screens.interview import InterviewScreen  # it imports this module
+
+        interview_screen = self.screen
+        if not isinstance(interview_screen, InterviewScreen):
             return
-        interview_screen: InterviewScreen = screen  # type: ignore[assignment]
         interview = interview_screen.interview
         matcher = self.matcher(query)
         for question in interview.active_questions():

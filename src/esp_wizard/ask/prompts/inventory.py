@@ -13,13 +13,13 @@ from typing import Any
 
 from questionary import Choice
 
-from esp_wizard.ask import prompts
 from esp_wizard.ask.prompter import Marker
 from esp_wizard.ask.prompts.context import AskContext
+from esp_wizard.ask.prompts.registry import asks, prompt_for
 from esp_wizard.ask.replies import UNCHANGED, Answered, Reply
 from esp_wizard.ask.specials import SKIP, Special
 from esp_wizard.questionnaire import model as m
-from esp_wizard.session.interview import is_empty
+from esp_wizard.questionnaire.kinds import is_empty
 from esp_wizard.session.validation import AnswerError, validate
 
 ADD, EDIT, DELETE, DONE, CANCEL = (Marker(n) for n in ("ADD", "EDIT", "DELETE", "DONE", "CANCEL"))
@@ -32,6 +32,7 @@ class _Rows:
     unsaved: str = ""  # the core's reason the rows shown are not saved yet
 
 
+@asks("inventory")
 class InventoryPrompt:
     def ask(self, question: m.InventoryQuestion, ctx: AskContext) -> Reply:
         state = _Rows([dict(row) for row in ctx.value or []])
@@ -101,9 +102,7 @@ def ask_row(question: m.InventoryQuestion, ctx: AskContext, current: Row, title:
     ctx.prompter.say(f"  {title}")
     row: Row = {}
     for row_field in question.fields:
-        reply = prompts.prompt_for(row_field).ask(
-            row_field, ctx.for_field(current.get(row_field.id))
-        )
+        reply = prompt_for(row_field).ask(row_field, ctx.for_field(current.get(row_field.id)))
         if isinstance(reply, Answered):
             if not is_empty(reply.value):
                 row[row_field.id] = reply.value

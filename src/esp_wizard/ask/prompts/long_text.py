@@ -10,6 +10,7 @@ empty line keeps the stored answer; typed text replaces it.
 from __future__ import annotations
 
 from esp_wizard.ask.prompts.context import AskContext, checked
+from esp_wizard.ask.prompts.registry import asks
 from esp_wizard.ask.replies import UNCHANGED, Answered, Reply
 from esp_wizard.ask.specials import Special, read_typed
 from esp_wizard.questionnaire import model as m
@@ -18,6 +19,7 @@ from esp_wizard.session.validation import AnswerError, validate
 MORE = "..."
 
 
+@asks("long_text")
 class LongTextPrompt:
     def ask(self, question: m.LongTextQuestion, ctx: AskContext) -> Reply:
         if ctx.value:

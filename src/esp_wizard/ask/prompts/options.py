@@ -9,6 +9,7 @@ from questionary import Choice, Separator
 
 from esp_wizard.ask.prompter import COMMAND_KEY, Marker
 from esp_wizard.ask.prompts.context import AskContext, checked, special_choices
+from esp_wizard.ask.prompts.registry import asks
 from esp_wizard.ask.replies import Answered, Reply
 from esp_wizard.ask.specials import Special
 from esp_wizard.questionnaire import model as m
@@ -52,6 +53,7 @@ def _wants_other(question: OptionsQuestion, ctx: AskContext) -> bool:
     return question.other and not ctx.in_row
 
 
+@asks("choice")
 class ChoicePrompt:
     def ask(self, question: m.ChoiceQuestion, ctx: AskContext) -> Reply:
         choices = option_choices(question, ctx)
@@ -71,6 +73,7 @@ class ChoicePrompt:
             return Answered(picked)
 
 
+@asks("multi_choice")
 class MultiChoicePrompt:
     def ask(self, question: m.MultiChoiceQuestion, ctx: AskContext) -> Reply:
         choices = [*option_choices(question, ctx), *special_choices(ctx.specials)]
@@ -109,6 +112,7 @@ class MultiChoicePrompt:
         return True
 
 
+@asks("scale")
 class ScalePrompt:
     def ask(self, question: m.ScaleQuestion, ctx: AskContext) -> Reply:
         points = [

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from esp_wizard.ask.prompter import COMMAND_KEY, ENTER_KEY
 from esp_wizard.ask.prompts.context import AskContext
+from esp_wizard.ask.prompts.registry import asks
 from esp_wizard.ask.replies import UNCHANGED, Answered, Reply
 from esp_wizard.questionnaire import model as m
 
 
+@asks("yes_no")
 class YesNoPrompt:
     def ask(self, question: m.YesNoQuestion, ctx: AskContext) -> Reply:
         stored = ctx.value if isinstance(ctx.value, bool) else None
@@ -43,6 +45,7 @@ def _instruction(question: m.YesNoQuestion, ctx: AskContext, stored: bool | None
     return "(y/n) "
 
 
+@asks("note")
 class NotePrompt:
     """A note is read aloud by the facilitator; it takes no answer."""
 

@@ -1,7 +1,8 @@
 """text, number and date: typed on one line, checked by the core before it is accepted.
 
 A rejected answer stays in the prompt with the core's message below it, to be corrected.
-The stored answer is typed in for editing; emptying it clears the answer.
+The stored answer is typed in for editing; emptying it clears the answer. Each type only
+says what form the answer takes (`hint`, shown after the question).
 """
 
 from __future__ import annotations
@@ -9,20 +10,20 @@ from __future__ import annotations
 from typing import Any
 
 from esp_wizard.ask.prompts.context import AskContext, checked
+from esp_wizard.ask.prompts.registry import asks
 from esp_wizard.ask.replies import Answered, Reply
 from esp_wizard.ask.specials import Special, read_typed
 from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.kinds.base import plain_number
 from esp_wizard.session.validation import AnswerError, parse_text, validate
-
-TypedQuestion = m.TextQuestion | m.NumberQuestion | m.DateQuestion
 
 
 class TypedPrompt:
-    def ask(self, question: TypedQuestion, ctx: AskContext) -> Reply:
+    def ask(self, question: Any, ctx: AskContext) -> Reply:
         typed = ctx.prompter.text(
             question.text,
             default="" if ctx.value is None else str(ctx.value),
-            instruction=hint(question),
+            instruction=self.hint(question),
             validate=checked(lambda text: check_typed(question, ctx, text)),
             commands=bool(ctx.specials),
         )
@@ -32,6 +33,10 @@ class TypedPrompt:
         if not reply.strip():
             return Answered("")
         return Answered(parse_text(question, reply))
+
+    def hint(self, question: Any) -> str | None:
+        """What form the answer takes, shown after the question."""
+        return None
 
 
 def check_typed(question: Any, ctx: AskContext, text: str) -> None:
@@ -46,24 +51,27 @@ def check_typed(question: Any, ctx: AskContext, text: str) -> None:
     validate(question, parse_text(question, reply))
 
 
-def hint(question: Any) -> str | None:
-    """What form the answer takes, shown after the question."""
-    if isinstance(question, m.NumberQuestion):
+@asks("text")
+class TextPrompt(TypedPrompt):
+    def hint(self, question: m.TextQuestion) -> str | None:
+        return f"(e.g. {question.placeholder})" if question.placeholder else None
+
+
+@asks("number")
+class NumberPrompt(TypedPrompt):
+    def hint(self, question: m.NumberQuestion) -> str | None:
         parts = [question.unit] if question.unit else []
         if question.min is not None or question.max is not None:
-            low = "" if question.min is None else _number(question.min)
-            high = "" if question.max is None else _number(question.max)
+            low = "" if question.min is None else plain_number(question.min)
+            high = "" if question.max is None else plain_number(question.max)
             parts.append(f"{low}…{high}")
         return f"({', '.join(parts)})" if parts else None
-    if isinstance(question, m.DateQuestion):
+
+
+@asks("date")
+class DatePrompt(TypedPrompt):
+    def hint(self, question: m.DateQuestion) -> str | None:
         low = question.min.isoformat() if question.min else ""
         high = question.max.isoformat() if question.max else ""
         span = f", {low}…{high}" if low or high else ""
         return f"(YYYY-MM-DD{span})"
-    if isinstance(question, m.TextQuestion) and question.placeholder:
-        return f"(e.g. {question.placeholder})"
-    return None
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)

@@ -18,7 +18,22 @@ from typing import TypeAlias
 Value: TypeAlias = str | int | float | bool | None
 CompareOp: TypeAlias = Choice["==", "!=", "<", "<=", ">", ">=", "in", "not in"]
 FUNCTIONS = ("answered", "unknown", "count")
+# Date arithmetic: (name, argument kinds, result kind). Two arguments each, checked at load.
+DATE_FUNCTIONS: dict[str, tuple[tuple[str, str], str]] = {
+    "add_months": (("date", "number"), "date"),
+    "sub_months": (("date", "number"), "date"),
+    "add_days": (("date", "number"), "date"),
+    "sub_days": (("date", "number"), "date"),
+    "months_between": (("date", "date"), "number"),
+    "days_between": (("date", "date"), "number"),
+}
 ITEM = "item"  # `item.field`: the current row under for_each
+TODAY = "today"  # the date the answers are judged on (the session's or the report's date)
+# The timeline estimate in months, known only to finding rules (evaluated after drivers).
+ESTIMATE_LOW = "estimate_low_months"
+ESTIMATE_HIGH = "estimate_high_months"
+ESTIMATE_NAMES = (ESTIMATE_LOW, ESTIMATE_HIGH)
+BUILTIN_NAMES = (TODAY, *ESTIMATE_NAMES)
 
 
 @dataclass(frozen=True)
@@ -62,6 +77,15 @@ class Call:
 
 
 @dataclass(frozen=True)
+class DateCall:
+    """`add_months(contract_end, 3)`, `months_between(today, go_live)`: see DATE_FUNCTIONS."""
+
+    func: str
+    args: tuple[Expr, ...]
+    column: int = dc_field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
 class Not:
     operand: Expr
     column: int = dc_field(default=0, compare=False)
@@ -84,7 +108,7 @@ class Compare:
     column: int = dc_field(default=0, compare=False)
 
 
-Expr: TypeAlias = Literal | ListLiteral | Name | Field | Call | Not | BoolOp | Compare
+Expr: TypeAlias = Literal | ListLiteral | Name | Field | Call | DateCall | Not | BoolOp | Compare
 
 _ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n"})
 
@@ -111,6 +135,8 @@ def to_source(expr: Expr) -> str:
             return expr.text
         case Call(func=func, arg=arg):
             return f"{func}({to_source(arg)})"
+        case DateCall(func=func, args=args):
+            return f"{func}(" + ", ".join(_wrapped(a) for a in args) + ")"
         case Not(operand=operand):
             return f"not {_wrapped(operand)}"
         case BoolOp(op=op, operands=operands):
@@ -132,7 +158,7 @@ def walk(expr: Expr) -> Iterator[Expr]:
         node = stack.pop()
         yield node
         match node:
-            case ListLiteral(items=children) | BoolOp(operands=children):
+            case ListLiteral(items=children) | BoolOp(operands=children) | DateCall(args=children):
                 stack.extend(reversed(children))
             case Not(operand=child):
                 stack.append(child)
@@ -145,9 +171,18 @@ def walk(expr: Expr) -> Iterator[Expr]:
 
 
 def names(expr: Expr) -> set[str]:
-    """The question ids an expression names (`systems.kind` names systems; `item.x` none):
-    the evidence behind a finding."""
-    return {node.name for node in walk(expr) if isinstance(node, Name)}
+    """The question ids an expression names (`systems.kind` names systems; `item.x` none;
+    `today` and the estimate are not questions): the evidence behind a finding."""
+    return {
+        node.name
+        for node in walk(expr)
+        if isinstance(node, Name) and node.name not in BUILTIN_NAMES
+    }
+
+
+def builtins_used(expr: Expr) -> set[str]:
+    """The built-in names (`today`, the estimate) an expression uses."""
+    return {n.name for n in walk(expr) if isinstance(n, Name) and n.name in BUILTIN_NAMES}
 
 
 def item_fields(expr: Expr) -> set[str]:

@@ -20,9 +20,13 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from esp_wizard.questionnaire.expression.ast import (
+    ESTIMATE_HIGH,
+    ESTIMATE_LOW,
+    TODAY,
     BoolOp,
     Call,
     Compare,
+    DateCall,
     Expr,
     Field,
     ListLiteral,
@@ -38,6 +42,10 @@ class Env(Protocol):
     `value(name)` is None when unanswered, skipped, don't know or not applicable; otherwise
     a bool, int/float, str, datetime.date, a list of strings (multi_choice) or a list of row
     dicts (inventory). `item` is the current row under for_each, else None.
+
+    An Env may also carry `today` (a date; none when absent) and `estimate` (the timeline
+    estimate as (low, high) months; none when absent, e.g. for questions and drivers).
+    They are read with getattr so that older Envs keep working: `today` is none for them.
     """
 
     @property
@@ -60,6 +68,8 @@ class MappingEnv:
     answers: Mapping[str, object] = field(default_factory=dict)
     unknown: Collection[str] = frozenset()
     item: Mapping[str, object] | None = None
+    today: dt.date | None = None
+    estimate: tuple[int, int] | None = None
 
     def value(self, name: str) -> object | None:
         if name in self.unknown:
@@ -98,12 +108,19 @@ def _value(expr: Expr, env: Env) -> object | None:
             return value
         case ListLiteral(items=items):
             return [_value(item, env) for item in items]
+        case Name(name=name) if name == TODAY:
+            return getattr(env, "today", None)
+        case Name(name=name) if name in (ESTIMATE_LOW, ESTIMATE_HIGH):
+            span = getattr(env, "estimate", None)
+            return None if span is None else span[0 if name == ESTIMATE_LOW else 1]
         case Name(name=name):
             return env.value(name)
         case Field():
             return _field(expr, env)
         case Call():
             return _call(expr, env)
+        case DateCall():
+            return _date_call(expr, env)
     return evaluate(expr, env)  # a parenthesised condition used as a value
 
 
@@ -139,6 +156,56 @@ def _call(expr: Call, env: Env) -> object | None:
     if expr.func == "count":
         return env.count(arg.name)
     return None
+
+
+def _date_call(expr: DateCall, env: Env) -> object | None:
+    """Date arithmetic; none in, none out (an unanswered date never fires a rule)."""
+    first, second = (_value(arg, env) for arg in expr.args)
+    start = _as_date(first)
+    if start is None:
+        return None
+    if expr.func in ("months_between", "days_between"):
+        end = _as_date(second)
+        if end is None:
+            return None
+        if expr.func == "days_between":
+            return (end - start).days
+        return months_between(start, end)
+    if not _is_number(second):
+        return None
+    try:
+        count = round(second)  # type: ignore[call-overload]
+        if expr.func.startswith("sub_"):
+            count = -count
+        if expr.func.endswith("_days"):
+            return start + dt.timedelta(days=count)
+        return add_months(start, count)
+    except (OverflowError, ValueError):
+        return None  # past year 9999: no rule should fire on it
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """The same day `months` later (or earlier), clamped to the month's end: Jan 31 + 1 = Feb 28."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    next_first = dt.date(year + (month == 12), month % 12 + 1, 1)
+    last_day = (next_first - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(start.day, last_day))
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole months from `start` to `end`, negative when `end` is earlier.
+
+    A month counts once add_months reaches it: 2025-01-31 to 2025-02-27 is 0 months, to
+    2025-02-28 is 1, to 2025-03-31 is 2; always add_months(a, months_between(a, b)) <= b.
+    """
+    if end < start:
+        return -months_between(end, start)
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if add_months(start, months) > end:
+        months -= 1
+    return months
 
 
 def _is_none(expr: Expr) -> bool:

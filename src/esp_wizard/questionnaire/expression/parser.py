@@ -8,6 +8,9 @@ Grammar, loosest first (comparisons do not chain: `a < b < c` is an error):
     comparison := operand [("==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not" "in") operand]
     operand    := literal | "[" [operand ("," operand)* [","]] "]" | name ["." field]
                 | function "(" name ["." field] ")" | "(" condition ")"
+                | date_function "(" operand "," operand ")"
+
+`today`, `estimate_low_months` and `estimate_high_months` are names; the checker knows them.
 """
 
 from __future__ import annotations
@@ -15,10 +18,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from esp_wizard.questionnaire.expression.ast import (
+    DATE_FUNCTIONS,
     FUNCTIONS,
     BoolOp,
     Call,
     Compare,
+    DateCall,
     Expr,
     Field,
     ListLiteral,
@@ -99,8 +104,7 @@ class _Parser:
         while self.at(kind):
             self.advance()
             operands.append(inner())
-        op = "or" if kind is Kind.OR else "and"
-        return BoolOp(op, tuple(operands), column)
+        return BoolOp("or" if kind is Kind.OR else "and", tuple(operands), column)
 
     def negation(self) -> Expr:
         if not self.at(Kind.NOT):
@@ -215,11 +219,15 @@ class _Parser:
             raise ExpressionError(message, self.peek().column)
         return Field(base, field.text, field.column)
 
-    def call(self) -> Call:
-        token = self.advance()
+    def call(self) -> Call | DateCall:
+        token = self.peek()
         func = token.text
+        if func in DATE_FUNCTIONS:
+            return self.date_call()
+        self.advance()
         if func not in FUNCTIONS:
-            message = f"unknown function '{func}' ({', '.join(FUNCTIONS)})"
+            known = ", ".join((*FUNCTIONS, *DATE_FUNCTIONS))
+            message = f"unknown function '{func}' ({known})"
             raise ExpressionError(message, token.column)
         opening = self.advance()
         argument = self.peek()
@@ -242,3 +250,30 @@ class _Parser:
             raise ExpressionError(where + found, closing.column)
         self.advance()
         return Call(func, arg, token.column)
+
+    def date_call(self) -> DateCall:
+        """`add_months(x, 3)` and friends: exactly two operands, separated by a comma."""
+        token = self.advance()
+        func = token.text
+        opening = self.advance()
+        self.enter(opening)
+        args: list[Expr] = []
+        while True:
+            if self.at(Kind.RPAREN) or self.at(Kind.END):
+                break
+            args.append(self.operand())
+            if not self.at(Kind.COMMA):
+                break
+            self.advance()
+        closing = self.peek()
+        if closing.kind is not Kind.RPAREN:
+            where = f"missing ')' to close '{func}(' at column {opening.column}"
+            found = "" if closing.kind is Kind.END else f", found '{closing.text}'"
+            raise ExpressionError(where + found, closing.column)
+        if len(args) != 2:
+            kinds = DATE_FUNCTIONS[func][0]
+            message = f"{func}() takes two values ({kinds[0]}, {kinds[1]}), not {len(args)}"
+            raise ExpressionError(message, token.column)
+        self.advance()
+        self.leave()
+        return DateCall(func, tuple(args), token.column)

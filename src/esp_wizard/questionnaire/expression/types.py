@@ -14,10 +14,14 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from esp_wizard.questionnaire.expression.ast import (
+    DATE_FUNCTIONS,
+    ESTIMATE_NAMES,
     ITEM,
+    TODAY,
     BoolOp,
     Call,
     Compare,
+    DateCall,
     Expr,
     Field,
     ListLiteral,
@@ -58,11 +62,13 @@ class NameType:
 class Scope:
     """What a condition may name: `names` (earlier questions, or all for rules and drivers),
     `later` (questions that exist but come after it), `item_fields` (the row's fields under
-    for_each, None elsewhere)."""
+    for_each, None elsewhere). `today` is always known; `estimate` says whether the timeline
+    estimate is (only for finding rules, which are evaluated after the drivers)."""
 
     names: Mapping[str, NameType]
     later: Collection[str] = frozenset()
     item_fields: Mapping[str, NameType] | None = None
+    estimate: bool = False
 
 
 @dataclass(frozen=True)
@@ -206,6 +212,8 @@ class _Checker:
                 return self.field(expr)
             case Call():
                 return self.call(expr)
+            case DateCall():
+                return self.date_call(expr)
             case _:  # a parenthesised condition
                 self.condition(expr)
                 return _Type("bool", f"({to_source(expr)})", "a condition")
@@ -224,6 +232,12 @@ class _Checker:
         kind = self.scope.names.get(name)
         if kind is not None:
             return _from_name_type(kind, name, label=kind.label)
+        if name == TODAY:
+            return _Type("date", name, "a date")
+        if name in ESTIMATE_NAMES:
+            if not self.scope.estimate:
+                raise ExpressionError(f"'{name}' {_ESTIMATE_ONLY}", expr.column)
+            return _Type("number", name, "a number")
         if name == ITEM:
             if self.scope.item_fields is None:
                 raise ExpressionError(_ITEM_ONLY, expr.column)
@@ -281,8 +295,34 @@ class _Checker:
             raise ExpressionError(message, arg.column)
         return _Type("bool", text, "a condition")
 
+    def date_call(self, expr: DateCall) -> _Type:
+        """Each argument of the kind the function takes (a date may be an ISO string)."""
+        wanted, result = DATE_FUNCTIONS[expr.func]
+        for position, (arg, kind) in enumerate(zip(expr.args, wanted, strict=True), start=1):
+            if _is_none(arg):
+                message = f"{expr.func}() cannot take none; test the date with answered() instead"
+                raise ExpressionError(message, arg.column)
+            found = self.operand(arg)
+            if found.kind == kind:
+                continue
+            if kind == "date" and found.kind == "string" and found.literal:
+                _iso_date(str(found.value), found.column or arg.column)
+                continue
+            ordinal = "first" if position == 1 else "second"
+            message = (
+                f"the {ordinal} value of {expr.func}() must be a {kind}, "
+                f"and {found.text} is {found.word}"
+            )
+            raise ExpressionError(message, getattr(arg, "column", expr.column))
+        word = "a date" if result == "date" else "a number"
+        return _Type(result, to_source(expr), word)
+
 
 _ITEM_ONLY = "'item.' is only allowed in a rule with for_each"
+_ESTIMATE_ONLY = (
+    "is the timeline estimate, known only to finding rules (after the drivers); "
+    "a driver or a question's or section's condition cannot name it"
+)
 _LATER = "comes after this question; a condition can only name earlier questions"
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.worker import Worker, WorkerState
 
+from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.format import shown_path
 from esp_wizard.tui.widgets.session_table import SessionTable
 
@@ -24,6 +26,7 @@ if TYPE_CHECKING:  # the core loads in the worker, after the first frame
 
 
 class HomeScreen(Screen[None]):
+    app = getters.app(WizardApp)
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#sessions"  # never the filter: n, r and / must work at once
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -77,7 +80,7 @@ class HomeScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = shown_path(self.app.workspace.root)  # type: ignore[attr-defined]
+        self.sub_title = shown_path(self.app.workspace.root)
         table = self.query_one("#sessions", SessionTable)
         self.query_one("#empty", Static).update(Text("Reading the workspace…", style="dim"))
         table.focus()
@@ -87,12 +90,23 @@ class HomeScreen(Screen[None]):
         if self.listing is not None:
             self.load_sessions()
 
-    @work(thread=True, exclusive=True, group="home-sessions")
+    @work(thread=True, exclusive=True, group="home-sessions", exit_on_error=False)
     def load_sessions(self) -> None:
         from esp_wizard.tui.sessions import list_sessions
 
-        listing = list_sessions(self.app.store)  # type: ignore[attr-defined]
+        listing = list_sessions(self.app.store)
         self.app.call_from_thread(self.show_listing, listing)
+
+    @on(Worker.StateChanged)
+    def _listing_failed(self, event: Worker.StateChanged) -> None:
+        """A workspace that cannot be read is said on the screen; the app stays open."""
+        if event.worker.group != "home-sessions" or event.state != WorkerState.ERROR:
+            return
+        message = f"Could not read the workspace's sessions: {event.worker.error}"
+        empty = self.query_one("#empty", Static)
+        empty.update(Text(message, style="bold red"))
+        empty.display = True
+        self.notify(message, severity="error", timeout=10, markup=False)
 
     def show_listing(self, listing: Listing) -> None:
         self.listing = listing
@@ -108,7 +122,7 @@ class HomeScreen(Screen[None]):
         words = self.query_one("#filter", Input).value.casefold().split()
         self.shown_rows = [row for row in listing.rows if row.matches(words)]
         table = self.query_one("#sessions", SessionTable)
-        table.show(self.shown_rows, self.size.width, self.app.tz)  # type: ignore[attr-defined]
+        table.show(self.shown_rows, self.size.width, self.app.tz)
         self._show_empty(listing, words)
 
     def on_resize(self) -> None:
@@ -121,7 +135,7 @@ class HomeScreen(Screen[None]):
         empty.display = not self.shown_rows
         self.query_one("#filter", Input).display = bool(listing.rows)
         if self.shown_rows and self.focused is None:
-            table.focus()
+            self.set_focus(table)  # now, not after a refresh: Enter may follow the first frame
         elif not listing.rows:
             self.set_focus(None)  # nothing to filter: keys go to the screen
         if self.shown_rows:
@@ -129,7 +143,7 @@ class HomeScreen(Screen[None]):
         if listing.rows and words:
             empty.update(Text("No interview matches the filter. Escape clears it."))
             return
-        workspace = self.app.workspace  # type: ignore[attr-defined]
+        workspace = self.app.workspace
         text = Text()
         text.append("No interviews yet in ", style="bold")
         text.append(shown_path(workspace.sessions_dir), style="bold underline")
@@ -172,11 +186,11 @@ class HomeScreen(Screen[None]):
         event.stop()
         row = self.selected()
         if row is not None:
-            self.app.resume_session(str(row.path))  # type: ignore[attr-defined]
+            self.app.resume_session(str(row.path))
 
     def action_new(self) -> None:
         clients = self.listing.clients if self.listing else []
-        self.app.new_interview(clients=clients)  # type: ignore[attr-defined]
+        self.app.new_interview(clients=clients)
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
@@ -188,9 +202,9 @@ class HomeScreen(Screen[None]):
     def action_report(self) -> None:
         session = self._selected_session()
         if session is not None:
-            self.app.open_report(session)  # type: ignore[attr-defined]
+            self.app.open_report(session)
 
     def action_export(self) -> None:
         session = self._selected_session()
         if session is not None:
-            self.app.open_export(session)  # type: ignore[attr-defined]
+            self.app.open_export(session)

@@ -31,7 +31,7 @@ from esp_wizard.tui.live import LiveInterview
 from esp_wizard.tui.palette import QuestionJumpProvider
 from esp_wizard.tui.screens.interview_keys import INTERVIEW_KEYS
 from esp_wizard.tui.widgets.annotations import Annotations
-from esp_wizard.tui.widgets.answer import AnswerWidget
+from esp_wizard.tui.widgets.answer import AnswerWidget, Entry
 from esp_wizard.tui.widgets.answer_area import AnswerArea
 from esp_wizard.tui.widgets.interview_header import InterviewHeader
 from esp_wizard.tui.widgets.key_bar import KeyBar, shown_keys
@@ -162,20 +162,22 @@ class InterviewScreen(Screen[None]):
         validation.display = bool(message)
 
     # -- handing answers to the engine -----------------------------------------------------------
-    def _commit(self, answer: bool = True, notes: bool = True) -> bool:
-        """Give the engine what was entered; False, with its message shown, if it refuses."""
+    def _commit(self, answer: bool = True, notes: bool = True, entry: Entry | None = None) -> bool:
+        """Give the engine what was entered (`entry`, else read from the widget once);
+        False, with its message shown, if it refuses."""
         question = self.question
         widget = self.answer
-        if answer and question.answerable and widget.changed:
+        entry = entry or widget.entry() if answer and question.answerable else None
+        if entry is not None and widget.differs(entry):
             try:
-                if widget.is_empty():
+                if entry.empty:
                     self.interview.clear(question.id)
                 else:
-                    self.interview.answer(question.id, widget.value(), widget.other())
+                    self.interview.answer(question.id, entry.value, entry.other)
             except AnswerError as error:
                 self._problem(str(error))
                 return False
-            widget.mark_saved()
+            widget.mark_saved(entry)
             self._unsaved = True
         if answer:
             self._problem("")  # what the widget holds is saved, or nothing was refused
@@ -198,9 +200,9 @@ class InterviewScreen(Screen[None]):
             self._refresh_state()
         return not self.live.save_error
 
-    async def go_to(self, target: m.Question | None) -> bool:
+    async def go_to(self, target: m.Question | None, entry: Entry | None = None) -> bool:
         """Leave the question (answer kept and saved) for `target`; False if refused."""
-        if not self._commit():
+        if not self._commit(entry=entry):
             self._save()  # notes and earlier changes still go to disk
             return False
         if target is not None and target.id != self.question.id:
@@ -236,13 +238,13 @@ class InterviewScreen(Screen[None]):
     @on(AnswerWidget.Picked)
     def _picked(self, event: AnswerWidget.Picked) -> None:
         event.stop()
-        if self._commit(notes=False):
+        if self._commit(notes=False, entry=event.entry):
             self._save()
 
     @on(AnswerWidget.Confirmed)
     async def _confirmed(self, event: AnswerWidget.Confirmed) -> None:
         event.stop()
-        await self.action_next()
+        await self.action_next(event.entry)
 
     @on(Annotations.Done)
     def _notes_done(self, event: Annotations.Done) -> None:
@@ -268,7 +270,11 @@ class InterviewScreen(Screen[None]):
             self._save()
 
     # -- actions --------------------------------------------------------------------------------
-    async def action_next(self) -> None:
+    async def action_next(self, entry: Entry | None = None) -> None:
+        """The next question as the answer just given decides (skip logic included)."""
+        if not self._commit(entry=entry):
+            self._save()
+            return
         following = self.interview.next_question(self.question.id)
         if following is None:
             if await self.go_to(None):

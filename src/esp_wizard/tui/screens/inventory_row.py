@@ -15,12 +15,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Static
 
 from esp_wizard.questionnaire import model as m
-from esp_wizard.session.interview import YES_NO
 from esp_wizard.session.validation import AnswerError, validate_row
-from esp_wizard.tui.widgets.line_answer import as_text
+from esp_wizard.tui.widgets.factory import widget_for
 
 
 class InventoryRowModal(ModalScreen[dict[str, Any] | None]):
@@ -52,30 +51,18 @@ class InventoryRowModal(ModalScreen[dict[str, Any] | None]):
                 yield Button("Cancel (esc)", id="row-cancel")
 
     def _input_for(self, field: m.InventoryField) -> Widget:
+        """The field's input, as its type's answer widget edits a cell."""
         value = self.row.get(field.id)
-        widget_id = f"field-{field.id}"
-        if isinstance(field, m.ChoiceQuestion):
-            options = [(Text(field.label_of(v)), v) for v in field.values]
-            chosen = value if value in field.values else Select.NULL
-            return Select(options, value=chosen, prompt="(none)", compact=True, id=widget_id)
-        if isinstance(field, m.YesNoQuestion):
-            yes, no = YES_NO.get(self.language[:2], YES_NO["en"])
-            chosen = value if isinstance(value, bool) else Select.NULL
-            options = [(yes.capitalize(), True), (no.capitalize(), False)]
-            return Select(options, value=chosen, prompt="(none)", compact=True, id=widget_id)
-        return Input(as_text(value), select_on_focus=False, compact=True, id=widget_id)
+        return widget_for(field.type).row_input(field, value, self.language, f"field-{field.id}")
 
     def raw_row(self) -> dict[str, Any]:
         """What was entered, field by field; blank fields are left out."""
         row: dict[str, Any] = {}
         for field in self.question.fields:
-            widget = self.query_one(f"#field-{field.id}")
-            if isinstance(widget, Select):
-                value = widget.value
-                if value is not Select.NULL:
-                    row[field.id] = value
-            elif isinstance(widget, Input) and widget.value.strip():
-                row[field.id] = widget.value.strip()
+            widget = self.query_one(f"#field-{field.id}", Widget)
+            value = widget_for(field.type).row_value(widget)
+            if value is not None:
+                row[field.id] = value
         return row
 
     @on(Input.Submitted)

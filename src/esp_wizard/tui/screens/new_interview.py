@@ -3,6 +3,11 @@
 Enter moves from field to field and, on the questionnaire list, starts; ctrl+s starts from
 anywhere. Options given on the command line are filled in and locked, not asked again.
 Problems are shown beside their field, and the form keeps everything typed.
+
+Typing ahead is safe: keys that arrive before the form has its focus (the screen is still
+being built, the questionnaires still loading) reach the screen itself and are put, in order,
+into the field that is focused when they are handled, Enter moving on at once, so a fast
+typist's "Acme⏎Move⏎" lands in Client and Engagement as typed.
 """
 
 from __future__ import annotations
@@ -10,19 +15,22 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, Static
+from textual.worker import Worker, WorkerState
 
 from esp_wizard.errors import UserError
 from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.model import ROLES, Questionnaire
 from esp_wizard.session.model import Interviewee
+from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.start import NewPresets
+from esp_wizard.tui.widgets.form_input import FormInput, apply_key
 from esp_wizard.tui.widgets.interviewee_row import IntervieweeRow
 from esp_wizard.tui.widgets.questionnaire_picker import QuestionnairePicker
 
@@ -30,6 +38,7 @@ PROBLEM_IDS = ("client-problem", "people-problem", "questionnaire-problem", "for
 
 
 class NewInterviewScreen(Screen[None]):
+    app = getters.app(WizardApp)
     CSS_PATH = "new_interview.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -66,7 +75,7 @@ class NewInterviewScreen(Screen[None]):
         with VerticalScroll(id="form", can_focus=False):
             yield from _field(
                 "Client",
-                Input(
+                FormInput(
                     presets.client,
                     placeholder="Client (→ completes a known one)",
                     suggester=SuggestFromList(self.clients or [], case_sensitive=False),
@@ -78,7 +87,7 @@ class NewInterviewScreen(Screen[None]):
             yield Static("", id="client-problem", classes="problem")
             yield from _field(
                 "Engagement",
-                Input(
+                FormInput(
                     presets.engagement or "",
                     placeholder="e.g. ESP migration 2027 (optional)",
                     compact=True,
@@ -88,7 +97,7 @@ class NewInterviewScreen(Screen[None]):
             )
             yield from _field(
                 "Facilitator",
-                Input(
+                FormInput(
                     self.facilitator,
                     placeholder="You (remembered next time)",
                     compact=True,
@@ -122,20 +131,56 @@ class NewInterviewScreen(Screen[None]):
         self._focus_first_open()
 
     def _focus_first_open(self) -> None:
+        """Focus now, not after the next refresh: keys typed ahead need a field to go to."""
         for widget in self.query("#form Input"):
             if isinstance(widget, Input) and not widget.disabled and not widget.value:
-                widget.focus()
+                self.set_focus(widget)
                 return
-        self.query_one("#questionnaires", QuestionnairePicker).focus()
+        self.set_focus(self.query_one("#questionnaires", QuestionnairePicker))
 
-    @work(thread=True, exclusive=True, group="new-catalog")
+    def on_key(self, event: events.Key) -> None:
+        """A key that reached the screen itself: nothing had the focus when it arrived."""
+        if self.route_key(event):
+            event.stop()
+            event.prevent_default()
+
+    def route_key(self, event: events.Key) -> bool:
+        """Apply a key of the form to the field focused now (see FormInput), in order.
+
+        Enter and Tab move the focus here and now instead of through a binding that runs
+        later, so the keys after them go to the next field.
+        """
+        field = self.focused
+        if not isinstance(field, Input) or field.disabled:
+            return False
+        if event.key == "enter":
+            self._advance(field)
+        elif event.key == "tab":
+            self.focus_next()
+        elif event.key == "shift+tab":
+            self.focus_previous()
+        else:
+            return apply_key(field, event)
+        return True
+
+    @work(thread=True, exclusive=True, group="new-catalog", exit_on_error=False)
     def load_catalog(self) -> None:
         """Questionnaires (and, started from the command line, the known clients)."""
-        catalog = self.app.catalog()  # type: ignore[attr-defined]
+        catalog = self.app.catalog()
         clients = self.clients
         if clients is None:
-            clients = sorted({e.session.client for e in self.app.store.list()}, key=str.casefold)  # type: ignore[attr-defined]
+            clients = sorted({e.session.client for e in self.app.store.list()}, key=str.casefold)
         self.app.call_from_thread(self._catalog_loaded, catalog, clients)
+
+    @on(Worker.StateChanged)
+    def _catalog_failed(self, event: Worker.StateChanged) -> None:
+        """Questionnaires that cannot be read are said in the list; the form stays open."""
+        if event.worker.group != "new-catalog" or event.state != WorkerState.ERROR:
+            return
+        message = f"Could not load the questionnaires: {event.worker.error}"
+        picker = self.query_one("#questionnaires", QuestionnairePicker)
+        picker.set_options([Text(message, style="bold red")])
+        self.notify(message, severity="error", timeout=10, markup=False)
 
     def _catalog_loaded(self, catalog: Catalog, clients: list[str]) -> None:
         self.catalog = catalog
@@ -180,8 +225,11 @@ class NewInterviewScreen(Screen[None]):
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.has_class("person-role"):
-            event.input.value = _complete_role(event.input.value)
+        self._advance(event.input)
+
+    def _advance(self, field: Input) -> None:
+        if field.has_class("person-role"):
+            field.value = _complete_role(field.value)
             self._roles_changed()  # before the list takes focus and keeps its highlight
         self.focus_next()
 
@@ -222,9 +270,7 @@ class NewInterviewScreen(Screen[None]):
         engagement = self.query_one("#engagement", Input).value.strip()
         facilitator = self.query_one("#facilitator", Input).value.strip()
         try:
-            self.app.create_interview(  # type: ignore[attr-defined]
-                questionnaire, client, engagement, facilitator, people
-            )
+            self.app.create_interview(questionnaire, client, engagement, facilitator, people)
         except UserError as error:
             self._problem("form-problem", f"Not created: {error}")
 
@@ -243,7 +289,7 @@ class NewInterviewScreen(Screen[None]):
         self.app.pop_screen()
 
 
-def _field(label: str, widget: Input) -> ComposeResult:
+def _field(label: str, widget: FormInput) -> ComposeResult:
     with Horizontal(classes="field"):
         yield Label(label, classes="field-label")
         yield widget

@@ -365,15 +365,3 @@ class FindingScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-    def action_edit_note(self) -> None:
-        """Edit the engagement's executive note; saving recompiles the report."""
-        from esp_wizard.tui.screens.note_modal import NoteModal
-
-        note = self.report.executive.note if self.report and self.report.executive else ""
-        modal = NoteModal(self.workspace, self.client, self.engagement, note)
-        self.app.push_screen(modal, callback=self._note_saved)
-
-    def _note_saved(self, saved: bool | None) -> None:
-        if saved:
-            self.compile_report()

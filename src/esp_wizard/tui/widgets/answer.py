@@ -1,34 +1,77 @@
-"""The base of every answer widget: one question type, one widget, one place that knows it.
+"""The base of every answer widget, and the TUI's one registry of them, keyed by question type.
+
+A widget registers itself where it is defined (`@answers("number")`); `widgets/answers.py`
+imports every widget module, so importing it fills `ANSWER_WIDGETS`. The same widget class
+also says how one field of that type is edited in an inventory row (`row_input` and
+`row_value`), so the row form has no table of its own.
 
 One instance per type is mounted and reused from question to question (see `reuse`).
 An answer widget holds what the facilitator entered, as raw as the engine accepts it (typed
 text for numbers and dates, which the engine parses and validates), and says whether it
 differs from what was last saved. It never validates or saves: it posts `Picked` (a choice
-was made: save it, stay) or `Confirmed` (the answer is given: save it and move on), and the
-interview screen hands the value to the engine.
+was made: save it, stay) or `Confirmed` (the answer is given: save it and move on), each
+carrying the `Entry`, and the interview screen hands that to the engine.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input
 
 from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.kinds import is_empty
 from esp_wizard.session.model import Answer
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the facilitator entered: the value for the engine and the "Other" text."""
+
+    value: Any = None
+    other: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return is_empty(self.value)
+
+
+def as_text(value: object) -> str:
+    """A stored value back as the text that would have been typed for it."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 class AnswerWidget(Vertical):
     DEFAULT_CSS = """
     AnswerWidget { height: auto; }
+    AnswerWidget .hint { color: $text-muted; }
     """
 
     class Picked(Message):
         """A choice was made or a row changed: save it now, stay on the question."""
 
+        def __init__(self, entry: Entry) -> None:
+            super().__init__()
+            self.entry = entry
+
     class Confirmed(Message):
         """The facilitator is done with this answer: save it and move on."""
+
+        def __init__(self, entry: Entry) -> None:
+            super().__init__()
+            self.entry = entry
 
     _REQUIRED = ("value", "load")
 
@@ -46,7 +89,7 @@ class AnswerWidget(Vertical):
         self.question = question
         self.language = language
         self._answer = answer
-        self._initial: Any = None
+        self._initial = Entry()
 
     @property
     def stored(self) -> Answer | None:
@@ -89,23 +132,57 @@ class AnswerWidget(Vertical):
     def focus_answer(self) -> None:
         self.focus()
 
+    # -- one field of this type in an inventory row ------------------------------------------
+    @classmethod
+    def row_input(cls, field: m.QuestionBase, value: Any, language: str, widget_id: str) -> Widget:
+        """The input for this type in a row's form: one line of typing unless overridden."""
+        return Input(as_text(value), select_on_focus=False, compact=True, id=widget_id)
+
+    @classmethod
+    def row_value(cls, widget: Widget) -> Any:
+        """What the row input holds, None when left blank."""
+        if isinstance(widget, Input) and widget.value.strip():
+            return widget.value.strip()
+        return None
+
     # -- shared behaviour -------------------------------------------------------------------
+    def entry(self) -> Entry:
+        """What is entered now (read once per action, then carried by the messages)."""
+        return Entry(self.value(), self.other())
+
+    def pick(self) -> None:
+        self.post_message(self.Picked(self.entry()))
+
+    def confirm(self) -> None:
+        self.post_message(self.Confirmed(self.entry()))
+
     def show(self, answer: Answer | None) -> None:
-        """Load an answer and remember it as saved, so `changed` means "entered since"."""
+        """Load an answer and remember it as saved, so `differs` means "entered since"."""
         self._answer = answer
         self.load(self.stored)
-        self.mark_saved()
+        self.mark_saved(self.entry())
 
-    def is_empty(self) -> bool:
-        value = self.value()
-        return value is None or value == "" or value == []
+    def differs(self, entry: Entry) -> bool:
+        """Whether `entry` differs from what was last saved (or loaded)."""
+        return entry != self._initial
 
-    @property
-    def changed(self) -> bool:
-        return self._state() != self._initial
+    def mark_saved(self, entry: Entry) -> None:
+        self._initial = entry
 
-    def mark_saved(self) -> None:
-        self._initial = self._state()
 
-    def _state(self) -> tuple[Any, str]:
-        return (self.value(), self.other())
+W = TypeVar("W", bound=type[AnswerWidget])
+
+ANSWER_WIDGETS: dict[str, type[AnswerWidget]] = {}
+
+
+def answers(*types: str) -> Callable[[W], W]:
+    """Class decorator: the widget answers questions (and inventory fields) of these types."""
+
+    def register(widget: W) -> W:
+        for name in types:
+            if name in ANSWER_WIDGETS:
+                raise TypeError(f"{name} already has {ANSWER_WIDGETS[name].__name__}")
+            ANSWER_WIDGETS[name] = widget
+        return widget
+
+    return register

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from esp_wizard.questionnaire import model as m
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.widgets.answer import AnswerWidget
-from esp_wizard.tui.widgets.factory import WIDGETS
+from esp_wizard.tui.widgets.factory import widget_for
 
 
 class AnswerArea(Vertical):
@@ -25,7 +25,7 @@ class AnswerArea(Vertical):
         """Mount, hidden, a widget for each type still to come, so none is mounted mid-way."""
         firsts: dict[type[AnswerWidget], m.Question] = {}
         for question in questions:
-            firsts.setdefault(WIDGETS[question.type], question)
+            firsts.setdefault(widget_for(question.type), question)
         new = [
             kind(question, None, self.language)
             for kind, question in firsts.items()
@@ -38,7 +38,7 @@ class AnswerArea(Vertical):
             await self.mount_all(new)
 
     async def show(self, question: m.Question, answer: Answer | None) -> AnswerWidget:
-        kind = WIDGETS[question.type]
+        kind = widget_for(question.type)
         widget = self._by_kind.get(kind)
         if widget is None:
             widget = self._by_kind[kind] = kind(question, answer, self.language)

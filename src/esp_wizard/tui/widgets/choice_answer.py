@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input
+from textual.widget import Widget
+from textual.widgets import Input, Select
 
 from esp_wizard.questionnaire import model as m
-from esp_wizard.tui.widgets.answer import AnswerWidget
+from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.option_picker import OptionPicker, number_keys, numbered
 
 
+def select_value(widget: Widget) -> Any:
+    """A row select's value, None when nothing is chosen."""
+    if isinstance(widget, Select) and widget.value is not Select.NULL:
+        return widget.value
+    return None
+
+
+@answers("choice")
 class ChoiceAnswer(AnswerWidget):
+    DEFAULT_CSS = """
+    ChoiceAnswer #other-text { margin-top: 1; }
+    """
+
     question: m.ChoiceQuestion
 
     def compose(self) -> ComposeResult:
@@ -53,6 +69,18 @@ class ChoiceAnswer(AnswerWidget):
     def focus_answer(self) -> None:
         self.picker.focus()
 
+    @classmethod
+    def row_input(cls, field: m.QuestionBase, value: Any, language: str, widget_id: str) -> Widget:
+        """In a row, a compact select ("Other" has nowhere to keep its text in a row)."""
+        assert isinstance(field, m.ChoiceQuestion)
+        options = [(Text(field.label_of(v)), v) for v in field.values]
+        chosen = value if value in field.values else Select.NULL
+        return Select(options, value=chosen, prompt="(none)", compact=True, id=widget_id)
+
+    @classmethod
+    def row_value(cls, widget: Widget) -> Any:
+        return select_value(widget)
+
     @on(OptionPicker.Chosen)
     def _chosen(self, event: OptionPicker.Chosen) -> None:
         event.stop()
@@ -61,9 +89,9 @@ class ChoiceAnswer(AnswerWidget):
         if wants_other and not (event.confirm and self.other()):
             self.other_input.focus()  # its Enter confirms
             return
-        self.post_message(self.Confirmed() if event.confirm else self.Picked())
+        self.confirm() if event.confirm else self.pick()
 
     @on(Input.Submitted, "#other-text")
     def _other_given(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Confirmed())
+        self.confirm()

@@ -1,26 +1,29 @@
-"""Which widget answers which question type: the one table to extend with a new type."""
+"""The TUI's answer widgets, all registered: importing this module imports every widget
+module, and each registers itself where it is defined (`@answers(...)` in answer.py).
+
+A new question type needs its widget module (or a registration on an existing widget) and
+one import line below.
+"""
 
 from __future__ import annotations
 
-from esp_wizard.tui.widgets.answer import AnswerWidget
-from esp_wizard.tui.widgets.choice_answer import ChoiceAnswer
-from esp_wizard.tui.widgets.inventory_answer import InventoryAnswer
-from esp_wizard.tui.widgets.line_answer import LineAnswer
-from esp_wizard.tui.widgets.long_text_answer import LongTextAnswer
-from esp_wizard.tui.widgets.multi_choice_answer import MultiChoiceAnswer
-from esp_wizard.tui.widgets.note_answer import NoteAnswer
-from esp_wizard.tui.widgets.scale_answer import ScaleAnswer
-from esp_wizard.tui.widgets.yes_no_answer import YesNoAnswer
+from esp_wizard.tui.widgets import (  # noqa: F401  (imported to register their widgets)
+    choice_answer,
+    inventory_answer,
+    line_answer,
+    long_text_answer,
+    multi_choice_answer,
+    note_answer,
+    percent_answer,
+    scale_answer,
+    yes_no_answer,
+)
+from esp_wizard.tui.widgets.answer import ANSWER_WIDGETS, AnswerWidget
 
-WIDGETS: dict[str, type[AnswerWidget]] = {
-    "text": LineAnswer,
-    "number": LineAnswer,
-    "date": LineAnswer,
-    "long_text": LongTextAnswer,
-    "choice": ChoiceAnswer,
-    "multi_choice": MultiChoiceAnswer,
-    "scale": ScaleAnswer,
-    "yes_no": YesNoAnswer,
-    "inventory": InventoryAnswer,
-    "note": NoteAnswer,
-}
+
+def widget_for(question_type: str) -> type[AnswerWidget]:
+    """The widget class that answers (and edits inventory cells of) this question type."""
+    return ANSWER_WIDGETS[question_type]
+
+
+__all__ = ["ANSWER_WIDGETS", "widget_for"]

@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.text import Text
+from textual import getters
 from textual.content import Content
 from textual.widget import Widget
 
+from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.format import duration, people
 from esp_wizard.tui.live import LiveInterview
 
@@ -25,6 +27,7 @@ def sitting_start(started: dt.datetime, opened: dt.datetime) -> dt.datetime:
 
 
 class InterviewHeader(Widget):
+    app = getters.app(WizardApp)
     DEFAULT_CSS = """
     InterviewHeader { height: 1; background: $panel; }
     """
@@ -39,12 +42,12 @@ class InterviewHeader(Widget):
 
     @property
     def elapsed(self) -> str:
-        seconds = (self.app.clock() - self.start).total_seconds()  # type: ignore[attr-defined]
+        seconds = (self.app.clock() - self.start).total_seconds()
         return f" {duration(seconds)} / {self.live.questionnaire.minutes} min "
 
     @property
     def over_time(self) -> bool:
-        seconds = (self.app.clock() - self.start).total_seconds()  # type: ignore[attr-defined]
+        seconds = (self.app.clock() - self.start).total_seconds()
         return seconds > self.live.questionnaire.minutes * 60
 
     def render(self) -> Content:

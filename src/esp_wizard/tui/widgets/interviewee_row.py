@@ -9,6 +9,7 @@ from textual.widgets import Input
 
 from esp_wizard.questionnaire.model import ROLES
 from esp_wizard.session.model import Interviewee
+from esp_wizard.tui.widgets.form_input import FormInput
 
 
 class IntervieweeRow(Horizontal):
@@ -20,14 +21,14 @@ class IntervieweeRow(Horizontal):
     def compose(self) -> ComposeResult:
         given = self.given
         locked = given is not None  # from the command line: shown, not asked again
-        yield Input(
+        yield FormInput(
             given.name if given else "",
             placeholder="Name",
             compact=True,
             disabled=locked,
             classes="person-name",
         )
-        yield Input(
+        yield FormInput(
             given.role if given else "",
             placeholder="Role, e.g. email-ops (→ completes)",
             suggester=SuggestFromList(self.roles, case_sensitive=False),

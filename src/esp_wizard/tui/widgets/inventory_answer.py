@@ -14,9 +14,9 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from esp_wizard.questionnaire import model as m
-from esp_wizard.session.interview import YES_NO
+from esp_wizard.questionnaire.kinds import display, is_empty
 from esp_wizard.session.model import Answer
-from esp_wizard.tui.widgets.answer import AnswerWidget
+from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 
 Row = dict[str, Any]
 
@@ -42,7 +42,12 @@ class RowTable(DataTable):
         return self.query_ancestor(InventoryAnswer)
 
 
+@answers("inventory")
 class InventoryAnswer(AnswerWidget):
+    DEFAULT_CSS = """
+    InventoryAnswer DataTable { height: auto; max-height: 10; }
+    """
+
     question: m.InventoryQuestion
 
     def __init__(self, question: m.Question, answer: Answer | None, language: str) -> None:
@@ -67,7 +72,8 @@ class InventoryAnswer(AnswerWidget):
 
     def load(self, answer: Answer | None) -> None:
         value = answer.value if answer is not None else None
-        self.rows = [dict(r) for r in value] if isinstance(value, list) else []
+        rows = value if isinstance(value, list) else []
+        self.rows = [dict(r) for r in rows if isinstance(r, dict)]
         self._refill()
 
     def focus_answer(self) -> None:
@@ -116,7 +122,7 @@ class InventoryAnswer(AnswerWidget):
 
     def _changed_rows(self, cursor: int | None = None) -> None:
         self._refill(cursor)
-        self.post_message(self.Picked())
+        self.pick()
         self.table.focus()
 
     # -- showing ----------------------------------------------------------------------------
@@ -133,11 +139,7 @@ class InventoryAnswer(AnswerWidget):
         self.query_one("#rows-hint", Static).update(Text(f"{count} × {item}  ·  {hint}"))
 
     def _cell(self, field: m.InventoryField, value: Any) -> str:
-        if value is None:
+        """A cell as the engine shows it (labels, yes/no, the decimal comma in French)."""
+        if is_empty(value):
             return ""
-        if isinstance(field, m.ChoiceQuestion):
-            return field.label_of(str(value))
-        if isinstance(field, m.YesNoQuestion):
-            yes, no = YES_NO.get(self.language[:2], YES_NO["en"])
-            return yes if value else no
-        return str(value)
+        return display(field, value, language=self.language, terse=True)

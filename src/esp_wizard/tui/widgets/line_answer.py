@@ -2,11 +2,10 @@
 
 Numbers and dates are handed to the engine as typed: it parses them ("1 200,5", ISO
 dates) and says what is wrong, so the rules live in one place for both interview modes.
+Each type only says what the empty line suggests and which unit follows it.
 """
 
 from __future__ import annotations
-
-import datetime as dt
 
 from rich.text import Text
 from textual import on
@@ -16,40 +15,33 @@ from textual.widgets import Input, Label
 
 from esp_wizard.questionnaire import model as m
 from esp_wizard.session.model import Answer
-from esp_wizard.tui.widgets.answer import AnswerWidget
-
-
-def as_text(value: object) -> str:
-    """A stored value back as the text that would have been typed for it."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+from esp_wizard.tui.widgets.answer import AnswerWidget, answers, as_text
 
 
 class LineAnswer(AnswerWidget):
+    DEFAULT_CSS = """
+    LineAnswer .line-answer { height: auto; }
+    LineAnswer .line-answer Input { width: 1fr; max-width: 60; }
+    LineAnswer .unit { padding: 1 1; color: $text-muted; }
+    """
+
     def compose(self) -> ComposeResult:
         with Horizontal(classes="line-answer"):
             yield Input(select_on_focus=False, id="line")
             yield Label("", classes="unit")
 
     def setup(self) -> None:
-        self.line.placeholder = self._placeholder()
+        self.line.placeholder = self.placeholder()
         unit = self.query_one(".unit", Label)
-        unit.update(Text(getattr(self.question, "unit", "")))
-        unit.display = bool(getattr(self.question, "unit", ""))
+        unit.update(Text(self.unit()))
+        unit.display = bool(self.unit())
 
-    def _placeholder(self) -> str:
-        question = self.question
-        if isinstance(question, m.DateQuestion):
-            return "YYYY-MM-DD"
-        if isinstance(question, m.NumberQuestion):
-            return "a whole number" if question.integer else "a number"
-        if isinstance(question, m.TextQuestion):
-            return question.placeholder
+    def placeholder(self) -> str:
+        """What the empty line suggests."""
+        return ""
+
+    def unit(self) -> str:
+        """Shown after the line."""
         return ""
 
     @property
@@ -68,4 +60,29 @@ class LineAnswer(AnswerWidget):
     @on(Input.Submitted, "#line")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Confirmed())
+        self.confirm()
+
+
+@answers("text")
+class TextAnswer(LineAnswer):
+    question: m.TextQuestion
+
+    def placeholder(self) -> str:
+        return self.question.placeholder
+
+
+@answers("number")
+class NumberAnswer(LineAnswer):
+    question: m.NumberQuestion
+
+    def placeholder(self) -> str:
+        return "a whole number" if self.question.integer else "a number"
+
+    def unit(self) -> str:
+        return self.question.unit
+
+
+@answers("date")
+class DateAnswer(LineAnswer):
+    def placeholder(self) -> str:
+        return "YYYY-MM-DD"

@@ -6,10 +6,15 @@ from textual.app import ComposeResult
 from textual.widgets import TextArea
 
 from esp_wizard.session.model import Answer
-from esp_wizard.tui.widgets.answer import AnswerWidget
+from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 
 
+@answers("long_text")
 class LongTextAnswer(AnswerWidget):
+    DEFAULT_CSS = """
+    LongTextAnswer TextArea { height: 8; }
+    """
+
     def compose(self) -> ComposeResult:
         yield TextArea(soft_wrap=True, tab_behavior="focus", id="long-text")
 

@@ -13,12 +13,16 @@ from textual.widgets import Input, SelectionList
 from textual.widgets.selection_list import Selection
 
 from esp_wizard.questionnaire import model as m
-from esp_wizard.tui.widgets.answer import AnswerWidget
+from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.option_picker import numbered
 
 
 class TogglePicker(SelectionList[str]):
     """Space or a number toggles an option; Enter confirms the whole selection."""
+
+    DEFAULT_CSS = """
+    TogglePicker { height: auto; max-height: 12; }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "confirm", "Done, next", show=False, id="toggles.confirm"),
@@ -46,7 +50,12 @@ class TogglePicker(SelectionList[str]):
         self.post_message(self.Confirm())
 
 
+@answers("multi_choice")
 class MultiChoiceAnswer(AnswerWidget):
+    DEFAULT_CSS = """
+    MultiChoiceAnswer #other-text { margin-top: 1; }
+    """
+
     question: m.MultiChoiceQuestion
 
     def compose(self) -> ComposeResult:
@@ -100,14 +109,14 @@ class MultiChoiceAnswer(AnswerWidget):
         if wants_other and not self.other():
             self.other_input.focus()  # saved once it says what "Other" is
             return
-        self.post_message(self.Picked())
+        self.pick()
 
     @on(TogglePicker.Confirm)
     def _confirm(self, event: TogglePicker.Confirm) -> None:
         event.stop()
-        self.post_message(self.Confirmed())
+        self.confirm()
 
     @on(Input.Submitted, "#other-text")
     def _other_given(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Confirmed())
+        self.confirm()

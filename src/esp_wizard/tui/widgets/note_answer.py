@@ -9,10 +9,15 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from esp_wizard.session.model import Answer
-from esp_wizard.tui.widgets.answer import AnswerWidget
+from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 
 
+@answers("note")
 class NoteAnswer(AnswerWidget):
+    DEFAULT_CSS = """
+    NoteAnswer .note-hint { color: $text-muted; }
+    """
+
     can_focus = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "confirm", "Next", show=False, id="note.next"),
@@ -28,4 +33,4 @@ class NoteAnswer(AnswerWidget):
         return None
 
     def action_confirm(self) -> None:
-        self.post_message(self.Confirmed())
+        self.confirm()

@@ -18,6 +18,10 @@ PICK_KEYS = "1234567890yno"
 
 
 class OptionPicker(OptionList):
+    DEFAULT_CSS = """
+    OptionPicker { height: auto; max-height: 12; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "confirm", "Pick, next", show=False, id="options.confirm"),
         *(

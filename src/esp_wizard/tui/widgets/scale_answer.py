@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from esp_wizard.questionnaire import model as m
-from esp_wizard.tui.widgets.answer import AnswerWidget
+from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.option_picker import OptionPicker
 
 
+@answers("scale")
 class ScaleAnswer(AnswerWidget):
     question: m.ScaleQuestion
 
@@ -43,4 +44,4 @@ class ScaleAnswer(AnswerWidget):
 
     def on_option_picker_chosen(self, event: OptionPicker.Chosen) -> None:
         event.stop()
-        self.post_message(self.Confirmed() if event.confirm else self.Picked())
+        self.confirm() if event.confirm else self.pick()

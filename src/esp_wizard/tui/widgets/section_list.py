@@ -98,7 +98,8 @@ class SectionList(Static, can_focus=True):
 
     def _wrapped(self, section: m.Section) -> list[str]:
         width = max(1, self.content_region.width)
-        return Text(f"  {section.title} 00/00").wrap(self.app.console, width).plain.splitlines()
+        lines = Text(f"  {section.title} 00/00").wrap(self.app.console, width)
+        return [line.plain for line in lines]
 
 
 def _row(interview: Interview, section: m.Section) -> tuple[m.Section, bool, str]:

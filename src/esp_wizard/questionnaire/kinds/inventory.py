@@ -1,0 +1,125 @@
+"""inventory: a table of rows (systems, lists, automations), each row a small form of fields.
+
+Its fields are questions of the types registered with `in_inventory`; the field union is
+derived from the table in `kinds/__init__.py`, which resolves `InventoryField` below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import Field
+
+from esp_wizard.questionnaire.expression import NameType
+from esp_wizard.questionnaire.kinds.base import AnswerError, Found, Kind, Loc, QuestionBase
+
+if TYPE_CHECKING:
+    InventoryField = QuestionBase  # at run time: the union of the inventory field types
+
+Row = dict[str, Any]
+
+
+class InventoryQuestion(QuestionBase):
+    type: Literal["inventory"]
+    item: str = "item"
+    fields: Annotated[list[InventoryField], Field(min_length=1)]
+    min_rows: Annotated[int, Field(ge=0)] | None = None
+    max_rows: Annotated[int, Field(ge=1)] | None = None
+
+    @property
+    def key_field(self) -> str:
+        """The first field names a row: rows merge across sessions by it."""
+        return self.fields[0].id
+
+    def field(self, field_id: str) -> InventoryField | None:
+        return next((f for f in self.fields if f.id == field_id), None)
+
+
+def row_key(value: Any) -> str:
+    """Rows merge by their first field, compared case- and space-insensitively."""
+    return " ".join(str(value).split()).casefold() if value is not None else ""
+
+
+# Set by kinds/__init__.py: the registered kind of a field (inventory cannot import the table).
+FieldKind = Callable[[QuestionBase], Kind[Any]]
+
+
+class InventoryKind(Kind[InventoryQuestion]):
+    type = "inventory"
+    model = InventoryQuestion
+    condition_kind = "inventory"
+    stored = "a list of rows"
+
+    def fits(self, value: Any) -> bool:
+        return isinstance(value, list) and all(isinstance(row, dict) for row in value)
+
+    def __init__(self, kind_of: FieldKind) -> None:
+        self._kind_of = kind_of
+
+    def name_type(self, question: InventoryQuestion) -> NameType:
+        fields = {
+            f.id: t for f in question.fields if (t := self._kind_of(f).name_type(f)) is not None
+        }
+        label = f"{question.type} question {question.id}"
+        return NameType(kind="inventory", fields=fields, label=label)
+
+    def problems(self, question: InventoryQuestion, loc: Loc) -> Iterator[Found]:
+        low, high = question.min_rows, question.max_rows
+        if low is not None and high is not None and low > high:
+            yield (*loc, "min_rows"), f"min_rows ({low}) is greater than max_rows ({high})"
+        seen: set[str] = set()
+        for f_i, field in enumerate(question.fields):
+            field_loc: Loc = (*loc, "fields", f_i)
+            if field.id in seen:
+                yield (*field_loc, "id"), f"'{field.id}' is already a field of {question.id}"
+            seen.add(field.id)
+            if field.when is not None:
+                yield (*field_loc, "when"), "a field of an inventory cannot have a when condition"
+            yield from self._kind_of(field).problems(field, field_loc)
+
+    def validate_row(self, question: InventoryQuestion, row: Row) -> Row:
+        """One row: known fields, required ones filled, each value valid for its type."""
+        unknown = [key for key in row if question.field(key) is None]
+        if unknown:
+            raise AnswerError(f"Unknown field: {', '.join(unknown)}.")
+        clean: Row = {}
+        for field in question.fields:
+            value = row.get(field.id)
+            if value is None or value == "":
+                if field.required:
+                    raise AnswerError(f"{field.text}: required.")
+                continue
+            try:
+                clean[field.id] = self._kind_of(field).validate(field, value)
+            except AnswerError as error:
+                raise AnswerError(f"{field.text}: {error}") from None
+        return clean
+
+    def validate(self, question: InventoryQuestion, value: Any, other: str = "") -> list[Row]:
+        if not isinstance(value, list | tuple) or not all(isinstance(r, dict) for r in value):
+            raise AnswerError(f"Add {question.item} rows.")
+        rows = []
+        seen: dict[str, int] = {}
+        for number, row in enumerate(value, start=1):
+            try:
+                clean = self.validate_row(question, row)
+            except AnswerError as error:
+                raise AnswerError(f"Row {number}: {error}") from None
+            key = row_key(clean.get(question.key_field))
+            if key and key in seen:
+                name = clean[question.key_field]
+                raise AnswerError(f"Row {number} repeats row {seen[key]} ({name}).")
+            seen[key] = number
+            rows.append(clean)
+        low, high = question.min_rows, question.max_rows
+        if low is not None and len(rows) < low:
+            raise AnswerError(f"Add at least {low} {question.item} rows (now {len(rows)}).")
+        if high is not None and len(rows) > high:
+            raise AnswerError(f"Keep it to {high} {question.item} rows (now {len(rows)}).")
+        return rows
+
+    def display(
+        self, question: InventoryQuestion, value: Any, other: str, language: str, terse: bool
+    ) -> str:
+        return ", ".join(str(r.get(question.key_field, "?")) for r in value)

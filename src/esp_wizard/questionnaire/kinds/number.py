@@ -1,0 +1,109 @@
+"""number: a number typed as people write it ("1 200,5"), within optional bounds and unit."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from esp_wizard.questionnaire.kinds.base import (
+    AnswerError,
+    Found,
+    Kind,
+    Loc,
+    QuestionBase,
+    is_number,
+    number_text,
+    plain_number,
+)
+
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+class NumberQuestion(QuestionBase):
+    type: Literal["number"]
+    min: int | float | None = None
+    max: int | float | None = None
+    integer: bool = False
+    unit: str = ""
+
+
+def parse_number(text: str, problem: str) -> int | float:
+    """`1 200,5`, `1200.5`, `3e3`: spaces and a decimal comma are accepted."""
+    cleaned = text.strip()
+    for space in ("\u202f", "\xa0", " "):
+        cleaned = cleaned.replace(space, "")
+    cleaned = cleaned.replace(",", ".")
+    if not _NUMBER.fullmatch(cleaned):
+        raise AnswerError(problem)
+    number = float(cleaned)
+    if number.is_integer() and "." not in cleaned and "e" not in cleaned.lower():
+        return int(cleaned)
+    return number
+
+
+def check_number(value: Any, problem: str) -> int | float:
+    """A finite int or float (a bool is not a number here)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise AnswerError(problem)
+    return value
+
+
+def bounds_problems(low: Any, high: Any, loc: Loc) -> Iterator[Found]:
+    """min above max: shared by number, scale and date."""
+    if low is not None and high is not None and low > high:
+        yield (*loc, "min"), f"min ({low}) is greater than max ({high})"
+
+
+class NumberKind(Kind[NumberQuestion]):
+    type = "number"
+    model = NumberQuestion
+    condition_kind = "number"
+    in_inventory = True
+    stored = "a number"
+
+    def fits(self, value: Any) -> bool:
+        return is_number(value)
+
+    def problems(self, question: NumberQuestion, loc: Loc) -> Iterator[Found]:
+        return bounds_problems(question.min, question.max, loc)
+
+    def parse(self, question: NumberQuestion, text: str) -> int | float:
+        return parse_number(text, f"Enter a number{_range(question)}.")
+
+    def validate(self, question: NumberQuestion, value: Any, other: str = "") -> int | float:
+        problem = f"Enter a number{_range(question)}."
+        if isinstance(value, str):
+            value = parse_number(value, problem)
+        number = check_number(value, problem)
+        if question.integer:
+            if not float(number).is_integer():
+                raise AnswerError(f"Enter a whole number{_range(question)}.")
+            number = int(number)
+        if (question.min is not None and number < question.min) or (
+            question.max is not None and number > question.max
+        ):
+            raise AnswerError(problem)
+        return number
+
+    def display(
+        self, question: NumberQuestion, value: Any, other: str, language: str, terse: bool
+    ) -> str:
+        number = number_text(value, language)
+        return f"{number} {question.unit}" if question.unit and not terse else number
+
+    def canonical(self, question: NumberQuestion, value: Any) -> tuple[str, Any]:
+        return ("number", float(value))
+
+
+def _range(question: NumberQuestion) -> str:
+    unit = f" {question.unit}" if question.unit else ""
+    low, high = question.min, question.max
+    if low is not None and high is not None:
+        return f" from {plain_number(low)} to {plain_number(high)}{unit}"
+    if low is not None:
+        return f" of at least {plain_number(low)}{unit}"
+    if high is not None:
+        return f" of at most {plain_number(high)}{unit}"
+    return f" ({question.unit})" if question.unit else ""

@@ -1,0 +1,48 @@
+"""text: one line of free text, optionally limited in length or held to a pattern."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from esp_wizard.questionnaire.kinds.base import AnswerError, Found, Kind, Loc, QuestionBase
+
+
+class TextQuestion(QuestionBase):
+    type: Literal["text"]
+    max_length: Annotated[int, Field(ge=1)] | None = None
+    pattern: str | None = None
+    placeholder: str = ""
+
+
+def check_text(value: Any, max_length: int | None) -> str:
+    """Text, within `max_length`: shared by text and long_text."""
+    if not isinstance(value, str):
+        raise AnswerError("Type the answer as text.")
+    if max_length is not None and len(value) > max_length:
+        raise AnswerError(f"Keep it to {max_length} characters (now {len(value)}).")
+    return value
+
+
+class TextKind(Kind[TextQuestion]):
+    type = "text"
+    model = TextQuestion
+    condition_kind = "string"
+    in_inventory = True
+
+    def problems(self, question: TextQuestion, loc: Loc) -> Iterator[Found]:
+        if question.pattern is not None:
+            try:
+                re.compile(question.pattern)
+            except re.error as error:
+                yield (*loc, "pattern"), f"not a valid regular expression ({error})"
+
+    def validate(self, question: TextQuestion, value: Any, other: str = "") -> str:
+        text = check_text(value, question.max_length)
+        if question.pattern and text and not re.fullmatch(question.pattern, text):
+            hint = f" (e.g. {question.placeholder})" if question.placeholder else ""
+            raise AnswerError(f"This does not have the expected form{hint}.")
+        return text
