@@ -76,7 +76,7 @@ def first_answer(facts: Sequence[SessionFacts], question_id: str) -> tuple[Any, 
     """The first session's answer to a question, with the day it was given."""
     for fact in facts:
         if question_id in fact.answers:
-            return fact.answers[question_id][0], fact.ref.started.date()
+            return fact.answers[question_id], fact.ref.started.date()
     return None
 
 
