@@ -89,7 +89,7 @@ def test_the_contract_decision_leads_the_example(example: EngagementReport, fmt:
     executive = text.split("2. Roadmap", 1)[0]
     assert "Extend the current contract or shorten the scope" in executive
     assert "3 to 9 months after the contract" in executive
-    assert "30 December 2026" in executive  # six months before the 30 June 2027 end
+    assert "31 December 2026" in executive  # six months' notice before the 30 June 2027 end
 
 
 def test_the_contract_decision_changes_with_the_dates(tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_the_contract_decision_changes_with_the_dates(tmp_path: Path) -> None:
         text = path.read_text(encoding="utf-8")
         longer = text.replace(
             'contract_end_date]\nstatus = "answered"\nvalue = 2027-06-30\n',
-            'contract_end_date]\nstatus = "answered"\nvalue = 2029-03-31\n',
+            'contract_end_date]\nstatus = "answered"\nvalue = 2029-06-30\n',
         )
         path.write_text(longer, encoding="utf-8")
     report = compile_workspace(Workspace(tmp_path))

@@ -223,7 +223,7 @@ def _executive(doc: Body, report: EngagementReport) -> None:
     doc.heading("What worries people most", 2)
     for group in summary.worries:
         doc.para("", bold_lead=group.theme)
-        doc.bullets(f"“{w.text}” — {w.session.people}" for w in group.worries)
+        doc.bullets(f"“{w.answer}” — {w.session.people}" for w in group.worries)
 
 
 def _roadmap(doc: Body, report: EngagementReport) -> None:

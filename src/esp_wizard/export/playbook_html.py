@@ -46,7 +46,9 @@ def playbook_html(report: EngagementReport, first: int = 4) -> Markup:
 
 
 def _section(anchor: str, title: str, body: str) -> str:
-    return f'<section id="{anchor}" class="part">\n  <h2>{escape(title)}</h2>\n{body}\n</section>'
+    return (
+        f'<section id="{anchor}" class="playbook">\n  <h2>{escape(title)}</h2>\n{body}\n</section>'
+    )
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:

@@ -96,9 +96,9 @@ class SessionFacts:
     inventories: tuple[InventoryFacts, ...]
     compared: tuple[Compared, ...]
     follow_ups: tuple[FollowUp, ...]
+    answers: dict[str, Any] = field(default_factory=dict)  # question id -> value, as stored
     driver_facts: DriverFacts | None = None  # fired and declined drivers, for the timeline
     worries: tuple[Worry, ...] = ()  # "what worries you most?", as answered
-    answers: dict[str, tuple[Any, str]] = field(default_factory=dict)  # id -> (value, shown)
 
 
 def session_ref(session: Session, questionnaire: m.Questionnaire) -> SessionRef:
@@ -138,21 +138,19 @@ def collect(
         inventories=tuple(_inventories(interview)),
         compared=tuple(_compared(interview)),
         follow_ups=tuple(follow_ups(interview, ref)),
+        answers=answered(interview),
         driver_facts=drivers,
         worries=worries(interview, ref),
-        answers=answered(interview),
     )
 
 
-def answered(interview: Interview) -> dict[str, tuple[Any, str]]:
-    """Every active answer with a value, as stored and as shown (dates, worries, owners)."""
-    found = {}
-    for question_id, answer in interview.active_answers().items():
-        question = interview.questionnaire.question(question_id)
-        if question is None or answer.status != "answered" or is_empty(answer.value):
-            continue
-        found[question_id] = (answer.value, shown_answer(interview, question, answer))
-    return found
+def answered(interview: Interview) -> dict[str, Any]:
+    """Every active answer with a value, as stored (the key dates read them)."""
+    return {
+        question_id: answer.value
+        for question_id, answer in interview.active_answers().items()
+        if answer.status == "answered" and not is_empty(answer.value)
+    }
 
 
 # -- answers as people read them ------------------------------------------------------------
