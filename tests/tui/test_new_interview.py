@@ -11,6 +11,7 @@ from esp_wizard.session.model import Interviewee
 from esp_wizard.tui.screens.interview import InterviewScreen
 from esp_wizard.tui.screens.new_interview import NewInterviewScreen
 from esp_wizard.tui.start import NewPresets, Start
+from esp_wizard.tui.widgets.questionnaire_picker import QuestionnairePicker
 from esp_wizard.workspace import Workspace
 from tui.conftest import make_app, on_disk, settle
 from tui.fixtures import three_sessions
@@ -98,3 +99,24 @@ async def test_options_from_the_command_line_are_shown_and_not_asked_again(
         assert isinstance(app.screen, InterviewScreen)
     (path,) = session_files(workspace)
     assert on_disk(workspace, path).interviewees == [Interviewee(name="Ana", role="email-ops")]
+
+
+async def test_enter_in_the_list_starts_with_the_questionnaire_its_message_names(
+    workspace: Workspace, catalog: Catalog
+) -> None:
+    """The Start message carries the choice: the screen does not read the list back."""
+    app = make_app(workspace, catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*"Acme", "enter", "enter", "enter", *"Ana", "enter")
+        screen = app.screen
+        picker = screen.query_one(QuestionnairePicker)
+        assert picker.chosen is not None  # highlighted, but the message says none
+        picker.post_message(QuestionnairePicker.Start(None))
+        await settle(pilot)
+        assert app.screen is screen
+        problem = str(screen.query_one("#questionnaire-problem").render())
+        assert problem == "Pick a questionnaire."
+    assert session_files(workspace) == []
