@@ -34,6 +34,11 @@ def control(store: SessionStore, complete: Questionnaire) -> InterviewController
     return InterviewController(Interview(complete, session), store)
 
 
+def full_disk(_session: Session) -> None:
+    """A store's save on a full disk."""
+    raise OSError("No space left on device")
+
+
 def on_disk(control: InterviewController) -> Session:
     path = control.store.path_of(control.session)
     assert path is not None
@@ -114,9 +119,6 @@ def test_complete_is_saved(control: InterviewController) -> None:
 def test_a_completion_the_file_cannot_hold_is_taken_back(
     control: InterviewController, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full_disk(_session: Session) -> None:
-        raise OSError("No space left on device")
-
     with monkeypatch.context() as patch:
         patch.setattr(control.store, "save", full_disk)
         outcome = control.complete()
@@ -147,9 +149,6 @@ def test_a_batch_writes_once_at_its_end(control: InterviewController) -> None:
 def test_a_failed_write_is_reported_kept_and_retried(
     control: InterviewController, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full_disk(_session: Session) -> None:
-        raise OSError("No space left on device")
-
     with monkeypatch.context() as patch:
         patch.setattr(control.store, "save", full_disk)
         outcome = control.answer("team_name", "Ops")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from esp_wizard.config import UserConfig, load_config, save_config
@@ -19,6 +20,13 @@ from tui.fixtures import three_sessions
 SIZE = (100, 36)
 
 
+async def open_form(pilot: Pilot[None]) -> None:
+    """From the home screen, once loaded, to the new-interview form, once loaded."""
+    await settle(pilot)
+    await pilot.press("n")
+    await settle(pilot)
+
+
 def session_files(workspace: Workspace) -> list:
     return sorted(workspace.sessions_dir.glob("*.toml")) if workspace.sessions_dir.is_dir() else []
 
@@ -28,9 +36,7 @@ async def test_the_form_creates_the_session_and_opens_its_first_question(
 ) -> None:
     app = make_app(workspace, catalog)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await open_form(pilot)
         await pilot.press(*"Acme", "enter", *"Move", "enter", *"Fay", "enter")
         await pilot.press(*"Ana", "enter", *"email", "enter", "ctrl+n", *"Bo", "tab", *"it")
         await pilot.press("ctrl+s")
@@ -53,9 +59,7 @@ async def test_missing_client_and_interviewee_are_said_beside_them_and_nothing_i
 ) -> None:
     app = make_app(workspace, catalog)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await open_form(pilot)
         await pilot.press("ctrl+s")
         screen = app.screen
         assert isinstance(screen, NewInterviewScreen)
@@ -74,9 +78,7 @@ async def test_the_facilitator_is_remembered_and_known_clients_are_suggested(
     save_config(UserConfig(facilitator="Fay Green"))
     app = make_app(workspace, catalog)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await open_form(pilot)
         screen = app.screen
         assert screen.query_one("#facilitator", Input).value == "Fay Green"
         await pilot.press(*"glo", "right")
@@ -107,9 +109,7 @@ async def test_enter_in_the_list_starts_with_the_questionnaire_its_message_names
     """The Start message carries the choice: the screen does not read the list back."""
     app = make_app(workspace, catalog)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await open_form(pilot)
         await pilot.press(*"Acme", "enter", "enter", "enter", *"Ana", "enter")
         screen = app.screen
         picker = screen.query_one(QuestionnairePicker)

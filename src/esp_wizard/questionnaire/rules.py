@@ -21,6 +21,9 @@ from esp_wizard.questionnaire.kinds.base import Found, Loc
 from esp_wizard.questionnaire.kinds.inventory import row_key
 
 Row = dict[str, Any]
+Types = Mapping[str, NameType | None]  # each question's type, as conditions see it
+Instances = Iterator[tuple[str, Row | None]]  # (finding key, row or None)
+Value = Callable[[str], Any]  # an active question's answer value (None if hidden)
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,9 @@ class RuleScope:
 
     item_fields: set[str] | None = None  # field ids for templates; None: no `item.`
     row_types: Mapping[str, NameType] | None = None  # field types for the condition
+
+
+Checked = RuleScope | Found  # the scope a rule is checked in, or why it cannot be
 
 
 class RuleForm(ABC):
@@ -41,22 +47,13 @@ class RuleForm(ABC):
         """Whether `rule` has this form."""
 
     @abstractmethod
-    def check(
-        self,
-        q: m.Questionnaire,
-        rule: m.FindingRule,
-        loc: Loc,
-        types: Mapping[str, NameType | None],
-    ) -> RuleScope | Found:
+    def check(self, q: m.Questionnaire, rule: m.FindingRule, loc: Loc, types: Types) -> Checked:
         """At load time: the scope its condition and templates see, or the problem
         that makes checking them pointless."""
 
     @abstractmethod
-    def instances(
-        self, q: m.Questionnaire, rule: m.FindingRule, value: Callable[[str], Any]
-    ) -> Iterator[tuple[str, Row | None]]:
-        """When firing: each (finding key, row) its condition is evaluated for; `value`
-        gives an active question's answer value (None when hidden or unanswered)."""
+    def instances(self, q: m.Questionnaire, rule: m.FindingRule, value: Value) -> Instances:
+        """When firing: each (finding key, row) its condition is evaluated for."""
 
     @abstractmethod
     def inventory_id(self, rule: m.FindingRule) -> str | None:
@@ -75,18 +72,10 @@ class PlainForm(RuleForm):
     def applies(self, rule: m.FindingRule) -> bool:
         return rule.for_each is None
 
-    def check(
-        self,
-        q: m.Questionnaire,
-        rule: m.FindingRule,
-        loc: Loc,
-        types: Mapping[str, NameType | None],
-    ) -> RuleScope | Found:
+    def check(self, q: m.Questionnaire, rule: m.FindingRule, loc: Loc, types: Types) -> Checked:
         return RuleScope()
 
-    def instances(
-        self, q: m.Questionnaire, rule: m.FindingRule, value: Callable[[str], Any]
-    ) -> Iterator[tuple[str, Row | None]]:
+    def instances(self, q: m.Questionnaire, rule: m.FindingRule, value: Value) -> Instances:
         yield rule.id, None
 
     def inventory_id(self, rule: m.FindingRule) -> str | None:
@@ -104,13 +93,7 @@ class ForEachForm(RuleForm):
     def applies(self, rule: m.FindingRule) -> bool:
         return rule.for_each is not None
 
-    def check(
-        self,
-        q: m.Questionnaire,
-        rule: m.FindingRule,
-        loc: Loc,
-        types: Mapping[str, NameType | None],
-    ) -> RuleScope | Found:
+    def check(self, q: m.Questionnaire, rule: m.FindingRule, loc: Loc, types: Types) -> Checked:
         inventory = q.question(rule.for_each or "")
         if not isinstance(inventory, m.InventoryQuestion):
             kinds = [x.id for x in q.questions() if isinstance(x, m.InventoryQuestion)]
@@ -121,9 +104,7 @@ class ForEachForm(RuleForm):
             row_types=inventory_type.fields if inventory_type else None,
         )
 
-    def instances(
-        self, q: m.Questionnaire, rule: m.FindingRule, value: Callable[[str], Any]
-    ) -> Iterator[tuple[str, Row | None]]:
+    def instances(self, q: m.Questionnaire, rule: m.FindingRule, value: Value) -> Instances:
         inventory_id = rule.for_each or ""
         inventory = q.question(inventory_id)
         key_field = inventory.key_field if isinstance(inventory, m.InventoryQuestion) else ""
