@@ -21,6 +21,7 @@ from esp_wizard.ask.prompter import Prompter
 from esp_wizard.ask.specials import help_lines
 from esp_wizard.ask.start import open_interview
 from esp_wizard.ask.summary import finish, resume_hint
+from esp_wizard.session.controller import InterviewController
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.store import SessionStore
 from esp_wizard.workspace import Workspace
@@ -56,8 +57,9 @@ def _interview(
     if session.status == "completed":
         if not prompter.confirm("This session is completed. Reopen it?", default=False):
             return 0
-        session.status = "in_progress"
-        store.save(session)
+        control = InterviewController(interview, store)
+        control.reopen()
+        control.require_saved()  # ask stops with the disk's one line
     path = store.path_of(session)
     for line in introduction(interview, str(path)):
         prompter.say(line)

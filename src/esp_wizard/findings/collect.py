@@ -23,6 +23,7 @@ from esp_wizard.findings.timeline import DriverFacts, driver_facts, timeline
 from esp_wizard.findings.voices import worries
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import canonical
+from esp_wizard.questionnaire.rules import form_of
 from esp_wizard.session.interview import FiredFinding, Interview, is_empty
 from esp_wizard.session.model import Answer, Observation, Session
 from esp_wizard.session.opened import OpenedSession
@@ -218,14 +219,8 @@ def _owner(row: dict[str, Any] | None) -> str:
 
 
 def _row_name(interview: Interview, fired: FiredFinding) -> str:
-    """The name of the inventory row a `for_each` rule fired for ("" for other rules)."""
-    if fired.row is None or not fired.rule.for_each:
-        return ""
-    question = interview.questionnaire.question(fired.rule.for_each)
-    if not isinstance(question, m.InventoryQuestion):
-        return ""
-    name = fired.row.get(question.key_field)
-    return "" if is_empty(name) else str(name)
+    """The name of the inventory row a rule fired for ("" for a rule not about a row)."""
+    return form_of(fired.rule).row_name(interview.questionnaire, fired.rule, fired.row)
 
 
 def _named(interview: Interview, question_id: str, fired: FiredFinding) -> NamedAnswer | None:
@@ -234,7 +229,8 @@ def _named(interview: Interview, question_id: str, fired: FiredFinding) -> Named
     answer = interview.session.answers.get(question_id)
     if question is None or answer is None or not interview.is_active(question_id):
         return None
-    if question_id == fired.rule.for_each and isinstance(question, m.InventoryQuestion):
+    inventory_id = form_of(fired.rule).inventory_id(fired.rule)
+    if question_id == inventory_id and isinstance(question, m.InventoryQuestion):
         # The answer's note and quote speak of the whole inventory, not of this row: they
         # stay in the session summary instead of following every row's finding.
         shown = row_text(interview, question, fired.row or {})

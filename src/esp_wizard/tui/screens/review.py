@@ -141,10 +141,7 @@ class ReviewScreen(Screen[str | None]):
         from esp_wizard.tui.screens.completed import CompletedModal
 
         session = self.live.session
-        before = session.status
-        self.live.complete()
-        if not self.live.save():
-            session.status = before
+        if not self.live.complete():  # not saved: still in progress
             self._show_problem()
             self.notify(f"Not completed: {self.live.save_error}", severity="error", markup=False)
             return
