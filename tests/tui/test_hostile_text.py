@@ -10,6 +10,8 @@ what the screen would send to the terminal.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import App
 from textual.widgets import DataTable, TabbedContent
 
@@ -41,12 +43,12 @@ def hostile(tag: str) -> str:
     return f"{tag}{CLICK}{RLO}{CLEAR}{MARKUP}{LINK}{CLIPBOARD}{OSC8}{C1_CSI}end"
 
 
-def screen_lines(app: App[object]) -> list[str]:
+def screen_lines(app: App[Any]) -> list[str]:
     """Every line of the current screen as the compositor hands it to the terminal."""
     return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
-def assert_safe_and_literal(app: App[object], *tags: str) -> None:
+def assert_safe_and_literal(app: App[Any], *tags: str) -> None:
     lines = screen_lines(app)
     text = "\n".join(lines)
     for raw in RAW:
