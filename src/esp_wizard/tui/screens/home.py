@@ -123,8 +123,10 @@ class HomeScreen(Screen[None]):
         self.listing = listing
         self._fill()
         problems = self.query_one("#problems", Static)
-        problems.update(safe("\n".join(f"unreadable: {p}" for p in listing.problems)))
-        problems.display = bool(listing.problems)
+        lines = [f"unreadable: {p}" for p in listing.problems]
+        lines += [f"damaged, cannot be opened: {p}" for p in listing.damaged]
+        problems.update(safe("\n".join(lines)))
+        problems.display = bool(lines)
 
     def _fill(self) -> None:
         listing = self.listing
