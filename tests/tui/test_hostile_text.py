@@ -25,7 +25,7 @@ from esp_wizard.tui.screens.interview import InterviewScreen
 from esp_wizard.tui.screens.report import ReportScreen
 from esp_wizard.tui.screens.review import ReviewScreen
 from esp_wizard.workspace import Workspace
-from tui.conftest import make_app, settle
+from tui.conftest import make_app, on_disk, settle
 
 SIZE = (200, 40)
 CLICK = "[@click=app.quit]quit[/]"
@@ -59,7 +59,9 @@ def assert_safe_and_literal(app: App[Any], *tags: str) -> None:
     assert "\\u202e" in text
 
 
-def hostile_session(workspace: Workspace, questionnaire: Questionnaire) -> None:
+def hostile_session(
+    workspace: Workspace, questionnaire: Questionnaire, current: str = "systems"
+) -> None:
     with SessionStore(workspace) as store:
         session = store.create(
             questionnaire_id=questionnaire.id,
@@ -78,7 +80,7 @@ def hostile_session(workspace: Workspace, questionnaire: Questionnaire) -> None:
         interview.annotate("uses_lists", follow_up=True, note=hostile("CHASE"))
         interview.answer("team_name", f"TEAM{CLICK}{CLEAR}{RLO}")
         interview.answer("systems", [{"name": hostile("CELL"), "kind": "crm"}])
-        interview.move_to("systems")
+        interview.move_to(current)
         store.save(session)
 
 
@@ -156,3 +158,28 @@ async def test_report_and_cockpit_show_hostile_text_literally(
         assert isinstance(app.screen, CockpitScreen)
         assert_safe_and_literal(app, "CLIENT")
         assert app.is_running
+
+
+async def test_fields_being_edited_show_each_unsafe_character_as_one_symbol(
+    workspace: Workspace, catalog: Catalog, questionnaire: Questionnaire
+) -> None:
+    """Note and quote stay editable: ESC shows as ␛ (bidi as ␚), the cursor still fits."""
+    hostile_session(workspace, questionnaire, current="story")
+    app = make_app(workspace, catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        path = next(workspace.sessions_dir.glob("*.toml"))
+        app.resume_session(str(path))
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert not any(raw in text for raw in RAW)
+        assert "NOTE[@click=app.quit]quit[/]␚␛[2J" in text
+        assert "STORY[@click=app.quit]quit[/]␚␛[2J" in text
+        await pilot.press("ctrl+n")  # moving on saves what the fields hold: the text as read
+        await pilot.pause()
+        story = on_disk(workspace, path).answers["story"]
+        assert (story.value, story.note, story.quote) == (
+            hostile("STORY"),
+            hostile("NOTE"),
+            hostile("QUOTE"),
+        )

@@ -10,9 +10,11 @@ such character escaped as `safetext.for_terminal` does, keeping the styles alrea
 
 from __future__ import annotations
 
+from rich.highlighter import Highlighter
 from rich.text import Span, Text
+from textual.widgets import TextArea
 
-from esp_wizard.safetext import for_terminal, is_terminal_safe
+from esp_wizard.safetext import for_editing, for_terminal, is_terminal_safe
 
 
 def safe(content: str | Text, style: str = "", *, lines: bool = True) -> Text:
@@ -36,3 +38,32 @@ def _escaped(text: Text, *, lines: bool) -> Text:
         spans = [Span(0, len(plain), span.style) for span in piece.spans]
         result.append_text(Text(plain, style=piece.style, spans=spans))
     return result
+
+
+class EditSafe(Highlighter):
+    """For text a person edits (an Input): each unsafe character shown as one symbol.
+
+    An editable value cannot grow into `\\x1b` without moving the cursor off what it
+    edits, so ESC shows as ␛, other controls as their control pictures, C1 and bidi
+    characters as ␚, reversed (`safetext.for_editing`); the value as saved is untouched.
+    """
+
+    def highlight(self, text: Text) -> None:
+        plain = text.plain
+        if is_terminal_safe(plain):
+            return
+        shown = for_editing(plain)
+        text.plain = shown
+        for index, (before, after) in enumerate(zip(plain, shown, strict=True)):
+            if before != after:
+                text.stylize("reverse", index, index + 1)
+
+
+EDIT_SAFE = EditSafe()
+
+
+class SafeTextArea(TextArea):
+    """A TextArea whose lines show unsafe characters as `EditSafe` does; the text is kept."""
+
+    def get_line(self, line_index: int) -> Text:
+        return EDIT_SAFE(super().get_line(line_index))
