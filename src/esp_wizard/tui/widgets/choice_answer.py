@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Select
 
 from esp_wizard.questionnaire import model as m
+from esp_wizard.tui.safe import EDIT_SAFE
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.option_picker import OptionPicker, number_keys, numbered
 
@@ -33,7 +34,11 @@ class ChoiceAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
         yield OptionPicker(id="picker")
         yield Input(
-            placeholder="What is “Other”?", select_on_focus=False, compact=True, id="other-text"
+            placeholder="What is “Other”?",
+            highlighter=EDIT_SAFE,
+            select_on_focus=False,
+            compact=True,
+            id="other-text",
         )
 
     def setup(self) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Input, SelectionList
 from textual.widgets.selection_list import Selection
 
 from esp_wizard.questionnaire import model as m
+from esp_wizard.tui.safe import EDIT_SAFE
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.option_picker import numbered
 
@@ -61,7 +62,11 @@ class MultiChoiceAnswer(AnswerWidget):
     def compose(self) -> ComposeResult:
         yield TogglePicker(id="picker")
         yield Input(
-            placeholder="What is “Other”?", select_on_focus=False, compact=True, id="other-text"
+            placeholder="What is “Other”?",
+            highlighter=EDIT_SAFE,
+            select_on_focus=False,
+            compact=True,
+            id="other-text",
         )
 
     def setup(self) -> None:
