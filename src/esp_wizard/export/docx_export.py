@@ -1,11 +1,12 @@
 """The report as an editable Word document (python-docx): the format consultants edit.
 
 Same content and order as the HTML report: cover, executive summary, roadmap, risk
-register, appendices. Real heading styles (Word's navigation pane lists them), tables with a
-repeating header row, the roadmap drawn as a table, page numbers and a running header in
-the page footer and header. Texts from people are inserted as text runs (never parsed as
-markup); characters XML cannot hold are dropped. `outline` reads a document back as its
-structure and text, which the golden files compare instead of bytes.
+register, the playbook's parts (playbook_docx), appendices. Real heading styles (Word's
+navigation pane lists them), tables with a repeating header row, the roadmap drawn as a
+table, page numbers and a running header in the page footer and header. Texts from people
+are inserted as text runs (never parsed as markup); characters XML cannot hold are
+dropped. `outline` reads a document back as its structure and text, which the golden
+files compare instead of bytes.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from docx.shared import Mm, Pt
 
 from esp_wizard import __version__
 from esp_wizard.export import text as t
+from esp_wizard.export.playbook_docx import interview_plan_docx, playbook_docx
 from esp_wizard.findings.model import EngagementReport, Evidence, Finding
 from esp_wizard.findings.risks import first_sentence
 
@@ -45,6 +47,7 @@ def report_docx(report: EngagementReport) -> bytes:
     _executive(body, report)
     _roadmap(body, report)
     _register(body, report)
+    playbook_docx(body, report)
     _findings(body, report)
     _appendices(body, report)
     out = io.BytesIO()
@@ -382,6 +385,7 @@ def _appendices(doc: Body, report: EngagementReport) -> None:
         for i in report.follow_ups
     ]
     doc.table(["Who", "Why", "Question", "Answer", "Note"], rows) if rows else doc.para("None.")
+    interview_plan_docx(doc, report)
     doc.heading("Appendix F. Sessions and roles", 1)
     doc.table(
         ["Session", "Date", "Interviewees", "Questionnaire", "Status"],
