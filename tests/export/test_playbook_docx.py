@@ -106,3 +106,42 @@ def test_hostile_system_names_stay_text_and_the_document_opens(
     document = Document(io.BytesIO(data))
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
     assert '</w:t></w:r><w:p>Evil & "co" <b>' in cells
+
+
+def test_table_columns_follow_their_content_and_keep_words_whole() -> None:
+    from esp_wizard.export.docx_export import CELL_MARGINS, CHAR, TEXT_WIDTH, column_widths
+
+    rows = [
+        ["No.", "Owner", "Impact", "Mitigation"],
+        ["1", "IT integrations", "High", "Name an owner who signs off the test " * 4],
+        ["2", "to assign", "Low", "Document the feed and its schedule " * 3],
+    ]
+    number, owner, impact, prose = column_widths(rows)
+    assert number + owner + impact + prose <= TEXT_WIDTH
+    assert owner >= CELL_MARGINS + CHAR * len("integrations")  # "integrations" never breaks
+    assert impact >= CELL_MARGINS + CHAR * len("Impact")
+    assert prose > 2 * max(number, owner, impact)
+
+
+def test_a_table_keeps_its_intro_on_its_page_and_rows_whole() -> None:
+    from esp_wizard.export.docx_export import Body
+
+    body = Body()
+    body.para("Intro", "Subtitle")
+    body.para("Plain intro")
+    body.table(["A", "B"], [["1", "2"]])
+    assert body.parts[0] == (
+        '<w:p><w:pPr><w:pStyle w:val="Subtitle"/></w:pPr>'
+        '<w:r><w:t xml:space="preserve">Intro</w:t></w:r></w:p>'
+    )
+    assert body.parts[1].startswith("<w:p><w:pPr><w:keepNext/></w:pPr><w:r>")
+    assert body.parts[2].count("<w:cantSplit/>") == 2
+
+
+def test_a_styled_intro_keeps_its_style_first() -> None:
+    from esp_wizard.export.docx_export import Body
+
+    body = Body()
+    body.heading("Stop rules", 2)
+    body.table(["A"], [["1"]])
+    assert body.parts[0].startswith('<w:p><w:pPr><w:pStyle w:val="Heading2"/><w:keepNext/>')
