@@ -34,6 +34,11 @@ def control(store: SessionStore, complete: Questionnaire) -> InterviewController
     return InterviewController(Interview(complete, session), store)
 
 
+def full_disk(_session: Session) -> None:
+    """A store's save on a full disk."""
+    raise OSError("No space left on device")
+
+
 def on_disk(control: InterviewController) -> Session:
     path = control.store.path_of(control.session)
     assert path is not None
@@ -111,6 +116,27 @@ def test_complete_is_saved(control: InterviewController) -> None:
     assert on_disk(control).status == "completed"
 
 
+def test_a_completion_the_file_cannot_hold_is_taken_back(
+    control: InterviewController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as patch:
+        patch.setattr(control.store, "save", full_disk)
+        outcome = control.complete()
+        assert "No space left" in outcome.save_error
+        assert control.session.status == "in_progress"
+    assert control.complete().ok
+    assert on_disk(control).status == "completed"
+
+
+def test_reopen_takes_a_completed_session_back_to_in_progress(
+    control: InterviewController,
+) -> None:
+    assert not control.reopen().changed  # in progress already: nothing to write
+    control.complete()
+    assert control.reopen().ok
+    assert on_disk(control).status == "in_progress"
+
+
 def test_a_batch_writes_once_at_its_end(control: InterviewController) -> None:
     with control.batch():
         control.answer("uses_lists", True)
@@ -123,9 +149,6 @@ def test_a_batch_writes_once_at_its_end(control: InterviewController) -> None:
 def test_a_failed_write_is_reported_kept_and_retried(
     control: InterviewController, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full_disk(_session: Session) -> None:
-        raise OSError("No space left on device")
-
     with monkeypatch.context() as patch:
         patch.setattr(control.store, "save", full_disk)
         outcome = control.answer("team_name", "Ops")

@@ -35,6 +35,21 @@ def for_terminal(text: str, *, lines: bool = True) -> str:
     return pattern.sub(_escaped, text)
 
 
+_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}
+_SUBSTITUTE = "\u241a"  # ␚: C1 controls and bidi characters have no control picture
+
+
+def for_editing(text: str) -> str:
+    """`text` with each control, escape or bidi character shown as one symbol (ESC as ␛).
+
+    For text being edited: the same length as `text`, so a cursor on the screen still
+    points at the character it edits; newlines and tabs stay.
+    """
+    return _TERMINAL_UNSAFE_KEEP_LINES.sub(
+        lambda match: _PICTURES.get(ord(match.group()), _SUBSTITUTE), text
+    )
+
+
 def for_file(text: str) -> str:
     """`text` without C0/C1 control characters, except newline, tab and CRLF line ends."""
     return _FILE_UNSAFE.sub("", text)

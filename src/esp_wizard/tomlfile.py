@@ -10,10 +10,17 @@ import os
 import re
 import stat
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
 from esp_wizard.errors import FileProblems, Problem
+from esp_wizard.tomllocate import LineIndex, has_step
+
+Loc = tuple[str | int, ...]
 
 _TOML_POSITION = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
 _EXPECTED = {
@@ -161,6 +168,58 @@ def _long_number_line(text: str) -> int | None:
 
 def _problem(shown: str, line: int | None, message: str) -> FileProblems:
     return FileProblems(shown, [Problem(shown, line, "", message)])
+
+
+def validation_problems(
+    file: str,
+    text: str,
+    data: Any,
+    error: ValidationError,
+    where: Callable[[Loc, Any], str],
+    message: Callable[[Loc, list[ErrorDetails], Any], str],
+    unplaced_line: int | None = None,
+) -> list[Problem]:
+    """A pydantic error as one located line per bad key of the file, sorted by line.
+
+    The errors at one key (no member of a union took its value) make one problem. Each
+    file format says how a key reads (`where`) and what is wrong (`message`, with the
+    key's errors); a problem no line holds gets `unplaced_line`.
+    """
+    index = LineIndex(text)
+    grouped: dict[Loc, list[ErrorDetails]] = {}
+    for item in error.errors():
+        grouped.setdefault(data_loc(tuple(item["loc"]), data, item["type"]), []).append(item)
+    problems: dict[str, Problem] = {}
+    for loc, items in grouped.items():
+        line_loc = loc[:-1] if items[0]["type"] == "missing" else loc
+        line = index.line_of(line_loc, data) or unplaced_line
+        problem = Problem(file, line, where(loc, data), message(loc, items, data))
+        problems.setdefault(str(problem), problem)
+    return sorted(problems.values(), key=lambda p: p.line or 0)
+
+
+def data_loc(loc: Loc, data: Any, kind: str) -> Loc:
+    """pydantic's loc as a path that exists in the file's data: union members' names
+    dropped, cut at the first key the file lacks (kept when that key is the missing one).
+
+    A discriminated union puts the member's tag right after a list index (`questions, 3,
+    text, …`); only that step is the tag, so a question of type "text" keeps its `text` key.
+    """
+    steps: list[str | int] = []
+    node = data
+    previous: str | int | None = None
+    for number, step in enumerate(loc):
+        is_tag = isinstance(previous, int) and isinstance(node, dict)
+        previous = step
+        if is_tag and step == node.get("type"):
+            continue
+        if not has_step(node, step):
+            if kind == "missing" and number == len(loc) - 1:
+                steps.append(step)
+            break
+        steps.append(step)
+        node = node[step]
+    return tuple(steps)
 
 
 def describe(error: Any, allowed_keys: list[str]) -> str:

@@ -83,7 +83,7 @@ class LineIndex:
             if found is None:
                 break
             line, start = found, found
-            node = node[step] if _has(node, step) else None
+            node = node[step] if has_step(node, step) else None
         return None if line is None else line + 1
 
     def _find_step(self, step: str | int, node: Any, start: int, end: int) -> int | None:
@@ -92,7 +92,7 @@ class LineIndex:
                 rf"^\s*[\"']?{re.escape(step)}[\"']?\s*=|[{{,]\s*{re.escape(step)}\s*="
             )
             return self._search(pattern, start, end)
-        element = node[step] if _has(node, step) else None
+        element = node[step] if has_step(node, step) else None
         if isinstance(element, dict):
             for key in _NAMING_KEYS:
                 value = element.get(key)
@@ -110,7 +110,8 @@ class LineIndex:
         return None
 
 
-def _has(node: Any, step: str | int) -> bool:
+def has_step(node: Any, step: str | int) -> bool:
+    """Whether `step` (a key or list index) exists in `node`."""
     if isinstance(node, dict):
         return step in node
     if isinstance(node, list) and isinstance(step, int):
@@ -121,7 +122,7 @@ def _has(node: Any, step: str | int) -> bool:
 def _walk(data: Any, path: tuple[str | int, ...]) -> Any:
     node = data
     for step in path:
-        if not _has(node, step):
+        if not has_step(node, step):
             return None
         node = node[step]
     return node

@@ -89,7 +89,7 @@ def test_the_contract_decision_leads_the_example(example: EngagementReport, fmt:
     executive = text.split("2. Roadmap", 1)[0]
     assert "Extend the current contract or shorten the scope" in executive
     assert "3 to 9 months after the contract" in executive
-    assert "30 December 2026" in executive  # six months before the 30 June 2027 end
+    assert "31 December 2026" in executive  # six months' notice before the 30 June 2027 end
 
 
 def test_the_contract_decision_changes_with_the_dates(tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_the_contract_decision_changes_with_the_dates(tmp_path: Path) -> None:
         text = path.read_text(encoding="utf-8")
         longer = text.replace(
             'contract_end_date]\nstatus = "answered"\nvalue = 2027-06-30\n',
-            'contract_end_date]\nstatus = "answered"\nvalue = 2029-03-31\n',
+            'contract_end_date]\nstatus = "answered"\nvalue = 2029-06-30\n',
         )
         path.write_text(longer, encoding="utf-8")
     report = compile_workspace(Workspace(tmp_path))
@@ -138,7 +138,10 @@ def test_the_docx_has_real_headings_header_rows_and_page_numbers(
     for heading in ("1. Executive summary", "2. Roadmap", "3. Risk register"):
         assert f"[Heading1] {heading}" in text
     assert "|= Decision | Why | Decide by |" in text
-    assert text.count("[Heading3] ") == len(example.findings) + len(example.strengths)
+    roles_missing = 1  # the interview plan's "Roles not yet interviewed"
+    assert (
+        text.count("[Heading3] ") == len(example.findings) + len(example.strengths) + roles_missing
+    )
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         footers = [archive.read(n).decode() for n in archive.namelist() if "footer" in n]
     assert any(" PAGE " in f and " NUMPAGES " in f for f in footers)
@@ -146,7 +149,7 @@ def test_the_docx_has_real_headings_header_rows_and_page_numbers(
 
     reopened = Document(io.BytesIO(data))  # a valid package Word-compatible tools can open
     assert reopened.tables[0].style.name == "Table Grid"
-    assert sum(p.style.name == "Heading 1" for p in reopened.paragraphs) == 9
+    assert sum(p.style.name == "Heading 1" for p in reopened.paragraphs) == 13
 
 
 def test_the_docx_drops_characters_word_cannot_hold() -> None:

@@ -29,7 +29,7 @@ def test_html_escapes_every_playbook_text() -> None:
     assert "<img" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     for anchor in ("current-map", "parity", "go-no-go", "warm-up"):
-        assert f'<section id="{anchor}" class="part">' in page
+        assert f'<section id="{anchor}" class="playbook">' in page
     assert '<div id="interview-plan">' in page  # closes the follow-ups appendix
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from esp_wizard.config import UserConfig, load_config, save_config
@@ -11,11 +12,19 @@ from esp_wizard.session.model import Interviewee
 from esp_wizard.tui.screens.interview import InterviewScreen
 from esp_wizard.tui.screens.new_interview import NewInterviewScreen
 from esp_wizard.tui.start import NewPresets, Start
+from esp_wizard.tui.widgets.questionnaire_picker import QuestionnairePicker
 from esp_wizard.workspace import Workspace
 from tui.conftest import make_app, on_disk, settle
 from tui.fixtures import three_sessions
 
 SIZE = (100, 36)
+
+
+async def open_form(pilot: Pilot[None]) -> None:
+    """From the home screen, once loaded, to the new-interview form, once loaded."""
+    await settle(pilot)
+    await pilot.press("n")
+    await settle(pilot)
 
 
 def session_files(workspace: Workspace) -> list:
@@ -27,9 +36,7 @@ async def test_the_form_creates_the_session_and_opens_its_first_question(
 ) -> None:
     app = make_app(workspace, catalog)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await open_form(pilot)
         await pilot.press(*"Acme", "enter", *"Move", "enter", *"Fay", "enter")
         await pilot.press(*"Ana", "enter", *"email", "enter", "ctrl+n", *"Bo", "tab", *"it")
         await pilot.press("ctrl+s")
@@ -52,9 +59,7 @@ async def test_missing_client_and_interviewee_are_said_beside_them_and_nothing_i
 ) -> None:
     app = make_app(workspace, catalog)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await open_form(pilot)
         await pilot.press("ctrl+s")
         screen = app.screen
         assert isinstance(screen, NewInterviewScreen)
@@ -73,9 +78,7 @@ async def test_the_facilitator_is_remembered_and_known_clients_are_suggested(
     save_config(UserConfig(facilitator="Fay Green"))
     app = make_app(workspace, catalog)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await open_form(pilot)
         screen = app.screen
         assert screen.query_one("#facilitator", Input).value == "Fay Green"
         await pilot.press(*"glo", "right")
@@ -98,3 +101,22 @@ async def test_options_from_the_command_line_are_shown_and_not_asked_again(
         assert isinstance(app.screen, InterviewScreen)
     (path,) = session_files(workspace)
     assert on_disk(workspace, path).interviewees == [Interviewee(name="Ana", role="email-ops")]
+
+
+async def test_enter_in_the_list_starts_with_the_questionnaire_its_message_names(
+    workspace: Workspace, catalog: Catalog
+) -> None:
+    """The Start message carries the choice: the screen does not read the list back."""
+    app = make_app(workspace, catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_form(pilot)
+        await pilot.press(*"Acme", "enter", "enter", "enter", *"Ana", "enter")
+        screen = app.screen
+        picker = screen.query_one(QuestionnairePicker)
+        assert picker.chosen is not None  # highlighted, but the message says none
+        picker.post_message(QuestionnairePicker.Start(None))
+        await settle(pilot)
+        assert app.screen is screen
+        problem = str(screen.query_one("#questionnaire-problem").render())
+        assert problem == "Pick a questionnaire."
+    assert session_files(workspace) == []

@@ -9,7 +9,7 @@ import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import DataTable, Select, Static
+from textual.widgets import DataTable, RadioButton, Select, Static
 
 from esp_wizard.tui.screens.export_modal import ExportModal
 from esp_wizard.tui.screens.report import FindingScreen, ReportScreen
@@ -168,6 +168,39 @@ async def test_a_session_summary_offers_no_csv(workspace: Workspace) -> None:
         await pilot.click("#what-report")
         await pilot.pause()
         assert not app.screen.query_one("#format-csv").disabled
+
+
+async def test_export_modal_writes_the_report_as_a_word_document(workspace: Workspace) -> None:
+    from docx import Document
+
+    app = Host(ExportModal(workspace, None, CLIENT, ENGAGEMENT))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#format-docx")
+        await pilot.click("#export-go")
+        await settle(pilot)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    written = workspace.exports_dir / "acme-retail-esp-move-2027-report.docx"
+    assert app.results == [written]
+    document = Document(str(written))
+    headings = [p for p in document.paragraphs if p.style.name.startswith(("Title", "Heading"))]
+    assert (headings[0].style.name, headings[0].text) == ("Title", CLIENT)
+    assert headings[1].text == "1. Executive summary"
+
+
+async def test_a_session_summary_offers_no_word_document(workspace: Workspace) -> None:
+    app = Host(ExportModal(workspace, "ops1aaaa", CLIENT, ENGAGEMENT))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#format-docx").disabled
+        await pilot.click("#what-report")
+        await pilot.click("#format-docx")
+        await pilot.click("#what-session")
+        await pilot.pause()
+        assert app.screen.query_one("#format-docx").disabled
+        assert app.screen.query_one("#format-md", RadioButton).value
 
 
 async def test_closing_without_exporting_dismisses_with_none(workspace: Workspace) -> None:

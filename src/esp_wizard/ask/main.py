@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from esp_wizard.ask.prompter import Prompter
 from esp_wizard.ask.specials import help_lines
 from esp_wizard.ask.start import open_interview
 from esp_wizard.ask.summary import finish, resume_hint
+from esp_wizard.session.controller import InterviewController
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.store import SessionStore
 from esp_wizard.workspace import Workspace
@@ -35,7 +37,7 @@ class _Opened:
 def run_ask(args: argparse.Namespace, workspace: Workspace) -> int:
     prompter = Prompter()
     opened = _Opened()
-    with SessionStore(workspace) as store, _hangup_as_interrupt():
+    with SessionStore(workspace) as store, _hangup_as_interrupt(opened):
         try:
             return _interview(args, store, prompter, opened)
         except (KeyboardInterrupt, EOFError):
@@ -55,8 +57,9 @@ def _interview(
     if session.status == "completed":
         if not prompter.confirm("This session is completed. Reopen it?", default=False):
             return 0
-        session.status = "in_progress"
-        store.save(session)
+        control = InterviewController(interview, store)
+        control.reopen()
+        control.require_saved()  # ask stops with the disk's one line
     path = store.path_of(session)
     for line in introduction(interview, str(path)):
         prompter.say(line)
@@ -81,16 +84,33 @@ def introduction(interview: Interview, path: str) -> list[str]:
     ]
 
 
+def _end_now(opened: _Opened) -> None:
+    """The unwind did not finish: release every lock, say how to resume, end with 130."""
+    for store in SessionStore.open_stores():
+        with contextlib.suppress(Exception):
+            store.close_all()
+    if opened.session_id:
+        line = f"saved; resume with: {resume_hint(opened.session_id)}\n"
+        with contextlib.suppress(OSError):
+            os.write(1, line.encode("utf-8", "replace"))
+    os._exit(INTERRUPTED)
+
+
 def _say_quietly(prompter: Prompter, line: str) -> None:
     """The terminal may be gone (a hang-up): the answers are saved, the line is a courtesy."""
     with contextlib.suppress(OSError, ValueError):
         prompter.say(line)
 
 
+UNWIND_SECONDS = 3.0  # the normal unwind takes milliseconds; past this, end for sure
+
+
 @contextlib.contextmanager
-def _hangup_as_interrupt() -> Iterator[None]:
+def _hangup_as_interrupt(opened: _Opened) -> Iterator[None]:
     """A closed terminal (SIGHUP) or a polite kill (SIGTERM) unwinds like ctrl+c: the
-    "saved; resume with" line is printed and the lock is released."""
+    "saved; resume with" line is printed and the lock is released. An exception raised
+    from a signal handler can land inside the prompt library's event loop and be swallowed
+    there, so a watchdog ends the process anyway: every answer is already on disk."""
     wanted = [getattr(signal, name, None) for name in ("SIGHUP", "SIGTERM")]
     signals = [s for s in wanted if s is not None]
     if threading.current_thread() is not threading.main_thread():
@@ -98,6 +118,9 @@ def _hangup_as_interrupt() -> Iterator[None]:
         return
 
     def interrupt(_signum: int, _frame: object) -> None:
+        watchdog = threading.Timer(UNWIND_SECONDS, _end_now, args=(opened,))
+        watchdog.daemon = True
+        watchdog.start()
         raise KeyboardInterrupt
 
     previous = {number: signal.signal(number, interrupt) for number in signals}

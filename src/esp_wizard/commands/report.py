@@ -112,19 +112,44 @@ def run(args: argparse.Namespace) -> int:
         language=getattr(args, "report_lang", None) or getattr(args, "lang", None),
         csv_dialect=getattr(args, "csv_dialect", None),
     )
+    if isinstance(rendered, bytes):
+        return emit_binary(rendered, fmt, args.output, what, where, force=args.force)
     emit(rendered, fmt, args.output, what, where, force=args.force)
     return 0
 
 
-def binary_to_stdout(content: bytes, fmt: str, piped: bool) -> None:
-    """A binary format (DOCX) goes to standard output only when asked (-o -) and only into
-    a pipe, never onto a terminal's screen."""
-    if not piped:
-        from esp_wizard.errors import UserError
+def emit_binary(
+    content: bytes,
+    fmt: str,
+    output: str | None,
+    what: str,
+    where: Workspace | None,
+    *,
+    force: bool = False,
+) -> int:
+    """A binary format (DOCX) goes to a new file (or a replaced one with --force), never to
+    a terminal or a pipe."""
+    from esp_wizard.errors import UserError
 
+    if not output or output == "-":
         raise UserError(f"the {fmt} format is a file: give one with -o report.{fmt}")
-    sys.stdout.buffer.write(content)
-    sys.stdout.flush()
+    from esp_wizard.export.files import check_output
+    from esp_wizard.safetext import for_terminal
+    from esp_wizard.session.atomic import atomic_create_bytes, atomic_write_bytes
+
+    path = Path(output).expanduser()
+    check_output(path, where, force=force)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            atomic_write_bytes(path, content)
+        else:
+            atomic_create_bytes(path, content)
+    except OSError as error:
+        shown = for_terminal(str(path), lines=False)
+        raise UserError(f"could not write {shown}: {error.strerror or error}") from error
+    print(f"wrote {for_terminal(str(path), lines=False)} ({what})")
+    return 0
 
 
 def check_target(args: argparse.Namespace, where: Workspace) -> None:
@@ -143,7 +168,7 @@ def warn(warnings: Any) -> None:
 
 
 def emit(
-    content: str | bytes,
+    content: str,
     fmt: str,
     output: str | None,
     what: str,
@@ -164,9 +189,6 @@ def emit(
     from esp_wizard.commands.common import console
 
     out = console()
-    if isinstance(content, bytes):
-        binary_to_stdout(content, fmt, output == "-" and not out.is_terminal)
-        return
     if fmt == "md" and out.is_terminal:
         from rich.markdown import Markdown
 

@@ -1,11 +1,12 @@
 """The report as an editable Word document (python-docx): the format consultants edit.
 
 Same content and order as the HTML report: cover, executive summary, roadmap, risk
-register, appendices. Real heading styles (Word's navigation pane lists them), tables with a
-repeating header row, the roadmap drawn as a table, page numbers and a running header in
-the page footer and header. Texts from people are inserted as text runs (never parsed as
-markup); characters XML cannot hold are dropped. `outline` reads a document back as its
-structure and text, which the golden files compare instead of bytes.
+register, the playbook's parts (playbook_docx), appendices. Real heading styles (Word's
+navigation pane lists them), tables with a repeating header row, the roadmap drawn as a
+table, page numbers and a running header in the page footer and header. Texts from people
+are inserted as text runs (never parsed as markup); characters XML cannot hold are
+dropped. `outline` reads a document back as its structure and text, which the golden
+files compare instead of bytes.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from docx.shared import Mm, Pt
 
 from esp_wizard import __version__, i18n
 from esp_wizard.export import text as t
+from esp_wizard.export.playbook_docx import interview_plan_docx, playbook_docx
 from esp_wizard.findings.model import EngagementReport, Evidence, Finding
 from esp_wizard.findings.risks import first_sentence
 from esp_wizard.i18n import N_, _, ngettext
@@ -46,6 +48,7 @@ def report_docx(report: EngagementReport) -> bytes:
     _executive(body, report)
     _roadmap(body, report)
     _register(body, report)
+    playbook_docx(body, report)
     _findings(body, report)
     _appendices(body, report)
     out = io.BytesIO()
@@ -119,19 +122,35 @@ class Body:
         self.parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
 
     def table(self, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
-        width = TEXT_WIDTH // max(len(header), 1)
-        grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in header)
+        rows = list(rows)
+        self._keep_with_next()
+        widths = column_widths([header, *rows])
+        grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
         out = [
-            '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
-            f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>",
-            '<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>',
-            *(_cell(text, width, bold=True) for text in header),
+            f"<w:tbl>{TABLE_PROPS}<w:tblGrid>{grid}</w:tblGrid>",
+            '<w:tr><w:trPr><w:cantSplit/><w:tblHeader w:val="true"/></w:trPr>',
+            *(_cell(text, width, bold=True) for text, width in zip(header, widths, strict=True)),
             "</w:tr>",
         ]
         for row in rows:
-            out += ["<w:tr>", *(_cell(text, width) for text in row), "</w:tr>"]
+            out += [
+                ROW,
+                *(_cell(text, width) for text, width in zip(row, widths, strict=True)),
+                "</w:tr>",
+            ]
         out.append("</w:tbl>")
         self.parts.append("".join(out))
+
+    def _keep_with_next(self) -> None:
+        """The paragraph introducing a table stays on the table's page."""
+        last = self.parts[-1] if self.parts else ""
+        if not last.startswith("<w:p>") or "<w:br w:type=" in last:
+            return
+        if last.startswith("<w:p><w:pPr>"):
+            cut = last.index("/>") + 2  # after the style, where the schema wants keepNext
+            self.parts[-1] = last[:cut] + "<w:keepNext/>" + last[cut:]
+        else:
+            self.parts[-1] = "<w:p><w:pPr><w:keepNext/></w:pPr>" + last[len("<w:p>") :]
 
     def into(self, package: bytes) -> bytes:
         """The saved package with this body spliced into word/document.xml, before the
@@ -149,12 +168,51 @@ class Body:
         return out.getvalue()
 
 
+TABLE_PROPS = (
+    '<w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/><w:tblCellMar>'
+    '<w:left w:w="72" w:type="dxa"/><w:right w:w="72" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+)
+ROW = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"  # a row never splits across pages
 TEXT_WIDTH = 9638  # twentieths of a point: 170 mm between the margins
+CHAR = 115  # a wide character of 9-point table text (bold headers too), in twips
+CELL_MARGINS = 144  # left and right cell margins together (TABLE_PROPS: 72 each)
+SHORT_WORD, LONGEST_WORD = 8, 14  # words never broken / a column's claim for one word
 
 
-def _run(text: str, bold: bool = False) -> str:
+def column_widths(rows: Sequence[Sequence[str]]) -> list[int]:
+    """Widths in proportion to what each column holds on average, each wide enough for its
+    longest word when the page allows (and for words of up to 8 letters always): equal
+    widths broke "integrations" and "Impact" mid-word in narrow columns while prose
+    columns ran over many pages."""
+    count = max((len(r) for r in rows), default=1) or 1
+    columns = [[str(r[i]) if i < len(r) else "" for r in rows] for i in range(count)]
+    words = [max((len(w) for c in col for w in c.split()), default=1) for col in columns]
+    for longest in range(LONGEST_WORD, SHORT_WORD - 1, -1):  # the longest that fits
+        floors = [_chars(min(w, longest) + 1) for w in words]
+        if sum(floors) <= TEXT_WIDTH:
+            break
+    weights = [max(1, sum(len(c) for c in col) // len(col)) for col in columns]
+    fixed: set[int] = set()  # columns held at their floor: their share would be smaller
+    while True:
+        left = TEXT_WIDTH - sum(floors[i] for i in fixed)
+        share = sum(weights[i] for i in range(count) if i not in fixed)
+        below = {
+            i for i in range(count) if i not in fixed and left * weights[i] < floors[i] * share
+        }
+        if not below or len(fixed | below) == count:
+            break
+        fixed |= below
+    return [floors[i] if i in fixed else left * weights[i] // share for i in range(count)]
+
+
+def _chars(count: int) -> int:
+    return CELL_MARGINS + CHAR * count
+
+
+def _run(text: str, bold: bool = False, small: bool = False) -> str:
     """A run of text; line breaks become <w:br/> so people's lines survive."""
-    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    marks = ("<w:b/>" if bold else "") + ('<w:sz w:val="18"/>' if small else "")
+    props = f"<w:rPr>{marks}</w:rPr>" if marks else ""
     pieces = [escape(line) for line in clean(text).split("\n")]
     body = "<w:br/>".join(f'<w:t xml:space="preserve">{piece}</w:t>' for piece in pieces)
     return f"<w:r>{props}{body}</w:r>"
@@ -163,7 +221,7 @@ def _run(text: str, bold: bool = False) -> str:
 def _cell(text: str, width: int, bold: bool = False) -> str:
     return (
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-        f"<w:p>{_run(text, bold) if text else ''}</w:p></w:tc>"
+        f"<w:p>{_run(text, bold, small=True) if text else ''}</w:p></w:tc>"
     )
 
 
@@ -233,7 +291,7 @@ def _executive(doc: Body, report: EngagementReport) -> None:
     doc.heading(_("What worries people most"), 2)
     for group in summary.worries:
         doc.para("", bold_lead=group.theme)
-        doc.bullets(f"“{w.text}” — {w.session.people}" for w in group.worries)
+        doc.bullets(f"“{w.answer}” — {w.session.people}" for w in group.worries)
 
 
 def _roadmap(doc: Body, report: EngagementReport) -> None:
@@ -425,6 +483,7 @@ def _appendices(doc: Body, report: EngagementReport) -> None:
     doc.table(
         [_("Who"), _("Why"), _("Question"), _("Answer"), _("Note")], rows
     ) if rows else doc.para(_("None."))
+    interview_plan_docx(doc, report)
     doc.heading(_("Appendix F. Sessions and roles"), 1)
     doc.table(
         [_("Session"), _("Date"), _("Interviewees"), _("Questionnaire"), _("Status")],

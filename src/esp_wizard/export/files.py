@@ -105,9 +105,10 @@ def write_output(
     return path
 
 
-def write_new_export(folder: Path, name: str, content: str) -> Path:
-    """Write into `folder` under `name`, or `name-2`, `name-3`… : never over a file."""
-    data = for_file(content).encode("utf-8")
+def write_new_export(folder: Path, name: str, content: str | bytes) -> Path:
+    """Write into `folder` under `name`, or `name-2`, `name-3`… : never over a file.
+    Text loses control characters; a binary format (DOCX) is written as rendered."""
+    data = content if isinstance(content, bytes) else for_file(content).encode("utf-8")
     stem, dot, suffix = name.rpartition(".")
     stem, suffix = (stem, f".{suffix}") if dot else (name, "")
     try:
@@ -137,12 +138,12 @@ def export_report(
     workspace: Workspace, client: str | None, engagement: str | None, fmt: str
 ) -> Path:
     """Compile and write the engagement report into the workspace's exports/ folder."""
-    from esp_wizard.export import render_report
+    from esp_wizard.export import render_report_any
     from esp_wizard.findings import compile_workspace
 
     report = compile_workspace(workspace, client, engagement)
     name = report_file_name(report, fmt)
-    return write_new_export(workspace.exports_dir, name, render_report(report, fmt))
+    return write_new_export(workspace.exports_dir, name, render_report_any(report, fmt))
 
 
 def export_session(workspace: Workspace, session_ref: str, fmt: str) -> Path:

@@ -49,7 +49,7 @@ def executive_data(report: EngagementReport) -> dict[str, Any] | None:
         "worries": [
             {
                 "theme": g.theme,
-                "worries": [{"text": w.text, "session": w.session.id} for w in g.worries],
+                "worries": [{"text": w.answer, "session": w.session.id} for w in g.worries],
             }
             for g in summary.worries
         ],

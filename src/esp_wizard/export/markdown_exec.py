@@ -90,7 +90,9 @@ def _worries(summary: Executive) -> str:
     lines = []
     for group in summary.worries:
         lines.append(f"- **{md.inline(group.theme)}**")
-        lines += [f"  - {md.inline(w.text)} ({md.inline(w.session.people)})" for w in group.worries]
+        lines += [
+            f"  - {md.inline(w.answer)} ({md.inline(w.session.people)})" for w in group.worries
+        ]
     return "\n".join(lines)
 
 

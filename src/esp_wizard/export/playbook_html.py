@@ -51,7 +51,9 @@ def playbook_html(report: EngagementReport, first: int = 4) -> Markup:
 
 
 def _section(anchor: str, title: str, body: str) -> str:
-    return f'<section id="{anchor}" class="part">\n  <h2>{escape(title)}</h2>\n{body}\n</section>'
+    return (
+        f'<section id="{anchor}" class="playbook">\n  <h2>{escape(title)}</h2>\n{body}\n</section>'
+    )
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -59,7 +61,8 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     body = "\n".join(
         "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows
     )
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    table = f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    return f'<div class="scroll">{table}</div>'  # a wide table scrolls in its box on a phone
 
 
 def _list(items: Iterable[str]) -> str:

@@ -11,7 +11,6 @@ consultant's working files.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any, Literal, TypeVar
@@ -76,8 +75,8 @@ def name_replacer(people: Iterable[Person], mode: Attribution) -> Callable[[str]
 
 
 def _walk(value: T, replace: Callable[[str], str], field: str = "") -> T:
-    walked: T = _Walker(replace).walk(value, field)
-    return walked
+    copied: T = _Walker(replace).walk(value, field)
+    return copied
 
 
 class _Walker:
@@ -114,14 +113,15 @@ class _Walker:
         return dataclasses.replace(value, **changes)
 
 
-@functools.cache
-def _field_list(kind: type) -> tuple[dataclasses.Field[Any], ...]:
-    return dataclasses.fields(kind)
+_FIELDS: dict[type, tuple[dataclasses.Field[Any], ...]] = {}
 
 
 def _fields(value: Any) -> tuple[dataclasses.Field[Any], ...]:
-    kind: type = type(value)
-    return _field_list(kind)
+    """A dataclass's fields, looked up once per class (the walk visits thousands)."""
+    kind = type(value)
+    if kind not in _FIELDS:
+        _FIELDS[kind] = dataclasses.fields(kind)
+    return _FIELDS[kind]
 
 
 # Ids and keys are matched on, never read: they keep their value.

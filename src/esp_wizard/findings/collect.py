@@ -23,6 +23,7 @@ from esp_wizard.findings.timeline import DriverFacts, driver_facts, timeline
 from esp_wizard.findings.voices import worries
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import canonical
+from esp_wizard.questionnaire.rules import form_of
 from esp_wizard.session.interview import FiredFinding, Interview, is_empty
 from esp_wizard.session.model import Answer, Observation, Session
 from esp_wizard.session.opened import OpenedSession
@@ -96,9 +97,9 @@ class SessionFacts:
     inventories: tuple[InventoryFacts, ...]
     compared: tuple[Compared, ...]
     follow_ups: tuple[FollowUp, ...]
+    answers: dict[str, Any] = field(default_factory=dict)  # question id -> value, as stored
     driver_facts: DriverFacts | None = None  # fired and declined drivers, for the timeline
     worries: tuple[Worry, ...] = ()  # "what worries you most?", as answered
-    answers: dict[str, tuple[Any, str]] = field(default_factory=dict)  # id -> (value, shown)
 
 
 def session_ref(session: Session, questionnaire: m.Questionnaire) -> SessionRef:
@@ -138,21 +139,19 @@ def collect(
         inventories=tuple(_inventories(interview)),
         compared=tuple(_compared(interview)),
         follow_ups=tuple(follow_ups(interview, ref)),
+        answers=answered(interview),
         driver_facts=drivers,
         worries=worries(interview, ref),
-        answers=answered(interview),
     )
 
 
-def answered(interview: Interview) -> dict[str, tuple[Any, str]]:
-    """Every active answer with a value, as stored and as shown (dates, worries, owners)."""
-    found = {}
-    for question_id, answer in interview.active_answers().items():
-        question = interview.questionnaire.question(question_id)
-        if question is None or answer.status != "answered" or is_empty(answer.value):
-            continue
-        found[question_id] = (answer.value, shown_answer(interview, question, answer))
-    return found
+def answered(interview: Interview) -> dict[str, Any]:
+    """Every active answer with a value, as stored (the key dates read them)."""
+    return {
+        question_id: answer.value
+        for question_id, answer in interview.active_answers().items()
+        if answer.status == "answered" and not is_empty(answer.value)
+    }
 
 
 # -- answers as people read them ------------------------------------------------------------
@@ -220,14 +219,8 @@ def _owner(row: dict[str, Any] | None) -> str:
 
 
 def _row_name(interview: Interview, fired: FiredFinding) -> str:
-    """The name of the inventory row a `for_each` rule fired for ("" for other rules)."""
-    if fired.row is None or not fired.rule.for_each:
-        return ""
-    question = interview.questionnaire.question(fired.rule.for_each)
-    if not isinstance(question, m.InventoryQuestion):
-        return ""
-    name = fired.row.get(question.key_field)
-    return "" if is_empty(name) else str(name)
+    """The name of the inventory row a rule fired for ("" for a rule not about a row)."""
+    return form_of(fired.rule).row_name(interview.questionnaire, fired.rule, fired.row)
 
 
 def _named(interview: Interview, question_id: str, fired: FiredFinding) -> NamedAnswer | None:
@@ -236,7 +229,8 @@ def _named(interview: Interview, question_id: str, fired: FiredFinding) -> Named
     answer = interview.session.answers.get(question_id)
     if question is None or answer is None or not interview.is_active(question_id):
         return None
-    if question_id == fired.rule.for_each and isinstance(question, m.InventoryQuestion):
+    inventory_id = form_of(fired.rule).inventory_id(fired.rule)
+    if question_id == inventory_id and isinstance(question, m.InventoryQuestion):
         # The answer's note and quote speak of the whole inventory, not of this row: they
         # stay in the session summary instead of following every row's finding.
         shown = row_text(interview, question, fired.row or {})

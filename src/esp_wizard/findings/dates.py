@@ -2,7 +2,7 @@
 
 Answers give months ("9 months left on the contract", "6 months' notice") counted from the
 day of the interview, so dates here are as precise as the answers: the report says "about".
-A `contract_end` date answer, when a questionnaire asks one, wins over the months left.
+A `contract_end_date` answer, when a questionnaire asks it, wins over the months left.
 """
 
 from __future__ import annotations
@@ -49,12 +49,15 @@ def day(value: dt.date) -> str:
 
 
 def add_months(day: dt.date, months: float) -> dt.date:
-    """`day` moved by whole calendar months (the day clamped to the month's length);
-    fractions of a month are added as days."""
+    """`day` moved by whole calendar months (the day clamped to the month's length, and a
+    month's last day kept the last: six months before 30 June is 31 December); fractions of
+    a month are added as days."""
     whole = int(months)
     index = day.month - 1 + whole
     year, month = day.year + index // 12, index % 12 + 1
-    moved = dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    last = calendar.monthrange(year, month)[1]
+    month_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    moved = dt.date(year, month, last if month_end else min(day.day, last))
     return moved + dt.timedelta(days=round((months - whole) * DAYS_PER_MONTH))
 
 
@@ -73,7 +76,7 @@ def first_answer(facts: Sequence[SessionFacts], question_id: str) -> tuple[Any, 
     """The first session's answer to a question, with the day it was given."""
     for fact in facts:
         if question_id in fact.answers:
-            return fact.answers[question_id][0], fact.ref.started.date()
+            return fact.answers[question_id], fact.ref.started.date()
     return None
 
 
@@ -111,7 +114,7 @@ def _kickoff(facts: Sequence[SessionFacts]) -> dt.date | None:
 
 
 def _contract_end(facts: Sequence[SessionFacts]) -> dt.date | None:
-    end = first_answer(facts, "contract_end_date")
+    end = first_answer(facts, "contract_end_date") or first_answer(facts, "contract_end")
     if end and isinstance(end[0], dt.date):
         return end[0]
     left = first_answer(facts, "contract_months_left")

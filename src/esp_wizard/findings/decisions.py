@@ -295,7 +295,8 @@ def worries(facts: Sequence[SessionFacts]) -> tuple[WorryGroup, ...]:
     groups: dict[str, list[Worry]] = {}
     for fact in facts:
         for worry in fact.worries:
-            groups.setdefault(theme_of(worry.text), []).append(worry)
+            if worry.answer.strip():
+                groups.setdefault(theme_of(worry.answer), []).append(worry)
     order = [name for name, _ in THEMES] + [OTHER_THEME]
     ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), order.index(kv[0])))
     return tuple(WorryGroup(theme, tuple(items)) for theme, items in ranked)

@@ -225,23 +225,6 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
-class Worry:
-    """One interviewee's answer to "what worries you most?", for the report's worries."""
-
-    session: SessionRef
-    question_id: str
-    question: str
-    answer: str
-    note: str = ""
-    quote: str = ""
-
-    @property
-    def text(self) -> str:
-        """The answer on one line, as the executive summary quotes it."""
-        return " ".join(self.answer.split())
-
-
-@dataclass(frozen=True)
 class KeyDates:
     """The dates the sponsor's decisions hang on, from answers (None when nobody said)."""
 
@@ -338,6 +321,18 @@ class Executive:
 
 
 @dataclass(frozen=True)
+class Worry:
+    """One interviewee's answer to "what worries you most?", for the report's worries."""
+
+    session: SessionRef
+    question_id: str
+    question: str
+    answer: str
+    note: str = ""
+    quote: str = ""
+
+
+@dataclass(frozen=True)
 class EngagementReport:
     client: str
     engagement: str
@@ -355,11 +350,11 @@ class EngagementReport:
     follow_ups: tuple[FollowUp, ...]
     warnings: tuple[str, ...] = ()
     formula: str = PRIORITY_FORMULA
-    worries: tuple[Worry, ...] = ()  # in interview order
     executive: Executive | None = None
     roadmap: Roadmap | None = None
     risks: tuple[Risk, ...] = ()
     facilitators: tuple[str, ...] = ()
+    worries: tuple[Worry, ...] = ()  # in interview order
     playbook: Playbook | None = None  # set by compile_facts; see findings/playbook
 
     @property

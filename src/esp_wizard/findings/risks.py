@@ -30,13 +30,24 @@ def impact_level(finding: Finding) -> Level:
     return "high" if finding.impact >= 4 else "medium" if finding.impact == 3 else "low"
 
 
+SHORTEST = 40  # "Decision: extend." says too little on its own: take the next sentence too
+
+
 def first_sentence(text: str) -> str:
-    """What a line in a table can hold: the first sentence of a paragraph."""
+    """What a line in a table can hold: the first sentence of a paragraph (the first two
+    when the first is only a lead-in)."""
     flat = " ".join(text.split())
-    for end in (". ", "; "):
-        if end in flat:
-            return flat.split(end, 1)[0] + "."
-    return flat
+    taken = ""
+    rest = flat
+    while rest:
+        cut = min((rest.find(end) for end in (". ", "; ") if end in rest), default=-1)
+        if cut < 0:
+            return (taken + " " + rest).strip()
+        taken = (taken + " " + rest[:cut] + ".").strip()
+        rest = rest[cut + 2 :]
+        if len(taken) >= SHORTEST:
+            return taken
+    return taken
 
 
 def register(findings: Sequence[Finding]) -> tuple[Risk, ...]:

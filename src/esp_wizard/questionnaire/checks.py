@@ -16,6 +16,7 @@ from esp_wizard.questionnaire.expression.ast import BUILTIN_NAMES
 from esp_wizard.questionnaire.kinds import kind_of, name_type
 from esp_wizard.questionnaire.kinds.base import Found, Loc
 from esp_wizard.questionnaire.limits import model_problems
+from esp_wizard.questionnaire.rules import RuleScope, form_of
 from esp_wizard.questionnaire.templates import template_problems
 
 
@@ -94,28 +95,16 @@ def _rule_problems(q: m.Questionnaire, names: _Names) -> Iterator[Found]:
     end = len(names.order)
     for r_i, rule in enumerate(q.findings):
         loc: Loc = ("findings", r_i)
-        item_fields: set[str] | None = None
-        row_types: Mapping[str, NameType] | None = None
-        if rule.for_each is not None:
-            inventory = q.question(rule.for_each)
-            if not isinstance(inventory, m.InventoryQuestion):
-                kinds = [x.id for x in q.questions() if isinstance(x, m.InventoryQuestion)]
-                yield (*loc, "for_each"), _not_inventory(rule.for_each, kinds)
-                continue
-            item_fields = {f.id for f in inventory.fields}
-            inventory_type = names.types[inventory.id]
-            row_types = inventory_type.fields if inventory_type else None
-        yield from _condition(rule, (*loc, "when"), names, end, row_types, estimate=True)
+        scope = form_of(rule).check(q, rule, loc, names.types)
+        if not isinstance(scope, RuleScope):
+            yield scope
+            continue
+        yield from _condition(rule, (*loc, "when"), names, end, scope.row_types, estimate=True)
         for key in ("title", "detail", "recommendation"):
-            for message in template_problems(getattr(rule, key), all_ids, item_fields):
+            for message in template_problems(getattr(rule, key), all_ids, scope.item_fields):
                 yield (*loc, key), message
     for d_i, driver in enumerate(q.drivers):
         yield from _condition(driver, ("drivers", d_i, "when"), names, end)
-
-
-def _not_inventory(name: str, inventories: list[str]) -> str:
-    listed = ", ".join(inventories) if inventories else "none in this questionnaire"
-    return f"'{name}' is not an inventory question ({listed})"
 
 
 def _condition(

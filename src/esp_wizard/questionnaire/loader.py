@@ -10,12 +10,21 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from esp_wizard.errors import FileProblems, Problem
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import FIELD_TYPES, MODELS, QUESTION_TYPES
 from esp_wizard.questionnaire.limits import raw_problems
-from esp_wizard.tomlfile import describe, listed, parse_toml, read_toml, show
+from esp_wizard.tomlfile import (
+    Loc,
+    describe,
+    listed,
+    parse_toml,
+    read_toml,
+    show,
+    validation_problems,
+)
 from esp_wizard.tomllocate import LineIndex
 
 
@@ -36,8 +45,8 @@ def parse_questionnaire(text: str, file: str = "<questionnaire>") -> m.Questionn
     try:
         questionnaire = m.Questionnaire.model_validate(data)
     except ValidationError as error:
-        problems = [_problem(file, index, data, e) for e in error.errors()]
-        raise FileProblems(file, _unique(problems)) from None
+        problems = validation_problems(file, text, data, error, readable_path, _message, 1)
+        raise FileProblems(file, problems) from None
     problems = [_located(file, index, data, p) for p in check_questionnaire(questionnaire)]
     if problems:
         raise FileProblems(file, _unique(problems))
@@ -61,7 +70,7 @@ def readable_path(loc: tuple[str | int, ...], data: Any) -> str:
     parts: list[str] = []
     parent_key = ""
     node = data
-    for step in _data_loc(loc, data):
+    for step in loc:
         if isinstance(step, int):
             element = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
             name = _element_name(parent_key, element, step)
@@ -94,37 +103,10 @@ def _child(node: Any, step: str | int) -> Any:
     return None
 
 
-def _problem(file: str, index: LineIndex, data: Any, error: Any) -> Problem:
-    loc = tuple(error["loc"])
-    key_loc = tuple(_data_loc(loc, data))
-    line_loc = key_loc[:-1] if error["type"] == "missing" else key_loc
-    return Problem(
-        file,
-        index.line_of(line_loc, data) or 1,
-        readable_path(loc, data),
-        _message(error, key_loc, data),
-    )
-
-
-def _data_loc(loc: tuple[str | int, ...], data: Any) -> list[str | int]:
-    """The loc without pydantic's union tags: a path that exists in the file's data.
-
-    pydantic puts a question's type right after its index (`questions, 3, choice, …`); a
-    question whose type is also one of its keys ("text") must still lose the tag.
-    """
-    steps: list[str | int] = []
-    node = data
-    for step in loc:
-        after_index = bool(steps) and isinstance(steps[-1], int)
-        if after_index and isinstance(node, dict) and step == node.get("type"):
-            continue
-        steps.append(step)
-        node = _child(node, step)
-    return steps
-
-
-def _message(error: Any, loc: tuple[str | int, ...], data: Any) -> str:
-    """The questionnaire's own wording first; the rest as every TOML file of ours reads."""
+def _message(loc: Loc, errors: list[ErrorDetails], data: Any) -> str:
+    """The questionnaire's own wording first; the rest as every TOML file of ours reads.
+    Of the errors of a value no member of a union took, the widest type's (the last) says it."""
+    error = errors[-1]
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if kind == "union_tag_invalid":
         return f"type: {show(ctx.get('tag'))} is not one of {listed(ctx.get('expected_tags', ''))}"

@@ -8,7 +8,7 @@ the table there. The type models are re-exported here for the modules that name 
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import Field, PrivateAttr
 
@@ -59,8 +59,11 @@ KEBAB_ID = r"^[a-z][a-z0-9-]*$"
 RULE_ID = r"^[a-z][a-z0-9_-]*$"
 LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 
-CATEGORIES = ("strength", "gap", "hack", "manual")
-PHASES = ("discovery", "move", "uat", "send")
+# A finding's category and phase: the one definition (rules here, observations in sessions).
+Category = Literal["strength", "gap", "hack", "manual"]
+Phase = Literal["discovery", "move", "uat", "send"]
+CATEGORIES: tuple[str, ...] = get_args(Category)
+PHASES: tuple[str, ...] = get_args(Phase)
 ROLES = (
     "executive",
     "email-ops",
@@ -73,8 +76,6 @@ ROLES = (
     "customer-service",
 )
 
-Category = Literal["strength", "gap", "hack", "manual"]
-Phase = Literal["discovery", "move", "uat", "send"]
 Score = Annotated[int, Field(ge=1, le=5)]
 
 

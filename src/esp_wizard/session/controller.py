@@ -220,10 +220,22 @@ class InterviewController:
         return question, self.move_to(question_id)
 
     def complete(self) -> Outcome:
-        """Mark the interview completed (it stays editable)."""
+        """Mark the interview completed (it stays editable); saved at once. A completion the
+        file cannot hold is taken back: the faces never show a session completed that its
+        file says is in progress."""
         if self.session.status == "completed":
-            return Outcome()
+            return self.save()  # a write that failed earlier is tried again
         self.session.status = "completed"
+        outcome = self._changed()
+        if outcome.save_error:
+            self.session.status = "in_progress"
+        return outcome
+
+    def reopen(self) -> Outcome:
+        """Take a completed interview back to in progress, to go on with it; saved at once."""
+        if self.session.status != "completed":
+            return Outcome()
+        self.session.status = "in_progress"
         return self._changed()
 
     def close(self) -> None:

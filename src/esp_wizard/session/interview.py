@@ -17,7 +17,7 @@ from esp_wizard.questionnaire.expression import evaluate, names
 from esp_wizard.questionnaire.kinds import display, keeps_other, validate
 from esp_wizard.questionnaire.kinds import is_empty as is_empty
 from esp_wizard.questionnaire.kinds.base import AnswerError, not_answered
-from esp_wizard.questionnaire.kinds.inventory import row_key
+from esp_wizard.questionnaire.rules import form_of
 from esp_wizard.questionnaire.templates import builtin_text, fill, template_names
 from esp_wizard.session.model import Answer, AnswerStatus, Session, utc_now
 
@@ -251,17 +251,9 @@ class Interview:
         for rule in self.questionnaire.findings:
             if rule.condition is None:
                 continue
-            if rule.for_each is None:
-                if evaluate(rule.condition, env):
-                    fired.append(self._fired(rule, rule.id, None, estimate))
-                continue
-            inventory = self.questionnaire.question(rule.for_each)
-            for row in env.value(rule.for_each) or []:
-                if evaluate(rule.condition, _Env(self, self.active_ids, row, estimate)):
-                    key_field = (
-                        inventory.key_field if isinstance(inventory, m.InventoryQuestion) else ""
-                    )
-                    key = f"{rule.id}:{row_key(row.get(key_field))}"
+            for key, row in form_of(rule).instances(self.questionnaire, rule, env.value):
+                seen = env if row is None else _Env(self, self.active_ids, row, estimate)
+                if evaluate(rule.condition, seen):
                     fired.append(self._fired(rule, key, row, estimate))
         return fired
 
@@ -283,15 +275,16 @@ class Interview:
                 for n in template_names(text)
                 if not n.startswith("item.") and self.questionnaire.question(n) is not None
             )
-        if rule.for_each:
-            named.add(rule.for_each)
+        inventory_id = form_of(rule).inventory_id(rule)
+        if inventory_id:
+            named.add(inventory_id)
         ordered = tuple(sorted(named, key=lambda n: self._position.get(n, 0)))
         return FiredFinding(
             rule=rule,
             key=key,
-            title=self.fill(rule.title, row, rule.for_each, estimate),
-            detail=self.fill(rule.detail, row, rule.for_each, estimate),
-            recommendation=self.fill(rule.recommendation, row, rule.for_each, estimate),
+            title=self.fill(rule.title, row, inventory_id, estimate),
+            detail=self.fill(rule.detail, row, inventory_id, estimate),
+            recommendation=self.fill(rule.recommendation, row, inventory_id, estimate),
             row=row,
             named=ordered,
         )

@@ -7,8 +7,10 @@ holds it: the refusal message names the pid, host, user and time.
 A lock whose holder has died on this host is stale and is taken over. Taking over must not
 let two racers both win, so a stale lock is removed only under a short-lived guard file
 (`<lock>.break`, created exclusively) after checking that it still holds the very bytes
-judged stale; then both racers go back to the exclusive create, which only one wins. A lock
-from another host is never judged stale: its pid means nothing here.
+judged stale; then both racers go back to the exclusive create, which only one wins. The
+guard names its holder as the lock does, so a guard left by a process killed while holding
+it is taken over at once rather than blocking the session. A lock from another host is
+never judged stale: its pid means nothing here.
 
 Locks belong to a process: acquiring a lock this process already holds (through another
 SessionLock on the same file) just counts, and the file goes when the last one releases.
@@ -195,24 +197,40 @@ class SessionLock:
         return info.host == self.owner.host and not pid_alive(info.pid)
 
     def _break(self, stale: bytes) -> bool:
-        """Remove the lock if it still holds `stale`; False if another racer is at it."""
+        """Remove the lock if it still holds `stale`; False if another racer is at it.
+
+        The guard says who holds it, as the lock does: a guard left by a process killed
+        while holding it is taken over at once instead of blocking the session.
+        """
         guard = self.path.with_name(self.path.name + BREAK_SUFFIX)
+        mine = self._content()
         try:
-            fd = os.open(guard, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            atomic_create_bytes(guard, mine, durable=False)
         except FileExistsError:
-            if _age(guard) > _GUARD_STALE_AFTER:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(guard)
+            self._clear_dead_guard(guard)
             return False
         try:
-            os.close(fd)
             with contextlib.suppress(OSError):
                 if self.path.read_bytes() == stale:
                     os.unlink(self.path)
         finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(guard)
+            _remove_if_holding(guard, mine)
         return True
+
+    def _clear_dead_guard(self, guard: Path) -> None:
+        """Remove `guard` if its holder has died on this host, or if it is a crash's leftover.
+
+        A live holder keeps it for microseconds, so an old guard (say, unreadable, or from
+        another host) is a leftover too; that wait is only for guards that cannot name a pid.
+        """
+        try:
+            raw = guard.read_bytes()
+        except OSError:
+            return  # gone already (or unreadable: the age rule below cannot apply either)
+        info = _parse(raw)
+        dead = info is not None and info.host == self.owner.host and not pid_alive(info.pid)
+        if dead or _age(guard) > _GUARD_STALE_AFTER:
+            _remove_if_holding(guard, raw)
 
     def _content(self) -> bytes:
         record = {
@@ -295,6 +313,29 @@ def _parse(raw: bytes) -> LockInfo | None:
         if started.tzinfo is None:
             started = started.replace(tzinfo=dt.UTC)
     return LockInfo(pid, host, user if isinstance(user, str) else "?", started)
+
+
+def _remove_if_holding(path: Path, expected: bytes) -> None:
+    """Remove `path` only if it still holds `expected`, never a file a racer put there since.
+
+    The file is first renamed away (atomic: whatever is there at that instant moves), then
+    checked; a file that turns out to be someone else's is linked back unless its name has
+    been taken again meanwhile.
+    """
+    aside = path.with_name(f"{path.name}.{secrets.token_hex(6)}.old")
+    try:
+        os.rename(path, aside)
+    except OSError:
+        return  # gone already: someone else removed it
+    try:
+        if aside.read_bytes() != expected:
+            with contextlib.suppress(OSError):
+                os.link(aside, path)
+    except OSError:
+        pass
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(aside)
 
 
 def _clock(moment: dt.datetime) -> str:

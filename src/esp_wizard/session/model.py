@@ -17,12 +17,12 @@ from typing import Annotated, Any, Literal
 import tomli_w
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from esp_wizard.questionnaire.model import Category, Phase
+
 SESSION_FORMAT = 1
 
 AnswerStatus = Literal["answered", "dont_know", "not_applicable"]
 SessionStatus = Literal["in_progress", "completed"]
-Category = Literal["strength", "gap", "hack", "manual"]
-Phase = Literal["discovery", "move", "uat", "send"]
 
 # An answer's value: text, number, bool, a date, option values, or inventory rows.
 Scalar = str | int | float | bool | dt.date

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from esp_wizard.errors import FileProblems, Problem, UserError
 from esp_wizard.session.atomic import (
@@ -48,8 +49,16 @@ from esp_wizard.session.model import (
     Session,
     utc_now,
 )
-from esp_wizard.tomlfile import describe, head_bytes, read_regular, read_toml, show
-from esp_wizard.tomllocate import LineIndex
+from esp_wizard.tomlfile import (
+    Loc,
+    describe,
+    head_bytes,
+    read_regular,
+    read_toml,
+    show,
+    validation_problems,
+)
+from esp_wizard.tomllocate import LineIndex, has_step
 from esp_wizard.workspace import Workspace
 
 ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"  # base32, lowercase: no 0/1 vs o/l mix-ups
@@ -579,36 +588,9 @@ def load_session(path: str | Path) -> Session:
     try:
         return Session.model_validate(data)
     except ValidationError as error:
-        raise FileProblems(shown, _problems(shown, text, data, error)) from None
-
-
-def _problems(file: str, text: str, data: Any, error: ValidationError) -> list[Problem]:
-    """One problem per bad key; a value that fits no member of a union is one problem."""
-    index = LineIndex(text)
-    grouped: dict[tuple[str | int, ...], builtins.list[Any]] = {}
-    for item in error.errors():
-        grouped.setdefault(_data_loc(tuple(item["loc"]), data, item["type"]), []).append(item)
-    problems = []
-    for loc, items in grouped.items():
-        line_loc = loc[:-1] if items[0]["type"] == "missing" else loc
-        line = index.line_of(line_loc, data) if line_loc else None
-        problems.append(Problem(file, line, _readable(loc, data), _message(loc, items, data)))
-    return sorted(problems, key=lambda p: p.line or 0)
-
-
-def _data_loc(loc: tuple[str | int, ...], data: Any, kind: str) -> tuple[str | int, ...]:
-    """pydantic's loc cut to the keys the file has (dropping union member names)."""
-    steps: builtins.list[str | int] = []
-    node = data
-    for number, step in enumerate(loc):
-        if _has(node, step):
-            steps.append(step)
-            node = node[step]
-        else:
-            if kind == "missing" and number == len(loc) - 1:
-                steps.append(step)
-            break
-    return tuple(steps)
+        raise FileProblems(
+            shown, validation_problems(shown, text, data, error, _readable, _message)
+        ) from None
 
 
 def _readable(loc: tuple[str | int, ...], data: Any) -> str:
@@ -617,16 +599,16 @@ def _readable(loc: tuple[str | int, ...], data: Any) -> str:
     node = data
     for step in loc:
         if isinstance(step, int):
-            item = node[step] if _has(node, step) else None
+            item = node[step] if has_step(node, step) else None
             label = item.get("id") or item.get("name") if isinstance(item, dict) else None
             parts.append(str(label) if isinstance(label, str) and label else f"#{step + 1}")
         else:
             parts.append(step)
-        node = node[step] if _has(node, step) else None
+        node = node[step] if has_step(node, step) else None
     return " › ".join(parts)
 
 
-def _message(loc: tuple[str | int, ...], items: builtins.list[Any], data: Any) -> str:
+def _message(loc: Loc, items: builtins.list[ErrorDetails], data: Any) -> str:
     first = items[0]
     value = first.get("input")
     if len(items) > 1:  # no member of a union took it: an answer's value
@@ -648,14 +630,6 @@ def _allowed_keys(loc: tuple[str | int, ...]) -> builtins.list[str]:
     }
     model = Answer if len(shape) == 2 and shape[0] == "answers" else tables.get(shape)
     return builtins.list(model.model_fields) if model else []
-
-
-def _has(node: Any, step: str | int) -> bool:
-    if isinstance(node, dict):
-        return step in node
-    if isinstance(node, builtins.list) and isinstance(step, int):
-        return 0 <= step < len(node)
-    return False
 
 
 _Stamp = tuple[int, int, int] | None

@@ -24,6 +24,7 @@ from esp_wizard.export import playbook_text as pt
 from esp_wizard.export import text as t
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import PlannedPerson
+from esp_wizard.tui.safe import safe
 from esp_wizard.workspace import Workspace
 
 COMPILE_GROUP = "cockpit-compile"
@@ -79,22 +80,22 @@ class CockpitScreen(Screen[None]):
             self.show(event.worker.result)
         elif event.state == WorkerState.ERROR:
             message = f"The engagement could not be compiled: {event.worker.error}"
-            self.query_one("#cockpit-title", Static).update(Text(message, style="bold red"))
+            self.query_one("#cockpit-title", Static).update(safe(Text(message, style="bold red")))
 
     # -- presenting ---------------------------------------------------------------------
     def show(self, report: EngagementReport) -> None:
         self.report = report
         title = Text(t.report_title(report), style="bold")
         title.append(f"  ·  {t.plural(len(report.sessions), 'session')}", style="dim")
-        self.query_one("#cockpit-title", Static).update(title)
-        self.query_one("#cockpit-summary", Static).update(summary_text(report))
+        self.query_one("#cockpit-title", Static).update(safe(title))
+        self.query_one("#cockpit-summary", Static).update(safe(summary_text(report)))
         self._fill_plan(report)
-        self.query_one("#cockpit-conflicts", Static).update(conflicts_text(report))
+        self.query_one("#cockpit-conflicts", Static).update(safe(conflicts_text(report)))
         chase = self.query_one("#chase-table", DataTable)
         chase.clear()
         for item in report.follow_ups:
-            chase.add_row(Text(t.who(item.session)), Text(item.question), Text(item.answer))
-        self.query_one("#cockpit-go", Static).update(scorecard_text(report))
+            chase.add_row(safe(t.who(item.session)), safe(item.question), safe(item.answer))
+        self.query_one("#cockpit-go", Static).update(safe(scorecard_text(report)))
         self.query_one("#plan-table", DataTable).focus()
 
     def _fill_plan(self, report: EngagementReport) -> None:
@@ -104,10 +105,10 @@ class CockpitScreen(Screen[None]):
         for person in self.people:
             status = pt.person_status(person)
             table.add_row(
-                Text(person.name, style="bold" if not person.interviewed else "dim"),
-                Text(person.questionnaire or "(kickoff?)"),
-                Text(status, style="dim" if person.interviewed else "cyan"),
-                Text("; ".join(person.topics)),
+                safe(person.name, "bold" if not person.interviewed else "dim"),
+                safe(person.questionnaire or "(kickoff?)"),
+                safe(status, "dim" if person.interviewed else "cyan"),
+                safe("; ".join(person.topics)),
             )
 
     # -- actions ------------------------------------------------------------------------

@@ -27,8 +27,10 @@ FORMATS = (
     ("html", "HTML page (.html)"),
     ("json", "JSON (.json)"),
     ("csv", "CSV findings register (.csv)"),
+    ("docx", "Word document (.docx)"),
 )
 SESSION_FORMATS = ("md", "html", "json")
+REPORT_ONLY = tuple(fmt for fmt, _ in FORMATS if fmt not in SESSION_FORMATS)
 EXPORT_GROUP = "export-write"
 
 
@@ -91,11 +93,13 @@ class ExportModal(ModalScreen[Path | None]):
         self._sync_formats()
 
     def _sync_formats(self) -> None:
-        """A session's summary has no CSV (the CSV is the engagement's findings register)."""
-        csv = self.query_one("#format-csv", RadioButton)
-        csv.disabled = self.what == "session"
-        if csv.disabled and csv.value:
-            self.query_one("#format-md", RadioButton).value = True
+        """A session's summary has no CSV (the CSV is the engagement's findings register)
+        and no DOCX (the Word document is the client's report)."""
+        for fmt in REPORT_ONLY:
+            button = self.query_one(f"#format-{fmt}", RadioButton)
+            button.disabled = self.what == "session"
+            if button.disabled and button.value:
+                self.query_one("#format-md", RadioButton).value = True
 
     # -- writing --------------------------------------------------------------------------
     @on(Button.Pressed, "#export-go")

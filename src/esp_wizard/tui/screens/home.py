@@ -18,6 +18,7 @@ from textual.worker import Worker, WorkerState
 
 from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.format import shown_path
+from esp_wizard.tui.safe import safe
 from esp_wizard.tui.widgets.plan_strip import PlanStrip
 from esp_wizard.tui.widgets.session_table import SessionTable
 
@@ -114,7 +115,7 @@ class HomeScreen(Screen[None]):
             return
         message = f"Could not read the workspace's sessions: {event.worker.error}"
         empty = self.query_one("#empty", Static)
-        empty.update(Text(message, style="bold red"))
+        empty.update(safe(message, "bold red"))
         empty.display = True
         self.notify(message, severity="error", timeout=10, markup=False)
 
@@ -122,8 +123,10 @@ class HomeScreen(Screen[None]):
         self.listing = listing
         self._fill()
         problems = self.query_one("#problems", Static)
-        problems.update(Text("\n".join(f"unreadable: {p}" for p in listing.problems)))
-        problems.display = bool(listing.problems)
+        lines = [f"unreadable: {p}" for p in listing.problems]
+        lines += [f"damaged, cannot be opened: {p}" for p in listing.damaged]
+        problems.update(safe("\n".join(lines)))
+        problems.display = bool(lines)
 
     def _fill(self) -> None:
         listing = self.listing

@@ -29,6 +29,7 @@ from esp_wizard.session.model import AnswerStatus
 from esp_wizard.tui.format import clock_text
 from esp_wizard.tui.live import LiveInterview
 from esp_wizard.tui.palette import QuestionJumpProvider
+from esp_wizard.tui.safe import safe
 from esp_wizard.tui.screens.interview_keys import INTERVIEW_KEYS
 from esp_wizard.tui.widgets.annotations import Annotations
 from esp_wizard.tui.widgets.answer import AnswerWidget, Entry
@@ -120,10 +121,12 @@ class InterviewScreen(Screen[None]):
         with self.app.batch_update():
             self.annotations.load(stored)
             widget = await self.query_one("#answer-area", AnswerArea).show(question, stored)
-            self.query_one("#section-title", Label).update(Text(section.title if section else ""))
-            self.query_one("#question-text", Static).update(Text(question.text))
+            self.query_one("#section-title", Label).update(
+                safe(section.title if section else "", lines=False)
+            )
+            self.query_one("#question-text", Static).update(safe(question.text))
             help_text = self.query_one("#question-help", Static)
-            help_text.update(Text(question.help))
+            help_text.update(safe(question.help))
             help_text.display = bool(question.help)
             self.annotations.display = question.answerable
             self._problem("")
@@ -148,7 +151,7 @@ class InterviewScreen(Screen[None]):
         if self.live.save_error:
             saved.update(Text(" NOT SAVED ", style="bold reverse"))
             message = f"Not saved: {self.live.save_error}. Your answers are kept here; "
-            error.update(Text(message + "ctrl+s tries again.", style="bold"))
+            error.update(safe(message + "ctrl+s tries again.", "bold"))
         elif self.live.saved_at is not None:
             saved.update(f" saved {clock_text(self.live.saved_at, self.app.tz)} ")  # type: ignore[attr-defined]
         error.display = bool(self.live.save_error)
@@ -157,7 +160,7 @@ class InterviewScreen(Screen[None]):
     def _problem(self, message: str) -> None:
         self._last_problem = message
         validation = self.query_one("#validation", Static)
-        validation.update(Text(message))
+        validation.update(safe(message))
         validation.display = bool(message)
 
     # -- handing answers to the engine -----------------------------------------------------------

@@ -234,11 +234,18 @@ class NewInterviewScreen(Screen[None]):
         self.focus_next()
 
     @on(QuestionnairePicker.Start)
+    def _picked(self, event: QuestionnairePicker.Start) -> None:
+        """Enter in the list: the message names the questionnaire."""
+        self._start(event.questionnaire)
+
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
+        """The button or ctrl+s: the questionnaire highlighted in the list."""
+        self._start(self.query_one("#questionnaires", QuestionnairePicker).chosen)
+
+    def _start(self, questionnaire: Questionnaire | None) -> None:
         people, problem = self._people()
         client = self.query_one("#client", Input).value.strip()
-        questionnaire = self.query_one("#questionnaires", QuestionnairePicker).chosen
         self._problem("client-problem", "" if client else "Client: required.")
         self._problem("people-problem", problem)
         self._problem("questionnaire-problem", "" if questionnaire else "Pick a questionnaire.")

@@ -16,6 +16,7 @@ from textual.widgets import Button, Label, TextArea
 
 from esp_wizard.errors import UserError
 from esp_wizard.findings.engagement_file import save_executive_note
+from esp_wizard.tui.safe import SafeTextArea
 from esp_wizard.workspace import Workspace
 
 
@@ -42,7 +43,7 @@ class NoteModal(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog"):
             yield Label("Executive note: shown first in the report (Ctrl+S saves)")
-            yield TextArea(self.note, id="note-text")
+            yield SafeTextArea(self.note, id="note-text")
             with Horizontal(id="note-buttons"):
                 yield Button("Save", variant="primary", id="note-save")
                 yield Button("Discard", id="note-cancel")

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from esp_wizard.questionnaire.model import CATEGORIES, PHASES
+from esp_wizard.tui.safe import EDIT_SAFE, SafeTextArea
 
 CATEGORY_LABELS = {
     "strength": "Strength: works well, keep it",
@@ -52,9 +53,9 @@ class ObservationModal(ModalScreen[dict[str, Any] | None]):
                 yield Label("Phase")
                 yield _select([(p, p) for p in PHASES], "discovery", "phase")
             yield Label("Title (optional)")
-            yield Input(compact=True, id="title")
+            yield Input(highlighter=EDIT_SAFE, compact=True, id="title")
             yield Label("What did you observe?")
-            yield TextArea(id="text")
+            yield SafeTextArea(id="text")
             yield Static("", id="observation-problem")
             with Horizontal(id="observation-buttons"):
                 yield Button("Record (ctrl+s)", variant="primary", id="observation-save")

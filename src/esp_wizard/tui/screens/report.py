@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from esp_wizard.export import text as t
 from esp_wizard.findings.model import EngagementReport, Finding, InventoryTable
+from esp_wizard.tui.safe import safe
 from esp_wizard.workspace import Workspace
 
 ALL = "all"
@@ -101,7 +102,7 @@ class ReportScreen(Screen[None]):
             self.show_report(event.worker.result)
         elif event.state == WorkerState.ERROR:
             message = f"The report could not be compiled: {event.worker.error}"
-            self.query_one("#report-title", Static).update(Text(message, style="bold red"))
+            self.query_one("#report-title", Static).update(safe(Text(message, style="bold red")))
             self.notify(message, severity="error")
 
     # -- showing the report -------------------------------------------------------------
@@ -114,18 +115,18 @@ class ReportScreen(Screen[None]):
             f"  ·  {t.plural(len(report.sessions), 'session')}  ·  as of {t.when(report.as_of)}",
             style="dim",
         )
-        self.query_one("#report-title", Static).update(title)
+        self.query_one("#report-title", Static).update(safe(title))
         must = Text()
         must.append(f"{len(report.must_fix)} must-fix", style="bold red")
         must.append(f" of {t.plural(len(report.findings), 'finding')} to fix")
-        self.query_one("#must-fix-count", Static).update(must)
-        self.query_one("#category-chart", Static).update(category_chart(report))
+        self.query_one("#must-fix-count", Static).update(safe(must))
+        self.query_one("#category-chart", Static).update(safe(category_chart(report)))
         self._fill_findings()
         self._fill_inventory(report.inventory)
-        self.query_one("#conflicts-text", Static).update(conflicts_text(report))
+        self.query_one("#conflicts-text", Static).update(safe(conflicts_text(report)))
         self._fill_follow_ups(report)
-        self.query_one("#timeline-text", Static).update(timeline_text(report))
-        self.query_one("#executive-text", Static).update(executive_text(report))
+        self.query_one("#timeline-text", Static).update(safe(timeline_text(report)))
+        self.query_one("#executive-text", Static).update(safe(executive_text(report)))
 
     def visible_findings(self) -> list[Finding]:
         """Report order (must-fix first, then priority), strengths last, filtered."""
@@ -138,14 +139,14 @@ class ReportScreen(Screen[None]):
         table = self.query_one("#findings-table", DataTable)
         table.clear()
         for finding in self.visible_findings():
-            table.add_row(*finding_cells(finding), key=finding.key)
+            table.add_row(*map(safe, finding_cells(finding)), key=finding.key)
 
     def _fill_inventory(self, tables: Iterable[InventoryTable]) -> None:
         holder = self.query_one("#inventory", VerticalScroll)
         holder.remove_children()
         widgets: list[Static | DataTable] = []
         for table in tables:
-            widgets.append(Static(Text(table.title, style="bold"), classes="inventory-title"))
+            widgets.append(Static(safe(table.title, "bold"), classes="inventory-title"))
             widgets.append(inventory_table(table))
         if not widgets:
             widgets.append(Static("No inventory answered yet."))
@@ -156,11 +157,11 @@ class ReportScreen(Screen[None]):
         table.clear()
         for item in report.follow_ups:
             table.add_row(
-                Text(f"{item.session.id} ({item.session.people})"),
-                Text(t.FOLLOW_UP_LABELS[item.kind]),
-                Text(item.question),
-                Text(item.answer),
-                Text(item.note),
+                safe(f"{item.session.id} ({item.session.people})"),
+                safe(t.FOLLOW_UP_LABELS[item.kind]),
+                safe(item.question),
+                safe(item.answer),
+                safe(item.note),
             )
 
     # -- actions ------------------------------------------------------------------------
@@ -264,7 +265,7 @@ def inventory_table(table: InventoryTable) -> DataTable:
         if table.has_must_move:
             cells.append(Text(t.MOVE_LABELS[row.must_move]))
         cells.append(Text("; ".join(s.session.id for s in row.sources)))
-        widget.add_row(*cells)
+        widget.add_row(*map(safe, cells))
     return widget
 
 
@@ -361,7 +362,7 @@ class FindingScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="finding-dialog"):
-            yield Static(evidence_text(self.finding), id="finding-evidence")
+            yield Static(safe(evidence_text(self.finding)), id="finding-evidence")
 
     def action_close(self) -> None:
         self.dismiss(None)

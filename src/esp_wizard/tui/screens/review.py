@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Static
 from esp_wizard.questionnaire import model as m
 from esp_wizard.session.interview import Interview
 from esp_wizard.tui.live import LiveInterview
+from esp_wizard.tui.safe import safe
 
 HOME = "home"
 FLAGS_WIDTH = 12
@@ -53,9 +54,9 @@ class ReviewScreen(Screen[str | None]):
         self._ids: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(self._summary(), id="review-summary")
+        yield Static(safe(self._summary()), id="review-summary")
         yield ReviewTable(cursor_type="row", zebra_stripes=True, id="review-table")
-        yield Static(self._problem_text(), id="review-problem")
+        yield Static(safe(self._problem_text()), id="review-problem")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -84,7 +85,9 @@ class ReviewScreen(Screen[str | None]):
         self._ids = [q.id for q in answerable]
         for number, question in enumerate(answerable, start=1):
             cells = review_cells(self.interview, question, question.id in open_required)
-            clipped = [_clip(cell, width) for cell, width in zip(cells, widths[1:], strict=True)]
+            clipped = [
+                _clip(safe(cell), width) for cell, width in zip(cells, widths[1:], strict=True)
+            ]
             table.add_row(Text(str(number), style="dim"), *clipped, key=question.id)
         if answerable:
             table.move_cursor(row=min(max(cursor, 0), len(answerable) - 1))
@@ -109,7 +112,7 @@ class ReviewScreen(Screen[str | None]):
 
     def _show_problem(self) -> None:
         problem = self.query_one("#review-problem", Static)
-        problem.update(self._problem_text())
+        problem.update(safe(self._problem_text()))
         problem.display = bool(self.live.save_error)
 
     @on(DataTable.RowSelected, "#review-table")
@@ -141,10 +144,7 @@ class ReviewScreen(Screen[str | None]):
         from esp_wizard.tui.screens.completed import CompletedModal
 
         session = self.live.session
-        before = session.status
-        self.live.complete()
-        if not self.live.save():
-            session.status = before
+        if not self.live.complete():  # not saved: still in progress
             self._show_problem()
             self.notify(f"Not completed: {self.live.save_error}", severity="error", markup=False)
             return

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from esp_wizard.session.model import Answer
+from esp_wizard.tui.safe import EDIT_SAFE
 
 
 class Annotations(Horizontal):
@@ -21,8 +22,20 @@ class Annotations(Horizontal):
             self.quote = quote
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Note (ctrl+t)", select_on_focus=False, compact=True, id="note")
-        yield Input(placeholder="“Verbatim quote”", select_on_focus=False, compact=True, id="quote")
+        yield Input(
+            placeholder="Note (ctrl+t)",
+            highlighter=EDIT_SAFE,
+            select_on_focus=False,
+            compact=True,
+            id="note",
+        )
+        yield Input(
+            placeholder="“Verbatim quote”",
+            highlighter=EDIT_SAFE,
+            select_on_focus=False,
+            compact=True,
+            id="quote",
+        )
 
     @property
     def note(self) -> Input:

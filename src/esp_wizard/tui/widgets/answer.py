@@ -28,6 +28,7 @@ from textual.widgets import Input
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import is_empty
 from esp_wizard.session.model import Answer
+from esp_wizard.tui.safe import EDIT_SAFE
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,9 @@ class AnswerWidget(Vertical):
     @classmethod
     def row_input(cls, field: m.QuestionBase, value: Any, language: str, widget_id: str) -> Widget:
         """The input for this type in a row's form: one line of typing unless overridden."""
-        return Input(as_text(value), select_on_focus=False, compact=True, id=widget_id)
+        return Input(
+            as_text(value), highlighter=EDIT_SAFE, select_on_focus=False, compact=True, id=widget_id
+        )
 
     @classmethod
     def row_value(cls, widget: Widget) -> Any:

@@ -9,10 +9,12 @@ handles each key of its fields at once, in order, against its focus of that mome
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from textual import events
 from textual.widgets import Input
+
+from esp_wizard.tui.safe import EDIT_SAFE
 
 
 @runtime_checkable
@@ -23,6 +25,10 @@ class KeyRouter(Protocol):
 
 
 class FormInput(Input):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("highlighter", EDIT_SAFE)  # a client or a person read from a file
+        super().__init__(*args, **kwargs)
+
     async def _on_key(self, event: events.Key) -> None:
         screen = self.screen
         if isinstance(screen, KeyRouter) and screen.route_key(event):

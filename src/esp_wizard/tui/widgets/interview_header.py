@@ -18,6 +18,7 @@ from textual.widget import Widget
 from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.format import duration, people
 from esp_wizard.tui.live import LiveInterview
+from esp_wizard.tui.safe import safe
 
 SAME_SITTING = dt.timedelta(hours=12)
 
@@ -57,6 +58,7 @@ class InterviewHeader(Widget):
         who.append(session.client, style="bold")
         who.append(f" · {people(session)} · ")
         who.append(self.live.questionnaire.title, style="italic")
+        who = safe(who, lines=False)
         room = max(1, self.size.width - len(clock))
         if len(who) > room:
             who.truncate(room - 1)

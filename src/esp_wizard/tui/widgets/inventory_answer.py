@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import display, is_empty
 from esp_wizard.session.model import Answer
+from esp_wizard.tui.safe import safe
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 
 Row = dict[str, Any]
@@ -61,7 +62,7 @@ class InventoryAnswer(AnswerWidget):
     def setup(self) -> None:
         table = self.table
         table.clear(columns=True)
-        table.add_columns(*(Text(field.text) for field in self.question.fields))
+        table.add_columns(*(safe(field.text, lines=False) for field in self.question.fields))
 
     @property
     def table(self) -> RowTable:
@@ -130,7 +131,9 @@ class InventoryAnswer(AnswerWidget):
         table = self.table
         table.clear()
         for row in self.rows:
-            table.add_row(*(Text(self._cell(f, row.get(f.id))) for f in self.question.fields))
+            table.add_row(
+                *(safe(self._cell(f, row.get(f.id)), lines=False) for f in self.question.fields)
+            )
         if cursor is not None and self.rows:
             table.move_cursor(row=min(cursor, len(self.rows) - 1))
         count = len(self.rows)

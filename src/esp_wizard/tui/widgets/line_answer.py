@@ -16,6 +16,7 @@ from textual.widgets import Input, Label
 from esp_wizard import i18n
 from esp_wizard.questionnaire import model as m
 from esp_wizard.session.model import Answer
+from esp_wizard.tui.safe import EDIT_SAFE
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers, as_text
 
 
@@ -28,7 +29,7 @@ class LineAnswer(AnswerWidget):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="line-answer"):
-            yield Input(select_on_focus=False, id="line")
+            yield Input(highlighter=EDIT_SAFE, select_on_focus=False, id="line")
             yield Label("", classes="unit")
 
     def setup(self) -> None:

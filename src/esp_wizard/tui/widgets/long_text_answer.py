@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import TextArea
 
 from esp_wizard.session.model import Answer
+from esp_wizard.tui.safe import SafeTextArea
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 
 
@@ -16,7 +17,7 @@ class LongTextAnswer(AnswerWidget):
     """
 
     def compose(self) -> ComposeResult:
-        yield TextArea(soft_wrap=True, tab_behavior="focus", id="long-text")
+        yield SafeTextArea(soft_wrap=True, tab_behavior="focus", id="long-text")
 
     @property
     def area(self) -> TextArea:

@@ -14,6 +14,7 @@ from textual.widgets.selection_list import Selection
 
 from esp_wizard import i18n
 from esp_wizard.questionnaire import model as m
+from esp_wizard.tui.safe import EDIT_SAFE
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.option_picker import numbered
 
@@ -63,7 +64,13 @@ class MultiChoiceAnswer(AnswerWidget):
         yield TogglePicker(id="picker")
         with i18n.use(self.language):  # the question's language
             placeholder = i18n._("What is “Other”?")
-        yield Input(placeholder=placeholder, select_on_focus=False, compact=True, id="other-text")
+        yield Input(
+            placeholder=placeholder,
+            highlighter=EDIT_SAFE,
+            select_on_focus=False,
+            compact=True,
+            id="other-text",
+        )
 
     def setup(self) -> None:
         values = self.question.values

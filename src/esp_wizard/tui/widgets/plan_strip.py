@@ -11,6 +11,7 @@ from rich.text import Text
 from textual import work
 from textual.widgets import Static
 
+from esp_wizard.tui.safe import safe
 from esp_wizard.workspace import Workspace
 
 SHOWN = 3  # names on the line; the rest are counted
@@ -79,4 +80,4 @@ def plan_line(people: list[str], roles_missing: list[str]) -> Text:
     if roles_missing:
         text.append(f" · {len(roles_missing)} roles unheard", style="yellow")
     text.append("  (e: cockpit)", style="dim")
-    return text
+    return safe(text, lines=False)

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
+from esp_wizard.safetext import for_terminal
 from esp_wizard.tui.format import local, people, status_text
 
 if TYPE_CHECKING:
@@ -75,7 +76,9 @@ class SessionTable(DataTable):
     def show(self, rows: list[SessionRow], width: int, tz: dt.tzinfo | None) -> None:
         """Refill for `width` columns, keeping the cursor's row number."""
         columns = WIDE_COLUMNS if width >= WIDE else NARROW_COLUMNS
-        values = [[cell(row, tz) for _, cell, _ in columns] for row in rows]
+        values = [
+            [for_terminal(cell(row, tz), lines=False) for _, cell, _ in columns] for row in rows
+        ]
         widths = _widths(columns, values, width)
         cursor = self.cursor_row
         self.clear(columns=True)
