@@ -197,11 +197,15 @@ async def test_a_hostile_questionnaire_and_file_name_reach_the_screen_escaped(
     source = source.replace(
         '"Scheduled file feed"', '"OPTION[@click=app.quit]q[/]\\u202e\\u001b[2J"'
     )
+    source = source.replace('text = "System"', 'text = "COLUMN[b]x[/]\\u001b[2J"')
     (workspace.questionnaires_dir / "complete.toml").write_text(source, encoding="utf-8")
     catalog = load_catalog(workspace.questionnaires_dir, bundled=workspace.root / "none")
     hostile_questionnaire = catalog.find("spec-example")
     path = make_session(
-        workspace, hostile_questionnaire, answers={"uses_lists": True}, current="list_source"
+        workspace,
+        hostile_questionnaire,
+        answers={"uses_lists": True, "systems": [{"name": "Salesforce"}]},
+        current="list_source",
     )
     broken = workspace.sessions_dir / "broken\x1b[2J\u202e.toml"
     broken.write_text("id = [\n", encoding="utf-8")
@@ -221,3 +225,11 @@ async def test_a_hostile_questionnaire_and_file_name_reach_the_screen_escaped(
         assert "SECTION[@click=app.quit]q[/]\\x1" in text  # wrapped in the section list
         assert "OPTION[@click=app.quit]q[/]\\u202e\\x1b[2J" in text
         assert app.is_running
+        app.pop_screen()
+        app.open_report(on_disk(workspace, path))
+        await settle(pilot)
+        app.screen.query_one("#report-tabs", TabbedContent).active = "tab-inventory"
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert "COLUMN[b]x[/]\\x1b[2J" in text
+        assert not any(raw in text for raw in RAW)
