@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App
-from textual.widgets import DataTable, TabbedContent
+from textual.widgets import DataTable, Input, TabbedContent
 
 from esp_wizard.questionnaire.catalog import Catalog, load_catalog
 from esp_wizard.questionnaire.model import Questionnaire
@@ -22,6 +22,7 @@ from esp_wizard.session.model import Interviewee
 from esp_wizard.session.store import SessionStore
 from esp_wizard.tui.screens.cockpit import CockpitScreen
 from esp_wizard.tui.screens.interview import InterviewScreen
+from esp_wizard.tui.screens.new_interview import NewInterviewScreen
 from esp_wizard.tui.screens.report import ReportScreen
 from esp_wizard.tui.screens.review import ReviewScreen
 from esp_wizard.workspace import Workspace
@@ -233,3 +234,21 @@ async def test_a_hostile_questionnaire_and_file_name_reach_the_screen_escaped(
         text = "\n".join(screen_lines(app))
         assert "COLUMN[b]x[/]\\x1b[2J" in text
         assert not any(raw in text for raw in RAW)
+
+
+async def test_a_hostile_client_is_not_offered_as_a_completion(
+    workspace: Workspace, catalog: Catalog, questionnaire: Questionnaire
+) -> None:
+    """An Input draws its faded completion raw: a client holding ESC is not suggested."""
+    hostile_session(workspace, questionnaire)
+    app = make_app(workspace, catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, NewInterviewScreen)
+        await pilot.press(*"CLI")
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert not any(raw in text for raw in RAW)
+        assert app.screen.query_one("#client", Input).value == "CLI"
