@@ -13,19 +13,20 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App
-from textual.widgets import DataTable, TabbedContent
+from textual.widgets import DataTable, Input, TabbedContent
 
-from esp_wizard.questionnaire.catalog import Catalog
+from esp_wizard.questionnaire.catalog import Catalog, load_catalog
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import Interviewee
 from esp_wizard.session.store import SessionStore
 from esp_wizard.tui.screens.cockpit import CockpitScreen
 from esp_wizard.tui.screens.interview import InterviewScreen
+from esp_wizard.tui.screens.new_interview import NewInterviewScreen
 from esp_wizard.tui.screens.report import ReportScreen
 from esp_wizard.tui.screens.review import ReviewScreen
 from esp_wizard.workspace import Workspace
-from tui.conftest import make_app, on_disk, settle
+from tui.conftest import DATA, make_app, make_session, on_disk, settle
 
 SIZE = (200, 40)
 CLICK = "[@click=app.quit]quit[/]"
@@ -183,3 +184,71 @@ async def test_fields_being_edited_show_each_unsafe_character_as_one_symbol(
             hostile("NOTE"),
             hostile("QUOTE"),
         )
+
+
+async def test_a_hostile_questionnaire_and_file_name_reach_the_screen_escaped(
+    workspace: Workspace, questionnaire: Questionnaire
+) -> None:
+    """Section titles, option labels and help come from a questionnaire file; a notification
+    may quote a file name: neither can drive the terminal."""
+    source = (DATA / "complete.toml").read_text(encoding="utf-8")
+    source = source.replace(
+        'title = "Getting started"', 'title = "SECTION[@click=app.quit]q[/]\\u001b[2J"'
+    )
+    source = source.replace(
+        '"Scheduled file feed"', '"OPTION[@click=app.quit]q[/]\\u202e\\u001b[2J"'
+    )
+    source = source.replace('text = "System"', 'text = "COLUMN[b]x[/]\\u001b[2J"')
+    (workspace.questionnaires_dir / "complete.toml").write_text(source, encoding="utf-8")
+    catalog = load_catalog(workspace.questionnaires_dir, bundled=workspace.root / "none")
+    hostile_questionnaire = catalog.find("spec-example")
+    path = make_session(
+        workspace,
+        hostile_questionnaire,
+        answers={"uses_lists": True, "systems": [{"name": "Salesforce"}]},
+        current="list_source",
+    )
+    broken = workspace.sessions_dir / "broken\x1b[2J\u202e.toml"
+    broken.write_text("id = [\n", encoding="utf-8")
+    app = make_app(workspace, catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.resume_session(str(broken))
+        await pilot.pause()
+        notes = [n.message for n in app._notifications]
+        assert any("broken\\x1b[2J\\u202e.toml" in note for note in notes), notes
+        assert not any(raw in note for note in notes for raw in RAW)
+        app.resume_session(str(path))
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        text = "\n".join(screen_lines(app))
+        assert not any(raw in text for raw in RAW)
+        assert "SECTION[@click=app.quit]q[/]\\x1" in text  # wrapped in the section list
+        assert "OPTION[@click=app.quit]q[/]\\u202e\\x1b[2J" in text
+        assert app.is_running
+        app.pop_screen()
+        app.open_report(on_disk(workspace, path))
+        await settle(pilot)
+        app.screen.query_one("#report-tabs", TabbedContent).active = "tab-inventory"
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert "COLUMN[b]x[/]\\x1b[2J" in text
+        assert not any(raw in text for raw in RAW)
+
+
+async def test_a_hostile_client_is_not_offered_as_a_completion(
+    workspace: Workspace, catalog: Catalog, questionnaire: Questionnaire
+) -> None:
+    """An Input draws its faded completion raw: a client holding ESC is not suggested."""
+    hostile_session(workspace, questionnaire)
+    app = make_app(workspace, catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, NewInterviewScreen)
+        await pilot.press(*"CLI")
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert not any(raw in text for raw in RAW)
+        assert app.screen.query_one("#client", Input).value == "CLI"

@@ -27,6 +27,7 @@ from textual.theme import Theme
 
 from esp_wizard.config import UserConfig, load_config, save_config
 from esp_wizard.errors import UserError
+from esp_wizard.safetext import for_terminal
 from esp_wizard.tui.commands import binding_commands
 from esp_wizard.tui.start import NewPresets, Start
 from esp_wizard.workspace import Workspace
@@ -102,6 +103,11 @@ class WizardApp(App[None]):
         self.config: UserConfig = load_config(config_path)
         self._catalog = catalog
         self._lock = threading.Lock()  # store and catalog are first used from worker threads
+
+    def notify(self, message: str, *, title: str = "", **options: Any) -> None:
+        """Every notification (screens' and widgets' too) may quote a session or a file name:
+        its controls and escape sequences are shown escaped, never sent to the terminal."""
+        super().notify(for_terminal(message), title=for_terminal(title), **options)
 
     # -- start-up ---------------------------------------------------------------------------
     def on_mount(self) -> None:

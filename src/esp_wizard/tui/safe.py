@@ -10,6 +10,8 @@ such character escaped as `safetext.for_terminal` does, keeping the styles alrea
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.highlighter import Highlighter
 from rich.text import Span, Text
 from textual.widgets import TextArea
@@ -67,3 +69,9 @@ class SafeTextArea(TextArea):
 
     def get_line(self, line_index: int) -> Text:
         return EDIT_SAFE(super().get_line(line_index))
+
+
+def suggestible(texts: Iterable[str]) -> list[str]:
+    """The texts an Input may offer as completions: its faded suggestion is drawn raw, so a
+    client name holding a control or bidi character is not offered (it can still be typed)."""
+    return [text for text in texts if is_terminal_safe(text)]

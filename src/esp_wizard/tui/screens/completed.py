@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from esp_wizard.session.interview import FiredFinding
+from esp_wizard.tui.safe import safe
 
 CATEGORY_STYLES = {"strength": "green", "gap": "red", "hack": "yellow", "manual": "magenta"}
 
@@ -49,7 +50,7 @@ class CompletedModal(ModalScreen[None]):
             table.add_row(
                 Text(category, style=CATEGORY_STYLES.get(category, "")),
                 Text(str(finding.rule.severity), justify="center"),
-                Text(finding.title),
+                safe(finding.title),
             )
         table.focus()
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from esp_wizard.tui.safe import safe
 
 
 class ConfirmModal(ModalScreen[bool]):
@@ -29,8 +30,8 @@ class ConfirmModal(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog"):
-            yield Static(Text(self.title_text, style="bold"), id="confirm-title")
-            yield Static(Text(self.message), id="confirm-message")
+            yield Static(safe(self.title_text, "bold"), id="confirm-title")
+            yield Static(safe(self.message), id="confirm-message")
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.yes} (y)", variant="warning", id="confirm-yes")
                 yield Button(f"{self.no} (n)", id="confirm-no")

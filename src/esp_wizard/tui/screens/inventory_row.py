@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,6 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from esp_wizard.questionnaire import model as m
 from esp_wizard.session.validation import AnswerError, validate_row
+from esp_wizard.tui.safe import safe
 from esp_wizard.tui.widgets.factory import widget_for
 
 
@@ -40,10 +40,10 @@ class InventoryRowModal(ModalScreen[dict[str, Any] | None]):
     def compose(self) -> ComposeResult:
         verb = "Edit" if self.row else "Add"
         with VerticalScroll(id="row-dialog", can_focus=False):
-            yield Static(Text(f"{verb} {self.question.item}", style="bold"), id="row-title")
+            yield Static(safe(f"{verb} {self.question.item}", "bold"), id="row-title")
             for field in self.question.fields:
                 mark = " *" if field.required else ""
-                yield Label(Text(f"{field.text}{mark}"), classes="row-label")
+                yield Label(safe(f"{field.text}{mark}"), classes="row-label")
                 yield self._input_for(field)
             yield Static("", id="row-problem")
             with Horizontal(id="row-buttons"):
@@ -79,7 +79,7 @@ class InventoryRowModal(ModalScreen[dict[str, Any] | None]):
         try:
             clean = validate_row(self.question, self.raw_row())
         except AnswerError as error:
-            self.query_one("#row-problem", Static).update(Text(str(error), style="bold red"))
+            self.query_one("#row-problem", Static).update(safe(str(error), "bold red"))
             return
         self.dismiss(clean)
 

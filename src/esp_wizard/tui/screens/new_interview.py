@@ -29,6 +29,7 @@ from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.model import ROLES, Questionnaire
 from esp_wizard.session.model import Interviewee
 from esp_wizard.tui.app import WizardApp
+from esp_wizard.tui.safe import suggestible
 from esp_wizard.tui.start import NewPresets
 from esp_wizard.tui.widgets.form_input import FormInput, apply_key
 from esp_wizard.tui.widgets.interviewee_row import IntervieweeRow
@@ -78,7 +79,9 @@ class NewInterviewScreen(Screen[None]):
                 FormInput(
                     presets.client,
                     placeholder="Client (→ completes a known one)",
-                    suggester=SuggestFromList(self.clients or [], case_sensitive=False),
+                    suggester=SuggestFromList(
+                        suggestible(self.clients or []), case_sensitive=False
+                    ),
                     compact=True,
                     disabled=bool(presets.client),
                     id="client",
@@ -185,7 +188,9 @@ class NewInterviewScreen(Screen[None]):
     def _catalog_loaded(self, catalog: Catalog, clients: list[str]) -> None:
         self.catalog = catalog
         self.clients = clients
-        self.query_one("#client", Input).suggester = SuggestFromList(clients, case_sensitive=False)
+        self.query_one("#client", Input).suggester = SuggestFromList(
+            suggestible(clients), case_sensitive=False
+        )
         for problems in catalog.problems:
             self.notify(f"Skipped: {problems}", severity="warning", timeout=8, markup=False)
         self._show_questionnaires()

@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from esp_wizard.questionnaire.model import CATEGORIES, PHASES
-from esp_wizard.tui.safe import EDIT_SAFE, SafeTextArea
+from esp_wizard.tui.safe import EDIT_SAFE, SafeTextArea, safe
 
 CATEGORY_LABELS = {
     "strength": "Strength: works well, keep it",
@@ -42,7 +42,7 @@ class ObservationModal(ModalScreen[dict[str, Any] | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="observation-dialog", can_focus=False):
             yield Static(Text("Observation", style="bold"), id="observation-title")
-            yield Static(Text(f"At: {self.question_text}", style="dim"), id="observation-at")
+            yield Static(safe(f"At: {self.question_text}", "dim"), id="observation-at")
             with Grid(id="observation-grid"):
                 yield Label("Category")
                 yield _select([(CATEGORY_LABELS[c], c) for c in CATEGORIES], "gap", "category")

@@ -258,7 +258,7 @@ def inventory_table(table: InventoryTable) -> DataTable:
     labels = [label for _, label in table.columns]
     if table.has_must_move:
         labels.append("Must move")
-    widget.add_columns(*labels, "Sources")
+    widget.add_columns(*(safe(label, lines=False) for label in labels), "Sources")
     for row in table.rows:
         cells = [Text(row.name, style="bold")]
         cells += [Text(" / ".join(row.cells[f])) for f, _ in table.columns[1:]]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.widget import Widget
@@ -12,7 +11,7 @@ from textual.widgets import Input, Select
 
 from esp_wizard import i18n
 from esp_wizard.questionnaire import model as m
-from esp_wizard.tui.safe import EDIT_SAFE
+from esp_wizard.tui.safe import EDIT_SAFE, safe
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.option_picker import OptionPicker, number_keys, numbered
 
@@ -84,7 +83,7 @@ class ChoiceAnswer(AnswerWidget):
     def row_input(cls, field: m.QuestionBase, value: Any, language: str, widget_id: str) -> Widget:
         """In a row, a compact select ("Other" has nowhere to keep its text in a row)."""
         assert isinstance(field, m.ChoiceQuestion)
-        options = [(Text(field.label_of(v)), v) for v in field.values]
+        options = [(safe(field.label_of(v), lines=False), v) for v in field.values]
         chosen = value if value in field.values else Select.NULL
         return Select(options, value=chosen, prompt="(none)", compact=True, id=widget_id)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,7 +13,7 @@ from textual.widgets.selection_list import Selection
 
 from esp_wizard import i18n
 from esp_wizard.questionnaire import model as m
-from esp_wizard.tui.safe import EDIT_SAFE
+from esp_wizard.tui.safe import EDIT_SAFE, safe
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.option_picker import numbered
 
@@ -80,7 +79,8 @@ class MultiChoiceAnswer(AnswerWidget):
         picker = self.picker
         picker.clear_options()
         picker.add_options(
-            Selection(Text(label), value) for label, value in zip(labels, values, strict=True)
+            Selection(safe(label, lines=False), value)
+            for label, value in zip(labels, values, strict=True)
         )
         picker.highlighted = 0
 

@@ -14,6 +14,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 
+from esp_wizard.tui.safe import safe
+
 PICK_KEYS = "1234567890yno"
 
 
@@ -54,7 +56,7 @@ class OptionPicker(OptionList):
     def _prompt(self, index: int) -> Text:
         chosen = index == self.selected
         mark = Text("● " if chosen else "○ ", style="bold" if chosen else "dim")
-        return mark + Text(self.labels[index], style="bold" if chosen else "")
+        return mark + safe(self.labels[index], "bold" if chosen else "", lines=False)
 
     def select_index(self, index: int | None) -> None:
         """Mark `index` as the chosen option (None: nothing chosen)."""

@@ -15,6 +15,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from esp_wizard.questionnaire.model import Questionnaire
+from esp_wizard.tui.safe import safe
 
 
 def ordered(questionnaires: list[Questionnaire], roles: set[str]) -> list[Questionnaire]:
@@ -71,7 +72,7 @@ class QuestionnairePicker(OptionList):
             f"{questionnaire.answerable_count} questions"
         )
         prompt.append(detail, style="dim")
-        return Option(prompt, id=key_of(questionnaire))
+        return Option(safe(prompt), id=key_of(questionnaire))
 
     def action_start(self) -> None:
         self.post_message(self.Start(self.chosen))

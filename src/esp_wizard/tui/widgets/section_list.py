@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from esp_wizard.questionnaire import model as m
 from esp_wizard.session.interview import Interview
+from esp_wizard.tui.safe import safe
 
 
 class SectionList(Static, can_focus=True):
@@ -64,7 +65,7 @@ class SectionList(Static, can_focus=True):
             text.append_text(line)
             text.append("\n")
         text.rstrip()
-        return text
+        return safe(text)
 
     def watch_cursor(self) -> None:
         self.update(self._text())
