@@ -145,7 +145,8 @@ def main() -> int:
     for label, run in (("home", home), ("resume", resume)):
         peaks = run.peak_kib[1:]  # without the warm-up launch
         print(
-            f"{label} peak RSS (VmHWM of the TUI process): {statistics.median(peaks) / 1024:.0f} MiB"
+            f"{label} peak RSS (VmHWM of the TUI process): "
+            f"{statistics.median(peaks) / 1024:.0f} MiB"
             f" (min {min(peaks) / 1024:.0f}, max {max(peaks) / 1024:.0f}); "
             f"bare app {bare_peak / 1024:.0f} MiB: {statistics.median(peaks) / bare_peak:.2f}x"
         )

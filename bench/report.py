@@ -24,8 +24,8 @@ format (tracemalloc, in a separate run since it slows everything down).
 from __future__ import annotations
 
 import argparse
-import os
 import datetime as dt
+import os
 import random
 import resource
 import sys
@@ -39,6 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from generate import answer_for, questionnaire_text
+from pairs import interleaved, ratio_line
 
 from esp_wizard.export import REPORT_FORMATS, render_report_any
 from esp_wizard.findings import compile_workspace
@@ -53,7 +54,6 @@ from esp_wizard.session.model import (
 )
 from esp_wizard.session.store import SessionStore, session_file_name
 from esp_wizard.workspace import Workspace
-from pairs import interleaved, ratio_line
 from playbook import playbook_share
 
 START = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
