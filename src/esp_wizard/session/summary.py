@@ -62,6 +62,7 @@ class SummaryListing:
     rows: list[SessionSummary] = field(default_factory=list)
     problems: list[FileProblems] = field(default_factory=list)  # unreadable files
     damaged: list[FileProblems] = field(default_factory=list)  # answers that do not fit
+    damaged_rows: list[SessionSummary] = field(default_factory=list)  # their rows, progress "?"
 
     def conflict_lines(self) -> list[str]:
         """One line per session id held by several files (newest first)."""
@@ -118,14 +119,26 @@ def list_summaries(workspace: Workspace, store: SessionStore | None = None) -> S
             try:
                 row, copy_key = loader.summary(path)
             except FileProblems as problems:
-                is_damaged = type(problems).__name__ == "SessionDamaged"
-                (listing.damaged if is_damaged else listing.problems).append(problems)
+                listing.problems.append(problems)
+                continue
+            except Damaged as damaged:
+                listing.damaged.append(damaged.problems)
+                listing.damaged_rows.append(damaged.row)
                 continue
             cache.put(path, key, _to_cache(row, copy_key))
         listing.rows.append(row)
     cache.save()
     listing.rows.sort(key=lambda r: (r.updated, r.path.name), reverse=True)
     return listing
+
+
+class Damaged(Exception):
+    """A session whose answers do not fit its questionnaire: its row, and the problems."""
+
+    def __init__(self, row: SessionSummary, problems: FileProblems) -> None:
+        super().__init__(str(problems))
+        self.row = row
+        self.problems = problems
 
 
 class _Loader:
@@ -146,9 +159,10 @@ class _Loader:
         try:
             questionnaire = self._questionnaire(store, session, str(copy))
         except FileProblems as problems:
-            if type(problems).__name__ == "SessionDamaged":
-                raise
-            return _summary(path, session, UNKNOWN), copy_key
+            row = _summary(path, session, UNKNOWN)
+            if type(problems).__name__ == "SessionDamaged":  # not imported unless needed
+                raise Damaged(row, problems) from None
+            return row, copy_key
         progress = Interview(questionnaire, session).progress()
         return _summary(path, session, f"{progress.done}/{progress.total}"), copy_key
 
