@@ -102,8 +102,22 @@ def session_files(sessions_dir: Path) -> list[Path]:
     )
 
 
+def cached_summaries(workspace: Workspace) -> SummaryListing | None:
+    """The listing if every file is unchanged since the last one (no file is parsed), else
+    None: cheap enough to show before the first frame, where a parse would delay it."""
+    return _collect(workspace, None, cached_only=True)
+
+
 def list_summaries(workspace: Workspace, store: SessionStore | None = None) -> SummaryListing:
     """Every session of the workspace with its progress, from the cache where it is valid."""
+    listing = _collect(workspace, store, cached_only=False)
+    assert listing is not None  # only a cache-only listing gives up
+    return listing
+
+
+def _collect(
+    workspace: Workspace, store: SessionStore | None, *, cached_only: bool
+) -> SummaryListing | None:
     cache = FileCache("sessions", workspace.sessions_dir)
     listing = SummaryListing()
     loader = _Loader(workspace, store)
@@ -115,6 +129,8 @@ def list_summaries(workspace: Workspace, store: SessionStore | None = None) -> S
         real_files.add(real)
         key = file_key(path)
         row = _from_cache(path, cache.get(path, key))
+        if row is None and cached_only:
+            return None
         if row is None:
             try:
                 row, copy_key = loader.summary(path)
@@ -127,6 +143,8 @@ def list_summaries(workspace: Workspace, store: SessionStore | None = None) -> S
                 continue
             cache.put(path, key, _to_cache(row, copy_key))
         listing.rows.append(row)
+    if cached_only and not listing.rows:
+        return None  # nothing to show early: the usual road says why (empty, unreadable)
     cache.save()
     listing.rows.sort(key=lambda r: (r.updated, r.path.name), reverse=True)
     return listing

@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from esp_wizard.session.summary import SessionSummary, list_summaries
+from esp_wizard.session.summary import (
+    SessionSummary,
+    SummaryListing,
+    cached_summaries,
+    list_summaries,
+)
 from esp_wizard.tui.format import people, status_text
 from esp_wizard.workspace import Workspace
 
@@ -65,7 +70,16 @@ class Listing:
 
 def list_sessions(workspace: Workspace) -> Listing:
     """Every readable session, newest change first (the store's order), with its progress."""
-    listing = list_summaries(workspace)
+    return _rows(list_summaries(workspace))
+
+
+def cached_sessions(workspace: Workspace) -> Listing | None:
+    """The same listing, if nothing changed since the last one (no file parsed), else None."""
+    listing = cached_summaries(workspace)
+    return None if listing is None else _rows(listing)
+
+
+def _rows(listing: SummaryListing) -> Listing:
     found = sorted(
         [*listing.rows, *listing.damaged_rows],  # a damaged one opens with its problems said
         key=lambda r: (r.updated, r.path.name),

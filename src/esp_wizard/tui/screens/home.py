@@ -99,7 +99,21 @@ class HomeScreen(Screen[None]):
         # screen's first frame: it is read when this screen is uncovered.
         self._deferred = self.app.start.screen != "home"
         if not self._deferred:
+            self._first_listing()
+
+    def _first_listing(self) -> None:
+        """Nothing changed since the last listing: the table is in the first frame (a
+        few stat calls and one small file). Else the worker reads it after that frame."""
+        from esp_wizard.tui.sessions import cached_sessions
+
+        try:
+            listing = cached_sessions(self.app.workspace)
+        except OSError:
+            listing = None
+        if listing is None:
             self.call_after_refresh(self.load_sessions)
+        else:
+            self.show_listing(listing)
 
     def on_screen_suspend(self) -> None:
         self._covered = True

@@ -1,4 +1,4 @@
-"""Under `esp-wizard resume`, the home screen does not list the workspace until it is shown."""
+"""The home listing: from the cache when nothing changed, and never under a resume."""
 
 from __future__ import annotations
 
@@ -48,3 +48,21 @@ async def test_the_listing_waits_until_home_is_uncovered(
         assert len(listed) == 1
         assert [row.session.client for row in app.screen.shown_rows] == ["Globex"]
     store.close_all()
+
+
+async def test_unchanged_sessions_are_in_the_first_frame_and_changes_show(
+    workspace: Workspace, catalog: Catalog, questionnaire: Questionnaire
+) -> None:
+    path = make_session(workspace, questionnaire, client="Globex")
+    async with make_app(workspace, catalog).run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first listing reads the file and fills the cache
+    app = make_app(workspace, catalog)
+    async with app.run_test(size=SIZE):
+        assert isinstance(app.screen, HomeScreen)
+        assert [row.session.client for row in app.screen.shown_rows] == ["Globex"]
+    path.write_text(path.read_text("utf-8").replace('"Globex"', '"Initech"'), "utf-8")
+    app = make_app(workspace, catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert [row.session.client for row in app.screen.shown_rows] == ["Initech"]
