@@ -59,7 +59,7 @@ def load_catalog(workspace_dir: Path | None = None, bundled: Path | None = None)
     """Load every `*.toml` of both folders; bad files are kept aside as problems."""
     catalog = Catalog()
     chosen: dict[tuple[str, str], Entry] = {}
-    for path, origin in catalog_folders(workspace_dir, bundled):
+    for path, origin in catalog_folders(workspace_dir, bundled or bundled_dir()):
         try:
             questionnaire = load_questionnaire(path)
         except FileProblems as problems:
