@@ -39,7 +39,12 @@ format: $(STAMP)
 	$(BIN)/ruff format src tests bench scripts
 	$(BIN)/ruff check --fix src tests bench scripts
 
+# Every benchmark, each printing ratio lines (median, min-max) against a baseline run in the
+# same call: CLI listings, first paint in tmux, report compile, questionnaire load and save.
 bench: $(STAMP)
+	$(BIN)/python bench/cli.py
+	$(BIN)/python bench/firstpaint.py
+	$(BIN)/python bench/report.py
 	$(BIN)/python bench/engine.py
 
 # The French messages: after editing src/esp_wizard/locale/*/LC_MESSAGES/*.po (the .mo are

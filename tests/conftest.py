@@ -39,3 +39,11 @@ def new_session(questionnaire: Questionnaire, role: str = "email-ops") -> Sessio
 @pytest.fixture
 def interview(complete: Questionnaire) -> Interview:
     return Interview(complete, new_session(complete))
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Listing caches (filecache.py) go to a fresh folder per test, never the user's."""
+    monkeypatch.setenv("ESP_WIZARD_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -54,27 +54,20 @@ def check(files: list[str]) -> int:
 
 
 def listing(args: argparse.Namespace) -> int:
+    """From the listing cache: an unchanged file is not parsed again (listing.py)."""
     from esp_wizard.commands.common import print_table, workspace
-    from esp_wizard.questionnaire.catalog import load_catalog
+    from esp_wizard.questionnaire.listing import list_questionnaires
 
-    catalog = load_catalog(workspace(args).questionnaires_dir)
+    found = list_questionnaires(workspace(args).questionnaires_dir)
     rows = [
-        [
-            e.questionnaire.id,
-            e.questionnaire.language,
-            e.questionnaire.title,
-            ", ".join(e.questionnaire.roles),
-            e.questionnaire.answerable_count,
-            e.questionnaire.minutes,
-            e.origin,
-        ]
-        for e in catalog.entries
+        [e.id, e.language, e.title, ", ".join(e.roles), e.questions, e.minutes, e.origin]
+        for e in found.entries
     ]
     columns = ["id", "language", "title", "roles", "questions", "minutes", "from"]
     print_table(f"{len(rows)} questionnaires", columns, rows)
     from esp_wizard.safetext import for_terminal
 
-    for problems in catalog.problems:
+    for problems in found.problems:
         for line in problems.lines():
             print(f"skipped: {for_terminal(line, lines=False)}", file=sys.stderr)
     return 0

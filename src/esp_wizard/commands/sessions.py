@@ -16,43 +16,28 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """The table from the listing cache: unchanged files are not parsed again (summary.py)."""
     from esp_wizard.commands.common import print_table, workspace
-    from esp_wizard.errors import FileProblems
-    from esp_wizard.session.interview import Interview
-    from esp_wizard.session.opened import questionnaire_of
-    from esp_wizard.session.store import SessionDamaged, SessionStore
+    from esp_wizard.session.summary import list_summaries
 
-    store = SessionStore(workspace(args))
-    listing = store.list()
+    where = workspace(args)
+    listing = list_summaries(where)
     rows = []
-    damaged: list[FileProblems] = []
-    for entry in listing:
-        session = entry.session
-        if args.client and session.client.casefold() != args.client.casefold():
+    for row in listing.rows:
+        if args.client and row.client.casefold() != args.client.casefold():
             continue
-        try:
-            questionnaire, _ = questionnaire_of(store, session)
-            progress = Interview(questionnaire, session).progress()
-            shown = f"{progress.done}/{progress.total}"
-        except SessionDamaged as problems:
-            damaged.append(problems)
-            continue
-        except FileProblems:  # its questionnaire copy is missing: listed, progress unknown
-            shown = "?"
-        people = ", ".join(
-            f"{i.name} ({i.role})" if i.role else i.name for i in session.interviewees
-        )
-        ref = session.questionnaire
+        people = ", ".join(f"{i.name} ({i.role})" if i.role else i.name for i in row.interviewees)
+        ref = row.questionnaire
         rows.append(
             [
-                session.id,
-                session.client,
-                session.engagement,
+                row.id,
+                row.client,
+                row.engagement,
                 people,
                 f"{ref.id} ({ref.language})",
-                session.status.replace("_", " "),
-                shown,
-                session.updated.strftime("%Y-%m-%d %H:%M UTC"),
+                row.status.replace("_", " "),
+                row.progress,
+                row.updated.strftime("%Y-%m-%d %H:%M UTC"),
             ]
         )
     columns = [
@@ -65,8 +50,9 @@ def run(args: argparse.Namespace) -> int:
         "progress",
         "last change",
     ]
-    print_table(f"{len(rows)} sessions in {store.workspace.sessions_dir}", columns, rows)
-    return report_problems([*listing.problems, *damaged], listing.conflict_lines(), len(rows))
+    print_table(f"{len(rows)} sessions in {where.sessions_dir}", columns, rows)
+    problems = [*listing.problems, *listing.damaged]
+    return report_problems(problems, listing.conflict_lines(), len(rows))
 
 
 def report_problems(problems: list[Any], conflicts: list[str], shown: int) -> int:

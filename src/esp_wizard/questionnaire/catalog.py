@@ -12,18 +12,12 @@ from pathlib import Path
 from typing import Literal
 
 from esp_wizard.errors import FileProblems, UserError
+from esp_wizard.questionnaire.listing import bundled_dir as bundled_dir
+from esp_wizard.questionnaire.listing import catalog_folders
 from esp_wizard.questionnaire.loader import load_questionnaire
 from esp_wizard.questionnaire.model import Questionnaire
 
 Origin = Literal["bundled", "workspace"]
-
-
-def bundled_dir() -> Path:
-    """Inside an installed wheel, or the repository's `questionnaires/` in a checkout."""
-    packaged = Path(__file__).resolve().parent.parent / "_bundled_questionnaires"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "questionnaires"
 
 
 @dataclass(frozen=True)
@@ -65,31 +59,19 @@ def load_catalog(workspace_dir: Path | None = None, bundled: Path | None = None)
     """Load every `*.toml` of both folders; bad files are kept aside as problems."""
     catalog = Catalog()
     chosen: dict[tuple[str, str], Entry] = {}
-    bundled = bundled or bundled_dir()
-    folders: list[tuple[Path, Origin]] = [(bundled, "bundled")]
-    if workspace_dir is not None and _differs(workspace_dir, bundled):
-        folders.append((workspace_dir, "workspace"))
-    for folder, origin in folders:
-        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
-            try:
-                questionnaire = load_questionnaire(path)
-            except FileProblems as problems:
-                catalog.problems.append(problems)
-                if origin == "workspace":
-                    catalog.broken[claimed_id(path)] = problems
-                continue
-            chosen[(questionnaire.id, questionnaire.language)] = Entry(questionnaire, origin, path)
+    for path, origin in catalog_folders(workspace_dir, bundled or bundled_dir()):
+        try:
+            questionnaire = load_questionnaire(path)
+        except FileProblems as problems:
+            catalog.problems.append(problems)
+            if origin == "workspace":
+                catalog.broken[claimed_id(path)] = problems
+            continue
+        chosen[(questionnaire.id, questionnaire.language)] = Entry(questionnaire, origin, path)
     catalog.entries = sorted(
         chosen.values(), key=lambda e: (e.questionnaire.id, e.questionnaire.language)
     )
     return catalog
-
-
-def _differs(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() != b.resolve()
-    except OSError:
-        return True
 
 
 _CLAIM = re.compile(r'^(id|language)\s*=\s*["\']([^"\'\n]*)["\']', re.MULTILINE)

@@ -30,15 +30,18 @@ from esp_wizard.tomllocate import LineIndex
 
 def load_questionnaire(path: str | Path) -> m.Questionnaire:
     """Read and check a questionnaire file; raises FileProblems listing every problem."""
-    text, _ = read_toml(Path(path), str(path))
-    return parse_questionnaire(text, str(path))
+    text, data = read_toml(Path(path), str(path))
+    return parse_questionnaire(text, str(path), data)
 
 
-def parse_questionnaire(text: str, file: str = "<questionnaire>") -> m.Questionnaire:
-    """Check a questionnaire's text; `file` is only used in messages."""
+def parse_questionnaire(
+    text: str, file: str = "<questionnaire>", data: dict[str, Any] | None = None
+) -> m.Questionnaire:
+    """Check a questionnaire's text; `file` is only used in messages; `data` is the text
+    already parsed by `read_toml` (each file is parsed once)."""
     from esp_wizard.questionnaire.checks import check_questionnaire
 
-    data = parse_toml(text, file)
+    data = parse_toml(text, file) if data is None else data
     index = LineIndex(text)
     if found := raw_problems(data):  # booleans where numbers go, before pydantic takes them
         raise FileProblems(file, [_located(file, index, data, p) for p in found])

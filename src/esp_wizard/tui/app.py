@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the core (pydantic models) loads after the first frame, in 
     from esp_wizard.session.model import Interviewee, Session
     from esp_wizard.session.opened import OpenedSession
     from esp_wizard.session.store import SessionStore
+    from esp_wizard.session.summary import SessionSummary
 
 Clock = Callable[[], dt.datetime]
 NOT_AVAILABLE = "report not available yet"
@@ -241,7 +242,7 @@ class WizardApp(App[None]):
         live = LiveInterview(opened.interview(), self.store, self.clock)
         return InterviewScreen(live, opened.warning)
 
-    def open_report(self, session: Session) -> None:
+    def open_report(self, session: Session | SessionSummary) -> None:
         try:
             from esp_wizard.tui.screens.report import ReportScreen
         except ImportError:
@@ -249,7 +250,7 @@ class WizardApp(App[None]):
             return
         self.push_screen(ReportScreen(self.workspace, session.client, session.engagement))
 
-    def open_export(self, session: Session) -> None:
+    def open_export(self, session: Session | SessionSummary) -> None:
         try:
             from esp_wizard.tui.screens.export_modal import ExportModal
         except ImportError:

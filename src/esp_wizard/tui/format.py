@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the home screen's first frame must not wait for pydantic
     from esp_wizard.session.model import Interviewee, Session
+    from esp_wizard.session.summary import Person, SessionSummary
 
 
-def person(interviewee: Interviewee) -> str:
+def person(interviewee: Interviewee | Person) -> str:
     return f"{interviewee.name} ({interviewee.role})" if interviewee.role else interviewee.name
 
 
-def people(session: Session) -> str:
+def people(session: Session | SessionSummary) -> str:
     return ", ".join(person(i) for i in session.interviewees) or "(nobody named)"
 
 
@@ -51,5 +52,5 @@ def duration(seconds: float) -> str:
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
-def status_text(session: Session) -> str:
+def status_text(session: Session | SessionSummary) -> str:
     return session.status.replace("_", " ")

@@ -1,22 +1,37 @@
 """Reading and opening sessions for the TUI; plain Python, run in worker threads.
 
-Nothing here decides anything: the store lists and locks, `questionnaire_of` finds the
-exact questionnaire a session ran with, the Interview counts progress. This module only
-gathers what the home screen shows and opens a session the way both entry points need.
+Nothing here decides anything: session/summary.py lists (from its cache for unchanged
+files, so the home table fills without loading the models), the store locks, and
+`open_session` opens a session the way both entry points need. This module only gathers
+what the home screen shows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from esp_wizard.errors import FileProblems
-from esp_wizard.session.interview import Interview
-from esp_wizard.session.model import Session
-from esp_wizard.session.opened import open_session as open_session  # the faces open through here
-from esp_wizard.session.opened import questionnaire_of
-from esp_wizard.session.store import SessionDamaged, SessionStore
+from esp_wizard.session.summary import (
+    SessionSummary,
+    SummaryListing,
+    cached_summaries,
+    list_summaries,
+)
 from esp_wizard.tui.format import people, status_text
+from esp_wizard.workspace import Workspace
+
+if TYPE_CHECKING:
+    from esp_wizard.session.opened import OpenedSession
+    from esp_wizard.session.store import SessionStore
+
+
+def open_session(store: SessionStore, ref: str, catalog: Any) -> OpenedSession:
+    """The faces open through here (session/opened.py), imported when a session opens."""
+    from esp_wizard.session.opened import open_session as opened
+
+    return opened(store, ref, catalog)
 
 
 @dataclass(frozen=True)
@@ -24,7 +39,7 @@ class SessionRow:
     """One line of the home table, with the text the filter searches."""
 
     path: Path
-    session: Session
+    session: SessionSummary  # the listed fields, named as Session's
     progress: str
     damaged: str = ""  # the first located problem of a file that cannot be opened
 
@@ -60,26 +75,34 @@ class Listing:
         return sorted({row.session.client for row in self.rows}, key=str.casefold)
 
 
-def list_sessions(store: SessionStore) -> Listing:
+def list_sessions(workspace: Workspace) -> Listing:
     """Every readable session, newest change first (the store's order), with its progress."""
-    listing = store.list()
-    rows = [SessionRow(e.path, e.session, *_progress(store, e.session)) for e in listing]
-    problems = [line for p in listing.problems for line in p.lines()]
-    return Listing(rows, problems)
+    return _rows(list_summaries(workspace))
 
 
-def _progress(store: SessionStore, session: Session) -> tuple[str, str]:
-    """("done/total", "") or, for a file that cannot be opened as it is, why, located.
+def cached_sessions(workspace: Workspace) -> Listing | None:
+    """The same listing, if nothing changed since the last one (no file parsed), else None."""
+    listing = cached_summaries(workspace)
+    return None if listing is None else _rows(listing)
 
-    A damaged answer is said on the home screen, by file and line, rather than left as a
-    "?" the consultant discovers only when Enter fails. Without its questionnaire copy a
-    session still opens (with the installed questionnaire), so its progress is just unknown.
-    """
-    try:
-        questionnaire, _ = questionnaire_of(store, session)
-    except SessionDamaged as problems:
-        return "damaged", problems.lines()[0]
-    except FileProblems:
-        return "?", ""
-    progress = Interview(questionnaire, session).progress()
-    return f"{progress.done}/{progress.total}", ""
+
+def _rows(listing: SummaryListing) -> Listing:
+    found = sorted(
+        [*listing.rows, *listing.damaged_rows],  # a damaged one opens with its problems said
+        key=lambda r: (r.updated, r.path.name),
+        reverse=True,
+    )
+    why = {_key(p): p.lines()[0] for p in listing.damaged if p.lines()}
+    rows = [_row(row, why) for row in found]
+    return Listing(rows, [line for p in listing.problems for line in p.lines()])
+
+
+def _key(problems: FileProblems) -> str:
+    return Path(problems.path).name
+
+
+def _row(row: SessionSummary, why: dict[str, str]) -> SessionRow:
+    """A damaged answer is said on the home screen, by file and line, rather than left as a
+    "?" the consultant discovers only when Enter fails."""
+    damaged = why.get(row.path.name, "")
+    return SessionRow(row.path, row, "damaged" if damaged else row.progress, damaged)

@@ -23,7 +23,7 @@ from esp_wizard.tui.widgets.plan_strip import PlanStrip
 from esp_wizard.tui.widgets.session_table import SessionTable
 
 if TYPE_CHECKING:  # the core loads in the worker, after the first frame
-    from esp_wizard.session.model import Session
+    from esp_wizard.session.summary import SessionSummary
     from esp_wizard.tui.sessions import Listing, SessionRow
 
 
@@ -75,6 +75,8 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.listing: Listing | None = None
         self.shown_rows: list[SessionRow] = []
+        self._deferred = False  # the listing waits until this screen is first uncovered
+        self._covered = False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="✉")
@@ -94,18 +96,40 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#sessions", SessionTable)
         self.query_one("#empty", Static).update(Text("Reading the workspace…", style="dim"))
         table.focus()
-        self.call_after_refresh(self.load_sessions)
+        # Underneath a resume or a new interview, the listing would compete with that
+        # screen's first frame: it is read when this screen is uncovered.
+        self._deferred = self.app.start.screen != "home"
+        if not self._deferred:
+            self._first_listing()
+
+    def _first_listing(self) -> None:
+        """Nothing changed since the last listing: the table is in the first frame (a
+        few stat calls and one small file). Else the worker reads it after that frame."""
+        from esp_wizard.tui.sessions import cached_sessions
+
+        try:
+            listing = cached_sessions(self.app.workspace)
+        except OSError:
+            listing = None
+        if listing is None:
+            self.call_after_refresh(self.load_sessions)
+        else:
+            self.show_listing(listing)
+
+    def on_screen_suspend(self) -> None:
+        self._covered = True
 
     def on_screen_resume(self) -> None:
         self.query_one(PlanStrip).forget()
-        if self.listing is not None:
+        if self.listing is not None or (self._deferred and self._covered):
+            self._deferred = False
             self.load_sessions()
 
     @work(thread=True, exclusive=True, group="home-sessions", exit_on_error=False)
     def load_sessions(self) -> None:
         from esp_wizard.tui.sessions import list_sessions
 
-        listing = list_sessions(self.app.store)
+        listing = list_sessions(self.app.workspace)
         self.app.call_from_thread(self.show_listing, listing)
 
     @on(Worker.StateChanged)
@@ -178,7 +202,7 @@ class HomeScreen(Screen[None]):
             return None
         return self.shown_rows[table.cursor_row]
 
-    def _selected_session(self) -> Session | None:
+    def _selected_session(self) -> SessionSummary | None:
         row = self.selected()
         if row is None:
             self.notify("No session selected.", severity="warning", timeout=3)

@@ -1,0 +1,67 @@
+"""The CLI listings against `python -c 'import rich.console'`, interleaved in the same run.
+
+    .venv/bin/python bench/cli.py [--pairs 9] [--sessions 30]
+
+`esp-wizard questionnaires` and `esp-wizard sessions` on a workspace of 30 sessions (a
+300-question questionnaire, 150 answered), each a fresh process as a consultant runs it,
+against the cheapest thing that prints a table: importing rich.console (target <= 2x).
+`sessions` is timed twice: the first listing after the files changed (cold listing cache)
+and the next one (warm); the warm one is what a consultant usually waits for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from firstpaint import build_workspace
+from pairs import interleaved, ratio_line, run_time
+
+PYTHON = Path(sys.executable)
+WIZARD = str(PYTHON.parent / "esp-wizard")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=9)
+    parser.add_argument("--sessions", type=int, default=30)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="esp-wizard-cli-") as folder:
+        root = Path(folder)
+        build_workspace(root / "ws", sessions=args.sessions)
+        env = {**os.environ, "ESP_WIZARD_CONFIG_DIR": str(root / "config")}
+        env.setdefault("ESP_WIZARD_CACHE_DIR", str(root / "cache"))
+        ws = ["--workspace", str(root / "ws")]
+        rich = [str(PYTHON), "-c", "import rich.console"]
+
+        def baseline() -> float:
+            return run_time(rich, env=env)
+
+        def command(*words: str) -> float:
+            return run_time([WIZARD, *ws, *words], env=env)
+
+        def cold_sessions() -> float:
+            for path in (root / "ws" / "sessions").glob("*.toml"):
+                os.utime(path)  # every file changed since the last listing
+            return command("sessions")
+
+        for warm_up in (baseline, lambda: command("questionnaires"), lambda: command("sessions")):
+            warm_up()
+        lines = [
+            ("questionnaires / import rich.console", lambda: command("questionnaires")),
+            ("sessions (warm) / import rich.console", lambda: command("sessions")),
+            ("sessions (cold) / import rich.console", cold_sessions),
+        ]
+        for label, run in lines:
+            times, floor = interleaved(run, baseline, args.pairs)
+            print(ratio_line(label, times, floor, 2.0))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,157 @@
+"""What a consultant sees: the TUI in a real terminal (tmux), against a bare Textual app.
+
+    .venv/bin/python bench/firstpaint.py [--pairs 7]
+
+Each app is started in a fresh tmux window of 100x30 (its own tmux server), and the
+benchmark polls the screen (`tmux capture-pane`) until the app's content is there AND the
+screen has not changed for 0.3 s: "painted and stable" is the first moment the final
+screen was on the terminal, measured from the launch. Three comparisons, A and B
+interleaved pair by pair, each a ratio to the bare app (bench/bare_app.py: Header +
+DataTable + Footer, 30 rows) started the same way:
+
+- home: `esp-wizard` on a workspace of 30 sessions (a 300-question questionnaire, 150
+  answered), until the table shows them (target <= 1.3x);
+- resume: `esp-wizard resume ID` until its first open question is painted (target <= 1.5x);
+- memory: the TUI's own peak resident size (VmHWM of its process), home and resume,
+  against the bare app's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from pairs import interleaved, ratio_line
+
+BENCH = Path(__file__).parent
+PYTHON = Path(sys.executable)
+WIZARD = PYTHON.parent / "esp-wizard"
+SOCKET = f"esp-wizard-bench-{os.getpid()}"
+STABLE = 0.3  # seconds without a change: the app has finished painting
+TIMEOUT = 60.0
+
+
+def build_workspace(root: Path, sessions: int = 30, questions: int = 300) -> tuple[str, str]:
+    """A workspace of `sessions` half-done interviews; the id to resume and its question."""
+    import random
+
+    from generate import questionnaire_text
+    from report import _session
+
+    from esp_wizard.questionnaire.loader import parse_questionnaire
+    from esp_wizard.session.interview import Interview
+    from esp_wizard.session.store import SessionStore, session_file_name
+    from esp_wizard.workspace import Workspace
+
+    workspace = Workspace(root)
+    questionnaire = parse_questionnaire(questionnaire_text(questions=questions))
+    workspace.sessions_dir.mkdir(parents=True)
+    rng = random.Random(5)
+    for number in range(sessions):
+        session = _session(questionnaire, number, questions // 2, rng)
+        path = workspace.sessions_dir / session_file_name(session)
+        path.write_text(session.to_toml(), encoding="utf-8")
+    copy = SessionStore(workspace).questionnaire_copy_path(session)
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_text(questionnaire.source, encoding="utf-8")
+    question = Interview(questionnaire, session).resume_question()
+    assert question is not None
+    return session.id, f"Question {question.id}:"
+
+
+def tmux(*args: str) -> str:
+    done = subprocess.run(["tmux", "-L", SOCKET, *args], check=True, capture_output=True, text=True)
+    return done.stdout
+
+
+class Painted:
+    """One launch in tmux: seconds to painted-and-stable, and the process's VmHWM (KiB)."""
+
+    def __init__(self, command: list[str], ready: str, env: dict[str, str]) -> None:
+        self.command = command
+        self.ready = ready
+        self.env = env
+        self.peak_kib: list[int] = []
+
+    def __call__(self) -> float:
+        name = f"w{time.monotonic_ns()}"
+        line = " ".join(shlex.quote(part) for part in self.command)
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items())
+        start = time.perf_counter()
+        tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "30", f"{exports} exec {line}")
+        try:
+            seconds = self._wait(name, start)
+            pid = tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip()
+            self.peak_kib.append(_vm_hwm(pid))
+        finally:
+            subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", name], check=False)
+        return seconds
+
+    def _wait(self, name: str, start: float) -> float:
+        seen, since = "", 0.0
+        while True:
+            now = time.perf_counter()
+            screen = tmux("capture-pane", "-p", "-t", name)
+            if screen != seen:
+                seen, since = screen, now
+            elif self.ready in seen and now - since >= STABLE:
+                return since - start
+            if now - start > TIMEOUT:
+                raise SystemExit(f"no {self.ready!r} on the screen after {TIMEOUT} s:\n{seen}")
+            time.sleep(0.01)
+
+
+def _vm_hwm(pid: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="esp-wizard-paint-") as folder:
+        root = Path(folder)
+        session_id, question = build_workspace(root / "ws")
+        env = {"ESP_WIZARD_CONFIG_DIR": str(root / "config"), "TERM": "xterm-256color"}
+        env |= {k: v for k, v in os.environ.items() if k.startswith("ESP_WIZARD_CACHE")}
+        bare = Painted([str(PYTHON), str(BENCH / "bare_app.py")], "BARE-READY", env)
+        workspace = ["--workspace", str(root / "ws")]
+        home = Painted([str(WIZARD), *workspace], "Person 29", env)
+        resume = Painted([str(WIZARD), *workspace, "resume", session_id], question, env)
+        tmux("new-session", "-d", "-s", "keep", "-x", "100", "-y", "30")  # the server stays up
+        try:
+            for warm in (bare, home, resume):  # bytecode caches, and the disk cache
+                warm()
+            bare.peak_kib.clear()
+            home_times, bare_home = interleaved(home, bare, args.pairs)
+            resume_times, bare_resume = interleaved(resume, bare, args.pairs)
+        finally:
+            subprocess.run(["tmux", "-L", SOCKET, "kill-server"], check=False)
+    print(ratio_line("home painted and stable / bare app", home_times, bare_home, 1.3))
+    print(ratio_line("resume to first question / bare app", resume_times, bare_resume, 1.5))
+    bare_peak = statistics.median(bare.peak_kib)
+    for label, run in (("home", home), ("resume", resume)):
+        peaks = run.peak_kib[1:]  # without the warm-up launch
+        print(
+            f"{label} peak RSS (VmHWM of the TUI process): "
+            f"{statistics.median(peaks) / 1024:.0f} MiB"
+            f" (min {min(peaks) / 1024:.0f}, max {max(peaks) / 1024:.0f}); "
+            f"bare app {bare_peak / 1024:.0f} MiB: {statistics.median(peaks) / bare_peak:.2f}x"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

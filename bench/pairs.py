@@ -1,0 +1,47 @@
+"""Same-run comparisons: A and B interleaved, pair by pair, and one ratio line per target.
+
+A loaded machine slows both members of a pair alike, so the ratio of each pair is what
+the benchmarks report: its median over the pairs, with the lowest and highest pair.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import time
+from collections.abc import Callable, Sequence
+
+
+def interleaved(
+    a: Callable[[], float], b: Callable[[], float], pairs: int
+) -> tuple[list[float], list[float]]:
+    """Run A then B (B then A on odd pairs, so neither always goes first); their seconds."""
+    times_a: list[float] = []
+    times_b: list[float] = []
+    for number in range(pairs):
+        if number % 2:
+            times_b.append(b())
+            times_a.append(a())
+        else:
+            times_a.append(a())
+            times_b.append(b())
+    return times_a, times_b
+
+
+def ratio_line(label: str, a: Sequence[float], b: Sequence[float], target: float) -> str:
+    """`label: 1.42x (min 1.30x, max 1.61x) target <= 1.3x, A 812 ms, B 571 ms (medians)`."""
+    ratios = sorted(x / y for x, y in zip(a, b, strict=True))
+    median = statistics.median(ratios)
+    verdict = "ok" if median <= target else "OVER"
+    return (
+        f"{label}: {median:.2f}x (min {ratios[0]:.2f}x, max {ratios[-1]:.2f}x; "
+        f"{len(ratios)} pairs) target <= {target}x {verdict}; "
+        f"medians {statistics.median(a) * 1000:.0f} ms vs {statistics.median(b) * 1000:.0f} ms"
+    )
+
+
+def run_time(command: Sequence[str], **options: object) -> float:
+    """Seconds for a command to run to its end, output discarded (exit code must be 0)."""
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, **options)  # type: ignore[call-overload]
+    return time.perf_counter() - start

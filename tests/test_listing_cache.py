@@ -1,0 +1,100 @@
+"""The listings read unchanged files from a cache and see every change (filecache.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from esp_wizard.filecache import cache_dir
+from esp_wizard.questionnaire.listing import list_questionnaires
+from esp_wizard.questionnaire.model import Questionnaire
+from esp_wizard.session.interview import Interview
+from esp_wizard.session.model import Interviewee, Session
+from esp_wizard.session.store import SessionStore
+from esp_wizard.session.summary import list_summaries
+from esp_wizard.workspace import Workspace
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SessionStore]:
+    with SessionStore(Workspace(tmp_path)) as store:
+        yield store
+
+
+def started(store: SessionStore, questionnaire: Questionnaire, person: str = "Ana") -> Session:
+    return store.create(
+        questionnaire_id=questionnaire.id,
+        questionnaire_version=questionnaire.version,
+        questionnaire_language=questionnaire.language,
+        questionnaire_source=questionnaire.source,
+        client="Acme",
+        interviewees=[Interviewee(name=person, role="email-ops")],
+    )
+
+
+def progress(store: SessionStore) -> list[str]:
+    return [row.progress for row in list_summaries(store.workspace).rows]
+
+
+def test_an_answer_saved_shows_in_the_next_listing(
+    store: SessionStore, complete: Questionnaire
+) -> None:
+    session = started(store, complete)
+    total = Interview(complete, session).progress().total
+    assert progress(store) == [f"0/{total}"]
+    assert progress(store) == [f"0/{total}"]  # from the cache
+    Interview(complete, session).answer("story", "We send on Mondays.")
+    store.save(session)
+    assert progress(store) == [f"1/{total}"]
+
+
+def test_the_cache_lives_outside_the_workspace(
+    store: SessionStore, complete: Questionnaire
+) -> None:
+    started(store, complete)
+    list_summaries(store.workspace)
+    assert list(cache_dir().glob("sessions-*.json"))
+    assert not list(store.workspace.sessions_dir.glob("*.json"))
+
+
+def test_a_file_damaged_after_a_listing_is_reported_every_time(
+    store: SessionStore, complete: Questionnaire
+) -> None:
+    session = started(store, complete)
+    started(store, complete, person="Bo")
+    list_summaries(store.workspace)
+    path = store.path_of(session)
+    assert path is not None
+    path.write_text('format = 1\nid = "x"\nclient = [', encoding="utf-8")
+    for _ in range(2):
+        listing = list_summaries(store.workspace)
+        assert [row.interviewees[0].name for row in listing.rows] == ["Bo"]
+        assert len(listing.problems) == 1
+
+
+def test_a_missing_questionnaire_copy_shows_unknown_progress(
+    store: SessionStore, complete: Questionnaire
+) -> None:
+    session = started(store, complete)
+    assert progress(store) != ["?"]
+    store.questionnaire_copy_path(session).unlink()
+    assert progress(store) == ["?"]
+
+
+def test_a_changed_workspace_questionnaire_is_listed_as_it_now_is(tmp_path: Path) -> None:
+    folder = tmp_path / "questionnaires"
+    folder.mkdir()
+    own = folder / "own.toml"
+    source = (Path(__file__).parent / "data" / "complete.toml").read_text(encoding="utf-8")
+    own.write_text(source, encoding="utf-8")
+    first = {(e.id, e.language): e for e in list_questionnaires(folder).entries}
+    (entry,) = [e for e in first.values() if e.origin == "workspace"]
+    own.write_text(source.replace(f'title = "{entry.title}"', 'title = "Renamed"', 1), "utf-8")
+    again = {(e.id, e.language): e for e in list_questionnaires(folder).entries}
+    assert again[(entry.id, entry.language)].title == "Renamed"
+    own.write_text("format = [", encoding="utf-8")
+    broken = list_questionnaires(folder)
+    assert all(e.origin == "bundled" for e in broken.entries)
+    assert len(broken.problems) == 1
