@@ -33,6 +33,8 @@ OBSERVATION = Special(
 BACK = Special("back", "Go back one question", "return to the previous question")
 STOP = Special("stop", "Stop here", "stop; everything is saved, resume later")
 HELP = Special("help", "Help", "list these commands")
+# Inside an inventory row: `:back` leaves the half-typed row (nothing of it is saved).
+LEAVE_ROW = Special("back", "Leave this row", "leave this row without saving it")
 
 SPECIALS = (DONT_KNOW, NOT_APPLICABLE, SKIP, NOTE, QUOTE, FLAG, OBSERVATION, BACK, STOP, HELP)
 UNKNOWN_ANSWERS = (DONT_KNOW, NOT_APPLICABLE)
