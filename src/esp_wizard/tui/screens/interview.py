@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
@@ -39,6 +40,7 @@ from esp_wizard.tui.widgets.marks import Marks
 from esp_wizard.tui.widgets.progress_line import ProgressLine
 from esp_wizard.tui.widgets.section_list import SectionList
 
+NOTE_SAVE_DELAY = 0.8  # seconds after the last key in the note or quote
 HOME = "home"  # what the review screen dismisses with after completing
 
 
@@ -56,6 +58,7 @@ class InterviewScreen(Screen[None]):
         self.question: m.Question = self._first_question()
         self._swapping = False  # between questions: focus changes mean nothing
         self._last_problem = ""
+        self._notes_timer: Timer | None = None
 
     def _first_question(self) -> m.Question:
         """A fresh session starts at the very top (its opening note); else where it was left."""
@@ -250,15 +253,31 @@ class InterviewScreen(Screen[None]):
         await self.go_to(first)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Focus leaving the answer or the notes counts as moving away: keep what was typed."""
+        """Focus leaving the answer counts as moving away: keep what was typed. The note and
+        the quote are kept at every move of focus (ctrl+t from the note to the quote too)."""
         if self._swapping or self.query_one("#answer-area", AnswerArea).current is None:
             return
         inside_answer = _within(event.widget, self.answer)
-        inside_notes = _within(event.widget, self.annotations)
         with self.live.batch():
-            committed = self._commit(answer=not inside_answer, notes=not inside_notes)
+            committed = self._commit(answer=not inside_answer, notes=True)
         if committed:
             self._refresh_state()
+
+    @on(Annotations.Changed)
+    def _notes_typed(self, event: Annotations.Changed) -> None:
+        """A note is evidence: saved a moment after the typing stops, not only on leaving."""
+        event.stop()
+        if self._notes_timer is not None:
+            self._notes_timer.stop()
+        self._notes_timer = self.set_timer(NOTE_SAVE_DELAY, self._save_notes)
+
+    def _save_notes(self) -> None:
+        self._notes_timer = None
+        if self._swapping or not self.question.answerable:
+            return
+        note, quote = self.annotations.values()
+        self.live.annotate(self.question.id, note, quote)
+        self._show_saved()
 
     # -- actions --------------------------------------------------------------------------------
     async def action_next(self, entry: Entry | None = None) -> None:

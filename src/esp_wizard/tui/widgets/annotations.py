@@ -20,6 +20,9 @@ class Annotations(Horizontal):
             self.note = note
             self.quote = quote
 
+    class Changed(Message):
+        """A key typed in the note or the quote (the screen saves soon after)."""
+
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Note (ctrl+t)", select_on_focus=False, compact=True, id="note")
         yield Input(placeholder="“Verbatim quote”", select_on_focus=False, compact=True, id="quote")
@@ -43,3 +46,9 @@ class Annotations(Horizontal):
     def _done(self, event: Input.Submitted) -> None:
         event.stop()
         self.post_message(self.Done(*self.values()))
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.input.has_focus:  # typed, not loaded with the next question
+            self.post_message(self.Changed())
