@@ -200,7 +200,7 @@ def test_rows_below_the_minimum_are_saved_at_once_and_listed_as_open(
     assert run_ask(root, "--resume", session_id, keys=keys) == 0
     assert values(root) == {"systems": [{"name": "Shop"}, {"name": "CRM"}]}
     assert on_disk(root)["status"] == "completed"
-    assert "still open" not in capsys.readouterr().out
+    assert "Required, still open" not in capsys.readouterr().out
 
 
 def test_back_in_a_row_leaves_the_row_and_saves_nothing_of_it(root: Path) -> None:
