@@ -40,9 +40,17 @@ class TextKind(Kind[TextQuestion]):
     def validate(self, question: TextQuestion, value: Any, other: str = "") -> str:
         text = check_text(value, question.max_length)
         if question.pattern and text and not _matches(question.pattern, text):
-            hint = f" (e.g. {question.placeholder})" if question.placeholder else ""
-            raise AnswerError(f"This does not have the expected form{hint}.")
+            raise AnswerError(f"This does not have the expected form{_hint(question)}.")
         return text
+
+
+def _hint(question: TextQuestion) -> str:
+    """What the expected form looks like: the question's example, else its own help."""
+    if question.placeholder:
+        return f" (e.g. {question.placeholder})"
+    if question.help:
+        return f": {' '.join(question.help.split())}"
+    return ""
 
 
 def _matches(pattern: str, text: str) -> bool:

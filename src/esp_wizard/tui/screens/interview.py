@@ -81,6 +81,7 @@ class InterviewScreen(Screen[None]):
                     yield Label("", id="saved")
                 with VerticalScroll(id="question-scroll", can_focus=False):
                     yield Label("", id="section-title")
+                    yield Static("", id="section-intro")
                     yield Static("", id="question-text")
                     yield Static("", id="question-help")
                     yield AnswerArea(self.interview.questionnaire.language, id="answer-area")
@@ -124,6 +125,10 @@ class InterviewScreen(Screen[None]):
             self.annotations.load(stored)
             widget = await self.query_one("#answer-area", AnswerArea).show(question, stored)
             self.query_one("#section-title", Label).update(Text(section.title if section else ""))
+            intro = self.query_one("#section-intro", Static)
+            intro_text = self._intro(question, section)
+            intro.update(Text(intro_text))
+            intro.display = bool(intro_text)
             self.query_one("#question-text", Static).update(Text(question.text))
             help_text = self.query_one("#question-help", Static)
             help_text.update(Text(question.help))
@@ -134,6 +139,19 @@ class InterviewScreen(Screen[None]):
             self.query_one("#question-scroll").scroll_home(animate=False)
         widget.focus_answer()
         self._swapping = False
+
+    def _intro(self, question: m.Question, section: m.Section | None) -> str:
+        """At the first question: the questionnaire's description; at a section's first
+        question: the section's intro (what the facilitator reads aloud)."""
+        parts = []
+        active = self.interview.active_questions()
+        if active and active[0].id == question.id:
+            parts.append(self.interview.questionnaire.description)
+        if section is not None:
+            first = next((q for q in section.questions if self.interview.is_active(q.id)), None)
+            if first is not None and first.id == question.id:
+                parts.append(section.intro)
+        return "\n\n".join(part.strip() for part in parts if part.strip())
 
     def _refresh_state(self) -> None:
         """Everything that an answer can change: marks, sidebar counts, progress, saved."""
