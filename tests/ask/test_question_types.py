@@ -182,16 +182,32 @@ fields = [{ id = "name", type = "text", text = "System", required = true }]
 """
 
 
-def test_rows_below_the_minimum_are_kept_and_saved_once_there_are_enough(root: Path) -> None:
+def test_rows_below_the_minimum_are_saved_at_once_and_listed_as_open(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (root / "questionnaires" / "two.toml").write_text(MIN_ROWS, encoding="utf-8")
     args = ["--client", "Acme", "--questionnaire", "two-systems", "--interviewee", "Ana"]
     args += ["--engagement", "", "--facilitator", ""]
     first_row = [pick(0), typed("Shop")]
-    assert run_ask(root, *args, keys=[*first_row, pick(3), ":stop\r"]) == 0  # Done refused
-    assert "systems" not in answers(root)
+    assert run_ask(root, *args, keys=[*first_row, pick(3), "n"]) == 0  # Done, not completed
+    assert values(root) == {"systems": [{"name": "Shop"}]}
+    out = capsys.readouterr().out
+    assert "Add at least 2 system rows (now 1)." in out
+    assert "Required, still open: Which systems?" in out
 
     session_id = on_disk(root)["id"]
-    keys = [*first_row, pick(0), typed("CRM"), pick(3), "y"]
+    keys = [pick(0), typed("CRM"), pick(3), "y"]
     assert run_ask(root, "--resume", session_id, keys=keys) == 0
     assert values(root) == {"systems": [{"name": "Shop"}, {"name": "CRM"}]}
     assert on_disk(root)["status"] == "completed"
+    assert "Required, still open" not in capsys.readouterr().out
+
+
+def test_back_in_a_row_leaves_the_row_and_saves_nothing_of_it(root: Path) -> None:
+    to_systems = [ENTER, "n", pick(2), typed("2030-01-01"), typed("Ops")]
+    typed_back = [ADD, typed(":back")]  # as the row's first field: not a system named ":back"
+    colon_in_choices = [ADD, typed("Shop"), ":", typed("back")]  # `:` in the kind's list
+    keys = [*to_systems, *typed_back, *colon_in_choices, ADD, typed("CRM"), pick(0), pick(0)]
+    keys += [ENTER, ENTER, ":stop\r"]
+    assert run_ask(root, *NEW, keys=keys) == 0
+    assert values(root)["systems"] == [{"name": "CRM", "kind": "crm", "transport": "api"}]

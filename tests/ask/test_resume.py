@@ -251,7 +251,7 @@ def test_a_closed_terminal_unwinds_like_ctrl_c_and_releases_the_lock(root: Path)
         text=True,
     ) as process:
         assert process.stdin is not None and process.stdout is not None
-        process.stdin.write(lines("Before the hang-up."))
+        process.stdin.write("Before the hang-up.\n\n")  # a pipe: plain mode, whole lines
         process.stdin.flush()
         for line in process.stdout:  # wait until the answer is saved and the next is asked
             if line.startswith("[question 2 of"):

@@ -252,3 +252,15 @@ async def test_the_executive_note_is_edited_from_the_report_screen(
         assert "Extend by six months." in shown
     assert executive_note(workspace, CLIENT, ENGAGEMENT) == "Extend by six months."
     assert engagement_path(workspace).is_file()
+
+
+async def test_enter_opens_the_first_finding_without_tabbing_to_the_table(
+    workspace: Workspace,
+) -> None:
+    app = Host(ReportScreen(workspace, CLIENT, ENGAGEMENT))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FindingScreen)

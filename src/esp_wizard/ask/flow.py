@@ -21,7 +21,7 @@ from esp_wizard.ask.prompts import AskContext, prompt_for
 from esp_wizard.ask.replies import Answered, Reply, Unchanged
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import is_empty
-from esp_wizard.session.controller import InterviewController, Outcome
+from esp_wizard.session.controller import SKIPPED, InterviewController, Outcome
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import Answer, AnswerStatus, Session
 from esp_wizard.session.store import SessionStore
@@ -117,6 +117,8 @@ class InterviewRun:
             return self._next(question) if self._record(question, reply) else question
         if isinstance(reply, Unchanged):
             return self._next(question)
+        if reply == sp.GO:
+            return self._go(question, reply.argument)
         return self._steps()[reply](question)
 
     def _next(self, question: m.Question) -> m.Question | None:
@@ -149,6 +151,7 @@ class InterviewRun:
             sp.FLAG: self._flag,
             sp.OBSERVATION: self._observe,
             sp.BACK: self._back,
+            sp.REVIEW: self._review,
             sp.HELP: self._help,
         }
 
@@ -191,6 +194,70 @@ class InterviewRun:
             self.prompter.say("  This is the first question.")
             return question
         return previous
+
+    def _numbered(self) -> list[m.Question]:
+        """The questions as `question N of M` counts them (active ones that take answers)."""
+        return [q for q in self.interview.active_questions() if q.answerable]
+
+    def _review(self, question: m.Question) -> m.Question:
+        """What is answered, what is still open, what is flagged: numbered for :go."""
+        numbered = self._numbered()
+        interview = self.interview
+        answered = [(n, q) for n, q in enumerate(numbered, 1) if interview.is_done(q.id)]
+        required = {q.id for q in interview.unanswered_required()}
+        still = [(n, q) for n, q in enumerate(numbered, 1) if q.id in required]
+        still += [
+            (n, q)
+            for n, q in enumerate(numbered, 1)
+            if not interview.is_done(q.id) and q.id not in required
+        ]
+        flagged = [(n, q) for n, q in enumerate(numbered, 1) if self.control.flagged(q.id)]
+        say = self.prompter.say
+        say(f"  Answered: {len(answered)} of {len(numbered)}")
+        for number, asked in answered:
+            say(f"    {number}. {asked.text} = {self._shown_answer(asked)}")
+        say(f"  Still open: {len(still)}")
+        for number, asked in sorted(still, key=lambda pair: pair[0]):
+            mark = " (required)" if asked.id in required else ""
+            say(f"    {number}. {asked.text}{mark}")
+        say(f"  Flagged for follow-up: {len(flagged)}")
+        for number, asked in flagged:
+            say(f"    {number}. {asked.text}")
+        say("  :go NUMBER (or a question id) goes there.")
+        return question
+
+    def _shown_answer(self, question: m.Question) -> str:
+        answer = self.session.answers.get(question.id)
+        if answer is None:
+            return ""
+        if answer.status in STATUS_TEXT:
+            return STATUS_TEXT[answer.status]
+        shown = self.interview.display(question, answer.value, answer.other, terse=True)
+        return " ".join(shown.split())
+
+    def _go(self, question: m.Question, wanted: str) -> m.Question:
+        """`:go 12` or `:go contract_end`: any active question; asked for when left out."""
+        wanted = wanted or self.prompter.text("Go to which question (number or id)?").strip()
+        if not wanted:
+            return question
+        numbered = self._numbered()
+        if wanted.isdigit():
+            index = int(wanted) - 1
+            if 0 <= index < len(numbered):
+                return numbered[index]
+            self.prompter.say(f"  There is no question {wanted} (1 to {len(numbered)}).")
+            return question
+        if self.questionnaire_has(wanted):
+            target = self.control.target(wanted)
+            if target is not None:
+                return target
+            self.prompter.say(f"  {SKIPPED}")
+            return question
+        self.prompter.say(f"  No question {wanted}: give its number (:review lists them) or id.")
+        return question
+
+    def questionnaire_has(self, question_id: str) -> bool:
+        return self.interview.questionnaire.question(question_id) is not None
 
     def _help(self, question: m.Question) -> m.Question:
         for line in sp.help_lines(sp.offered(question.allow_unknown)):

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from esp_wizard.ask.flow import InterviewRun
+from esp_wizard.ask.plain import PlainPrompter, plain_wanted
 from esp_wizard.ask.prompter import Prompter
 from esp_wizard.ask.specials import help_lines
 from esp_wizard.ask.start import open_interview
@@ -35,7 +36,7 @@ class _Opened:
 
 
 def run_ask(args: argparse.Namespace, workspace: Workspace) -> int:
-    prompter = Prompter()
+    prompter = PlainPrompter() if plain_wanted(getattr(args, "plain", False)) else Prompter()
     opened = _Opened()
     with SessionStore(workspace) as store, _hangup_as_interrupt(opened):
         try:

@@ -7,7 +7,7 @@ An answer that really starts with a colon is typed with two (`::-)` saves `:-)`)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,8 @@ class Special:
     code: str  # typed after the colon
     label: str  # shown in selects
     help: str  # shown by :help
+    takes_argument: bool = False  # `:go 12`: the rest of the line is its argument
+    argument: str = field(default="", compare=False)  # equal to the bare command
 
     @property
     def typed(self) -> str:
@@ -31,10 +33,29 @@ OBSERVATION = Special(
     "obs", "Record an observation", "a finding of your own: category, severity, impact, text"
 )
 BACK = Special("back", "Go back one question", "return to the previous question")
+REVIEW = Special("review", "Review", "what is answered, still open and flagged, by number")
+GO = Special(
+    "go", "Go to a question", "go to a question by number or id (:go 12)", takes_argument=True
+)
 STOP = Special("stop", "Stop here", "stop; everything is saved, resume later")
 HELP = Special("help", "Help", "list these commands")
+# Inside an inventory row: `:back` leaves the half-typed row (nothing of it is saved).
+LEAVE_ROW = Special("back", "Leave this row", "leave this row without saving it")
 
-SPECIALS = (DONT_KNOW, NOT_APPLICABLE, SKIP, NOTE, QUOTE, FLAG, OBSERVATION, BACK, STOP, HELP)
+SPECIALS = (
+    DONT_KNOW,
+    NOT_APPLICABLE,
+    SKIP,
+    NOTE,
+    QUOTE,
+    FLAG,
+    OBSERVATION,
+    BACK,
+    REVIEW,
+    GO,
+    STOP,
+    HELP,
+)
 UNKNOWN_ANSWERS = (DONT_KNOW, NOT_APPLICABLE)
 
 
@@ -60,17 +81,18 @@ def read_typed(text: str, specials: tuple[Special, ...]) -> Special | str:
 
 
 def find(code: str, specials: tuple[Special, ...]) -> Special:
-    wanted = code.strip().casefold()
+    word, _, rest = code.strip().partition(" ")
+    wanted = word.casefold()
     for special in specials:
-        if special.code == wanted:
-            return special
+        if special.code == wanted and (rest.strip() == "" or special.takes_argument):
+            return replace(special, argument=rest.strip()) if rest.strip() else special
     known = " ".join(s.typed for s in specials)
     raise UnknownCommand(f"Unknown command :{code.strip()} (commands: {known})")
 
 
 def help_lines(specials: tuple[Special, ...] = SPECIALS) -> list[str]:
     """One line per command, for the start of an interview and for :help."""
-    lines = [f"  {s.typed:<7} {s.help}" for s in specials]
+    lines = [f"  {s.typed:<8} {s.help}" for s in specials]
     lines.append("  In a list or a yes/no question, press : then the command, or pick it below;")
     lines.append("  a command typed over a prefilled answer replaces it (the answer stays saved).")
     lines.append("  Enter on an empty answer leaves it as it is; ctrl+c stops (all is saved).")

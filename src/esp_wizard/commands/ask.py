@@ -30,6 +30,12 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--resume", metavar="SESSION", help="continue a session (its id, a prefix or its file)"
     )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="numbered options typed by number or text, each prompt printed once, no escape "
+        "sequence (chosen on its own for TERM=dumb or when not run in a terminal)",
+    )
     parser.set_defaults(handler=sys.modules[__name__])
 
 

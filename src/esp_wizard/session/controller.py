@@ -54,8 +54,11 @@ class InterviewController:
         self.saved_at: dt.datetime | None = None
         self.save_error = ""  # why the last save failed; "" once a save succeeds
         self._unsaved = False  # the session in memory differs from the file
+        self._moved = False  # only the question on screen differs from the file
         self._batch = 0
         self._failure: UserError | OSError | None = None
+        # What a don't know / n/a replaced, per question: pressing it again brings it back.
+        self._before_mark: dict[str, Answer | None] = {}
 
     @property
     def session(self) -> Session:
@@ -70,11 +73,19 @@ class InterviewController:
 
     # -- writing ---------------------------------------------------------------------------
     def save(self, force: bool = False) -> Outcome:
-        """Write the session if it changed (or the last write failed, or `force`)."""
-        if not (force or self._unsaved or self.save_error):
+        """Write the session if it changed (or the last write failed, or `force`).
+
+        Moving alone is no change: it is written (for a resume to return there) without
+        moving `updated`, and not at all in a completed session, so paging through one
+        leaves its file byte-identical and its time spent as it was."""
+        content = force or self._unsaved or bool(self.save_error)
+        if not content and not (self._moved and self.session.status != "completed"):
             return Outcome()
         try:
-            self.store.save(self.session)
+            if content:
+                self.store.save(self.session)
+            else:
+                self.store.save(self.session, updated=self.session.updated)
         except (UserError, OSError) as error:  # SessionSaveError, SessionLocked, SessionNotOpen
             self.save_error = str(error)
             self._failure = error
@@ -82,7 +93,7 @@ class InterviewController:
         self.saved_at = self.clock()
         self.save_error = ""
         self._failure = None
-        self._unsaved = False
+        self._unsaved = self._moved = False
         return Outcome(changed=True)
 
     def require_saved(self) -> None:
@@ -121,7 +132,10 @@ class InterviewController:
         if is_empty(value):
             return self.clear(question_id)
         refused = self._refused(lambda: self.interview.answer(question_id, value, other))
-        return Outcome(refused=refused) if refused else self._changed()
+        if refused:
+            return Outcome(refused=refused)
+        self._before_mark.pop(question_id, None)
+        return self._changed()
 
     def clear(self, question_id: str) -> Outcome:
         """Forget an answered value (notes, quote and flag stay); a don't know stays."""
@@ -129,6 +143,7 @@ class InterviewController:
         if stored is None or stored.status != "answered" or is_empty(stored.value):
             return Outcome()
         self.interview.clear(question_id)
+        self._before_mark.pop(question_id, None)
         return self._changed()
 
     def dont_know(self, question_id: str, toggle: bool = False) -> Outcome:
@@ -138,13 +153,29 @@ class InterviewController:
         return self.mark(question_id, "not_applicable", toggle)
 
     def mark(self, question_id: str, status: AnswerStatus, toggle: bool = False) -> Outcome:
-        """Don't know / not applicable instead of an answer; with `toggle`, again undoes it."""
+        """Don't know / not applicable instead of an answer; with `toggle`, again undoes it,
+        bringing back the answer it replaced (in this sitting), else leaving it open."""
         stored = self.answer_of(question_id)
         if toggle and stored is not None and stored.status == status:
-            self.interview.clear(question_id)
+            self._undo_mark(question_id)
             return self._changed()
         refused = self._refused(lambda: self.interview.mark(question_id, status))
-        return Outcome(refused=refused) if refused else self._changed()
+        if refused:
+            return Outcome(refused=refused)
+        if stored is None or stored.status == "answered":
+            self._before_mark[question_id] = stored
+        return self._changed()
+
+    def _undo_mark(self, question_id: str) -> None:
+        before = self._before_mark.pop(question_id, None)
+        if before is None or is_empty(before.value):
+            self.interview.clear(question_id)
+            return
+        refused = self._refused(
+            lambda: self.interview.answer(question_id, before.value, before.other)
+        )
+        if refused:  # the questionnaire changed under it: leave the question open
+            self.interview.clear(question_id)
 
     # -- notes, quote, flag, observation ---------------------------------------------------
     def note(self, question_id: str, text: str) -> Outcome:
@@ -205,7 +236,8 @@ class InterviewController:
         if self.session.current == question_id:
             return Outcome()
         self.interview.move_to(question_id)
-        return self._changed()
+        self._moved = True
+        return Outcome(changed=True) if self._batch else self.save()
 
     def target(self, question_id: str) -> m.Question | None:
         """The question to jump to, None when there is none or skip logic hides it."""

@@ -17,6 +17,7 @@ from esp_wizard.questionnaire.expression import evaluate, names
 from esp_wizard.questionnaire.kinds import display, keeps_other, validate
 from esp_wizard.questionnaire.kinds import is_empty as is_empty
 from esp_wizard.questionnaire.kinds.base import AnswerError, not_answered
+from esp_wizard.questionnaire.kinds.inventory import rows_short
 from esp_wizard.questionnaire.rules import form_of
 from esp_wizard.questionnaire.templates import builtin_text, fill, template_names
 from esp_wizard.session.model import Answer, AnswerStatus, Session, utc_now
@@ -178,11 +179,23 @@ class Interview:
         return self.first_open_question() or self.next_question()
 
     def unanswered_required(self) -> list[m.Question]:
+        """Required questions still open, and inventories with fewer rows than `min_rows`
+        (their rows are saved as they come; the shortfall is reported here, like required)."""
         return [
             q
             for q in self.active_questions()
-            if q.required and q.answerable and not self.is_done(q.id)
+            if q.answerable and ((q.required and not self.is_done(q.id)) or self.rows_short(q.id))
         ]
+
+    def rows_short(self, question_id: str) -> str:
+        """An inventory's shortfall against `min_rows`, once it has rows ("" when enough)."""
+        question = self.questionnaire.question(question_id)
+        if not isinstance(question, m.InventoryQuestion) or question.min_rows is None:
+            return ""
+        answer = self.session.answers.get(question_id)
+        if answer is None or answer.status != "answered" or is_empty(answer.value):
+            return ""  # open: `required` says whether that is a gap
+        return rows_short(question, answer.value)
 
     def follow_ups(self) -> list[m.Question]:
         return [

@@ -10,7 +10,7 @@ from typing import Any
 from questionary import Choice, Separator
 
 from esp_wizard.ask.prompter import COMMAND_KEY, Prompter
-from esp_wizard.ask.specials import Special, UnknownCommand, find
+from esp_wizard.ask.specials import LEAVE_ROW, Special, UnknownCommand, find
 from esp_wizard.questionnaire import model as m
 from esp_wizard.session.validation import AnswerError
 
@@ -30,7 +30,8 @@ class AskContext:
     in_row: bool = False  # asking one field of an inventory row
 
     def for_field(self, value: Any) -> AskContext:
-        return replace(self, specials=(), value=value, other="", commit=None, in_row=True)
+        """A row's field: the one command there is `:back`, which leaves the row."""
+        return replace(self, specials=(LEAVE_ROW,), value=value, other="", commit=None, in_row=True)
 
     def command(self) -> Special | None:
         """After `:` in a list or yes/no prompt: the rest of the command, None to go back."""

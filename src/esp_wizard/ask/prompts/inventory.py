@@ -1,9 +1,9 @@
 """inventory: a loop over rows: add a row by asking its fields, edit or delete one, finish.
 
 Each change is saved at once through `ctx.commit`, where the core checks the whole list
-(each field, a name given twice, the most rows). Fewer rows than `min_rows` cannot be saved
-(the core refuses them), so such rows are kept here, shown as not saved yet, and saved as
-soon as there are enough.
+(each field, a name given twice, the most rows). Fewer rows than `min_rows` are saved too
+(a kill between rows loses none); the shortfall is shown here and listed at review, as an
+open required question is.
 """
 
 from __future__ import annotations
@@ -17,10 +17,11 @@ from esp_wizard.ask.prompter import Marker
 from esp_wizard.ask.prompts.context import AskContext
 from esp_wizard.ask.prompts.registry import asks, prompt_for
 from esp_wizard.ask.replies import UNCHANGED, Answered, Reply
-from esp_wizard.ask.specials import SKIP, Special
+from esp_wizard.ask.specials import LEAVE_ROW, Special
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import is_empty
-from esp_wizard.session.validation import AnswerError, validate
+from esp_wizard.questionnaire.kinds.inventory import rows_short
+from esp_wizard.session.validation import AnswerError
 
 ADD, EDIT, DELETE, DONE, CANCEL = (Marker(n) for n in ("ADD", "EDIT", "DELETE", "DONE", "CANCEL"))
 Row = dict[str, Any]
@@ -29,7 +30,6 @@ Row = dict[str, Any]
 @dataclass
 class _Rows:
     rows: list[Row] = field(default_factory=list)
-    unsaved: str = ""  # the core's reason the rows shown are not saved yet
 
 
 @asks("inventory")
@@ -42,13 +42,10 @@ class InventoryPrompt:
             if isinstance(action, Special):
                 return action
             if action is DONE:
-                if not state.unsaved:
-                    return UNCHANGED
-                ctx.prompter.say(
-                    f"  Not saved yet: {state.unsaved} Add rows, or choose "
-                    f"{SKIP.label} ({SKIP.typed}) to leave without them."
-                )
-                continue
+                short = rows_short(question, state.rows) if state.rows else ""
+                if short:
+                    ctx.prompter.say(f"  Saved, still open: {short} The review lists it.")
+                return UNCHANGED
             changed = _change(question, ctx, state.rows, action)
             if changed is not None:
                 _commit(question, ctx, state, changed)
@@ -66,8 +63,9 @@ def show_rows(question: m.InventoryQuestion, ctx: AskContext, state: _Rows) -> N
         ctx.prompter.say(f"  No {question.item} rows yet.")
     for number, row in enumerate(state.rows, start=1):
         ctx.prompter.say(f"  {number}. {row_text(question, ctx, row)}")
-    if state.unsaved:
-        ctx.prompter.say(f"  (not saved yet: {state.unsaved})")
+    short = rows_short(question, state.rows) if state.rows else ""
+    if short:
+        ctx.prompter.say(f"  (saved; {short})")
 
 
 def row_text(question: m.InventoryQuestion, ctx: AskContext, row: Row) -> str:
@@ -84,25 +82,30 @@ def _change(
 ) -> list[Row] | None:
     """The rows after one action, or None when it was called off."""
     if action is ADD:
-        return [*rows, ask_row(question, ctx, {}, f"New {question.item}:")]
+        row = ask_row(question, ctx, {}, f"New {question.item}:")
+        return None if row is None else [*rows, row]
     index = _which(question, ctx, rows)
     if index is None:
         return None
     if action is EDIT:
         row = ask_row(question, ctx, rows[index], f"Editing row {index + 1}:")
-        return [*rows[:index], row, *rows[index + 1 :]]
+        return None if row is None else [*rows[:index], row, *rows[index + 1 :]]
     name = row_text(question, ctx, rows[index])
     if not ctx.prompter.confirm(f"Delete row {index + 1}, {name}?", default=False):
         return None
     return [*rows[:index], *rows[index + 1 :]]
 
 
-def ask_row(question: m.InventoryQuestion, ctx: AskContext, current: Row, title: str) -> Row:
-    """Each field with its own type's prompt; Enter keeps a field's current value."""
-    ctx.prompter.say(f"  {title}")
+def ask_row(question: m.InventoryQuestion, ctx: AskContext, current: Row, title: str) -> Row | None:
+    """Each field with its own type's prompt; Enter keeps a field's current value.
+    None when the facilitator leaves the row with `:back` (nothing of it is kept)."""
+    ctx.prompter.say(f"  {title} ({LEAVE_ROW.typed} leaves the row)")
     row: Row = {}
     for row_field in question.fields:
         reply = prompt_for(row_field).ask(row_field, ctx.for_field(current.get(row_field.id)))
+        if reply is LEAVE_ROW:
+            ctx.prompter.say("  Row left; nothing of it was saved.")
+            return None
         if isinstance(reply, Answered):
             if not is_empty(reply.value):
                 row[row_field.id] = reply.value
@@ -126,20 +129,6 @@ def _commit(question: m.InventoryQuestion, ctx: AskContext, state: _Rows, rows: 
     try:
         ctx.commit(rows)
     except AnswerError as error:
-        if not _only_too_few(question, rows):
-            ctx.prompter.say(f"  Not changed: {error}")
-            return
-        state.rows, state.unsaved = rows, str(error)
+        ctx.prompter.say(f"  Not changed: {error}")
         return
-    state.rows, state.unsaved = rows, ""
-
-
-def _only_too_few(question: m.InventoryQuestion, rows: list[Row]) -> bool:
-    """Would the core accept these rows but for `min_rows`? Then keep them until enough."""
-    if question.min_rows is None or len(rows) >= question.min_rows:
-        return False
-    try:
-        validate(question.model_copy(update={"min_rows": None}), rows)
-    except AnswerError:
-        return False
-    return True
+    state.rows = rows

@@ -112,9 +112,9 @@ class InventoryKind(Kind[InventoryQuestion]):
                 raise AnswerError(f"Row {number} repeats row {seen[key]} ({name}).")
             seen[key] = number
             rows.append(clean)
-        low, high = question.min_rows, question.max_rows
-        if low is not None and len(rows) < low:
-            raise AnswerError(f"Add at least {low} {question.item} rows (now {len(rows)}).")
+        # Fewer rows than `min_rows` are kept (saved as they are typed, never lost): the
+        # shortfall is reported at review, as an open required question is (`rows_short`).
+        high = question.max_rows
         if high is not None and len(rows) > high:
             raise AnswerError(f"Keep it to {high} {question.item} rows (now {len(rows)}).")
         return rows
@@ -123,3 +123,12 @@ class InventoryKind(Kind[InventoryQuestion]):
         self, question: InventoryQuestion, value: Any, other: str, language: str, terse: bool
     ) -> str:
         return ", ".join(str(r.get(question.key_field, "?")) for r in value)
+
+
+def rows_short(question: InventoryQuestion, value: Any) -> str:
+    """Why the rows given are not enough yet (fewer than `min_rows`), or ""."""
+    low = question.min_rows
+    count = len(value) if isinstance(value, list) else 0
+    if low is None or count >= low:
+        return ""
+    return f"Add at least {low} {question.item} rows (now {count})."

@@ -48,6 +48,9 @@ class TextKind(Kind[TextQuestion]):
             if question.placeholder:
                 message = _("This does not have the expected form (e.g. {example}).")
                 raise AnswerError(message.format(example=question.placeholder))
+            if question.help:
+                message = _("This does not have the expected form: {help}")
+                raise AnswerError(message.format(help=" ".join(question.help.split())))
             raise AnswerError(_("This does not have the expected form."))
         return text
 

@@ -17,9 +17,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Label, RadioSet, Static
 from textual.worker import Worker, WorkerState
 
+from esp_wizard.tui.widgets.state_radio import StateRadioButton as RadioButton
 from esp_wizard.workspace import Workspace
 
 FORMATS = (

@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
@@ -40,6 +41,7 @@ from esp_wizard.tui.widgets.marks import Marks
 from esp_wizard.tui.widgets.progress_line import ProgressLine
 from esp_wizard.tui.widgets.section_list import SectionList
 
+NOTE_SAVE_DELAY = 0.8  # seconds after the last key in the note or quote
 HOME = "home"  # what the review screen dismisses with after completing
 
 
@@ -57,6 +59,7 @@ class InterviewScreen(Screen[None]):
         self.question: m.Question = self._first_question()
         self._swapping = False  # between questions: focus changes mean nothing
         self._last_problem = ""
+        self._notes_timer: Timer | None = None
 
     def _first_question(self) -> m.Question:
         """A fresh session starts at the very top (its opening note); else where it was left."""
@@ -79,6 +82,7 @@ class InterviewScreen(Screen[None]):
                     yield Label("", id="saved")
                 with VerticalScroll(id="question-scroll", can_focus=False):
                     yield Label("", id="section-title")
+                    yield Static("", id="section-intro")
                     yield Static("", id="question-text")
                     yield Static("", id="question-help")
                     yield AnswerArea(self.interview.questionnaire.language, id="answer-area")
@@ -124,6 +128,10 @@ class InterviewScreen(Screen[None]):
             self.query_one("#section-title", Label).update(
                 safe(section.title if section else "", lines=False)
             )
+            intro = self.query_one("#section-intro", Static)
+            intro_text = self._intro(question, section)
+            intro.update(safe(intro_text))
+            intro.display = bool(intro_text)
             self.query_one("#question-text", Static).update(safe(question.text))
             help_text = self.query_one("#question-help", Static)
             help_text.update(safe(question.help))
@@ -134,6 +142,19 @@ class InterviewScreen(Screen[None]):
             self.query_one("#question-scroll").scroll_home(animate=False)
         widget.focus_answer()
         self._swapping = False
+
+    def _intro(self, question: m.Question, section: m.Section | None) -> str:
+        """At the first question: the questionnaire's description; at a section's first
+        question: the section's intro (what the facilitator reads aloud)."""
+        parts = []
+        active = self.interview.active_questions()
+        if active and active[0].id == question.id:
+            parts.append(self.interview.questionnaire.description)
+        if section is not None:
+            first = next((q for q in section.questions if self.interview.is_active(q.id)), None)
+            if first is not None and first.id == question.id:
+                parts.append(section.intro)
+        return "\n\n".join(part.strip() for part in parts if part.strip())
 
     def _refresh_state(self) -> None:
         """Everything that an answer can change: marks, sidebar counts, progress, saved."""
@@ -253,15 +274,31 @@ class InterviewScreen(Screen[None]):
         await self.go_to(first)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Focus leaving the answer or the notes counts as moving away: keep what was typed."""
+        """Focus leaving the answer counts as moving away: keep what was typed. The note and
+        the quote are kept at every move of focus (ctrl+t from the note to the quote too)."""
         if self._swapping or self.query_one("#answer-area", AnswerArea).current is None:
             return
         inside_answer = _within(event.widget, self.answer)
-        inside_notes = _within(event.widget, self.annotations)
         with self.live.batch():
-            committed = self._commit(answer=not inside_answer, notes=not inside_notes)
+            committed = self._commit(answer=not inside_answer, notes=True)
         if committed:
             self._refresh_state()
+
+    @on(Annotations.Changed)
+    def _notes_typed(self, event: Annotations.Changed) -> None:
+        """A note is evidence: saved a moment after the typing stops, not only on leaving."""
+        event.stop()
+        if self._notes_timer is not None:
+            self._notes_timer.stop()
+        self._notes_timer = self.set_timer(NOTE_SAVE_DELAY, self._save_notes)
+
+    def _save_notes(self) -> None:
+        self._notes_timer = None
+        if self._swapping or not self.question.answerable:
+            return
+        note, quote = self.annotations.values()
+        self.live.annotate(self.question.id, note, quote)
+        self._show_saved()
 
     # -- actions --------------------------------------------------------------------------------
     async def action_next(self, entry: Entry | None = None) -> None:

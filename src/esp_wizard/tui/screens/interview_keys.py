@@ -141,15 +141,16 @@ INTERVIEW_KEYS: list[BindingType] = [
         "Export this session's summary or the engagement report",
         show=False,
     ),
+    # Not "r": a letter typed in a list (its type-ahead) or a text must never leave the
+    # interview for the report.
     _key(
-        "r",
+        "ctrl+g",
         "report",
         "Report",
         "report",
-        "r",
+        "^g",
         "The engagement's compiled report",
         show=False,
-        priority=False,
     ),
     _key(
         "escape",

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from esp_wizard.questionnaire.model import CATEGORIES, PHASES
 from esp_wizard.tui.safe import EDIT_SAFE, SafeTextArea, safe
+from esp_wizard.tui.widgets.key_bar import KeyBar
 
 CATEGORY_LABELS = {
     "strength": "Strength: works well, keep it",
@@ -60,9 +61,14 @@ class ObservationModal(ModalScreen[dict[str, Any] | None]):
             with Horizontal(id="observation-buttons"):
                 yield Button("Record (ctrl+s)", variant="primary", id="observation-save")
                 yield Button("Cancel (esc)", id="observation-cancel")
+        # Its own keys, over the interview's (which do nothing while the dialog is open).
+        keys = [("^s", "Record"), ("esc", "Cancel"), ("tab", "Next field")]
+        yield KeyBar([*keys, ("shift+tab", "Previous field")], id="observation-keys")
 
     def on_mount(self) -> None:
-        self.query_one("#category", Select).focus()
+        """Straight into the text: the facilitator types while the words are fresh; the
+        category, severity and the rest have defaults and are set after, if at all."""
+        self.query_one("#text", TextArea).focus()
 
     def fields(self) -> dict[str, Any]:
         return {

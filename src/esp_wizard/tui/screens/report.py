@@ -107,6 +107,7 @@ class ReportScreen(Screen[None]):
 
     # -- showing the report -------------------------------------------------------------
     def show_report(self, report: EngagementReport) -> None:
+        first = self.report is None
         self.report = report
         self._by_key = {f.key: f for f in report.all_findings}
         title = Text()
@@ -127,6 +128,8 @@ class ReportScreen(Screen[None]):
         self._fill_follow_ups(report)
         self.query_one("#timeline-text", Static).update(safe(timeline_text(report)))
         self.query_one("#executive-text", Static).update(safe(executive_text(report)))
+        if first:  # Enter opens a finding at once, no Tab needed to reach the table
+            self.query_one("#findings-table", DataTable).focus()
 
     def visible_findings(self) -> list[Finding]:
         """Report order (must-fix first, then priority), strengths last, filtered."""

@@ -21,6 +21,9 @@ class Annotations(Horizontal):
             self.note = note
             self.quote = quote
 
+    class Changed(Message):
+        """A key typed in the note or the quote (the screen saves soon after)."""
+
     def compose(self) -> ComposeResult:
         yield Input(
             placeholder="Note (ctrl+t)",
@@ -56,3 +59,9 @@ class Annotations(Horizontal):
     def _done(self, event: Input.Submitted) -> None:
         event.stop()
         self.post_message(self.Done(*self.values()))
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.input.has_focus:  # typed, not loaded with the next question
+            self.post_message(self.Changed())

@@ -1,9 +1,11 @@
 """The interview's top line: who, which questionnaire, and the time used against the plan.
 
 The clock counts from the session's start while it is the same sitting (a crash and a
-resume within the workshop keep counting); a session reopened another day counts from when
-it was reopened, so yesterday's hours do not turn the clock red. Past the planned minutes
-the clock shows on the error colour. One widget drawing one line: it redraws every second.
+resume within the workshop keep counting); a session reopened another day counts the time
+already spent interviewing (as the summary's "Time spent" does: pauses left out) plus this
+sitting, never the wall time since the start, so the days it was closed do not count.
+Past the planned minutes the clock shows on the error colour. One widget drawing one line:
+it redraws every second.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from textual import getters
 from textual.content import Content
 from textual.widget import Widget
 
+from esp_wizard.findings.summary import active_minutes
+from esp_wizard.session.model import Session
 from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.format import duration, people
 from esp_wizard.tui.live import LiveInterview
@@ -23,8 +27,11 @@ from esp_wizard.tui.safe import safe
 SAME_SITTING = dt.timedelta(hours=12)
 
 
-def sitting_start(started: dt.datetime, opened: dt.datetime) -> dt.datetime:
-    return started if dt.timedelta(0) <= opened - started < SAME_SITTING else opened
+def sitting_start(session: Session, opened: dt.datetime) -> dt.datetime:
+    """When the clock would have started had the interview run without a pause."""
+    if dt.timedelta(0) <= opened - session.started < SAME_SITTING:
+        return session.started
+    return opened - dt.timedelta(minutes=active_minutes(session))
 
 
 class InterviewHeader(Widget):
@@ -36,7 +43,7 @@ class InterviewHeader(Widget):
     def __init__(self, live: LiveInterview, opened: dt.datetime) -> None:
         super().__init__(id="interview-header")
         self.live = live
-        self.start = sitting_start(live.session.started, opened)
+        self.start = sitting_start(live.session, opened)
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh)

@@ -12,8 +12,9 @@ from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 
 @answers("long_text")
 class LongTextAnswer(AnswerWidget):
+    # A third of the terminal: 8 lines at 80x24, 16 at 200x50; never fewer than 6.
     DEFAULT_CSS = """
-    LongTextAnswer TextArea { height: 8; }
+    LongTextAnswer TextArea { height: 34vh; min-height: 6; }
     """
 
     def compose(self) -> ComposeResult:

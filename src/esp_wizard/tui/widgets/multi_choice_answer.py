@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Input, SelectionList
+from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.selection_list import Selection
 
 from esp_wizard import i18n
@@ -16,6 +19,8 @@ from esp_wizard.questionnaire import model as m
 from esp_wizard.tui.safe import EDIT_SAFE, safe
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.option_picker import numbered
+
+TICKED, UNTICKED = "✓", " "
 
 
 class TogglePicker(SelectionList[str]):
@@ -49,6 +54,20 @@ class TogglePicker(SelectionList[str]):
 
     def action_confirm(self) -> None:
         self.post_message(self.Confirm())
+
+    def render_line(self, y: int) -> Strip:
+        """Ticked or not is shown by a glyph (✓ or blank), not by colour alone: NO_COLOR,
+        monochrome terminals and screen magnifiers see the state too."""
+        strip = super().render_line(y)
+        segments = list(strip)
+        index = self.scroll_offset.y + y
+        if len(segments) < 2 or segments[1].text != ToggleButton.BUTTON_INNER:
+            return strip
+        if not 0 <= index < self.option_count:
+            return strip
+        ticked = self.get_option_at_index(index).value in self.selected
+        segments[1] = Segment(TICKED if ticked else UNTICKED, segments[1].style)
+        return Strip(segments, strip.cell_length)
 
 
 @answers("multi_choice")
