@@ -49,7 +49,7 @@ class TextKind(Kind[TextQuestion]):
                 message = _("This does not have the expected form (e.g. {example}).")
                 raise AnswerError(message.format(example=question.placeholder))
             if question.help:
-                message = _("This does not have the expected form: {help}")
+                message = _("This does not have the expected form: {help}.")
                 raise AnswerError(message.format(help=" ".join(question.help.split())))
             raise AnswerError(_("This does not have the expected form."))
         return text
