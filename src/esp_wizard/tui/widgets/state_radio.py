@@ -11,6 +11,6 @@ from textual.widgets import RadioButton
 
 
 class StateRadioButton(RadioButton):
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
         return "●" if self.value else " "
