@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ask.driver import NEW, lines, locks, values
+from ask.driver import NEW, locks, values
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -32,7 +32,7 @@ def test_sigterm_in_ask_saves_says_how_to_resume_and_releases_the_lock(
         command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     ) as process:
         assert process.stdin is not None and process.stdout is not None
-        process.stdin.write(lines("Before the signal."))
+        process.stdin.write("Before the signal.\n\n")  # a pipe: plain mode, whole lines
         process.stdin.flush()
         for line in process.stdout:  # the answer is saved once the next question is asked
             if line.startswith("[question 2 of"):
