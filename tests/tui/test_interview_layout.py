@@ -37,3 +37,18 @@ async def test_the_export_dialog_fits_an_80x24_terminal(
         close = pilot.app.screen.query_one("#export-close")
         assert close.region.bottom <= dialog.region.bottom  # the buttons are on screen
         assert dialog.max_scroll_y == 0  # nothing hidden below the fold
+
+
+async def test_an_inventory_with_a_long_value_keeps_every_column_on_an_80x24_screen(
+    workspace: Workspace, catalog: Catalog, questionnaire: Questionnaire
+) -> None:
+    long_owner = "The CRM team in Lisbon, with Mary in IT as the backup owner on Fridays"
+    rows = [{"name": "Shop", "kind": "crm", "transport": "api", "owner": long_owner}]
+    path = make_session(workspace, questionnaire, answers={"systems": rows}, current="systems")
+    async with make_app(workspace, catalog).run_test(size=(80, 24)) as pilot:
+        screen = await open_interview(pilot, path)
+        table = screen.answer.query_one("#rows")
+        assert table.virtual_size.width <= table.size.width  # no sideways scrolling
+        detail = screen.answer.query_one("#row-detail")
+        assert detail.display
+        assert long_owner in " ".join(str(detail.render()).split())

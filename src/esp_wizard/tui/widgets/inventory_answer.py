@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
@@ -20,6 +19,10 @@ from esp_wizard.tui.safe import safe
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 
 Row = dict[str, Any]
+# A cell longer than this is cut (…): one long value never pushes the other columns off an
+# 80-column screen; the highlighted row is shown in full, wrapped, under the table.
+MAX_CELL = 22
+ROOM = 50  # the table's width at 80 columns, beside the section list
 
 
 class RowTable(DataTable):
@@ -47,6 +50,7 @@ class RowTable(DataTable):
 class InventoryAnswer(AnswerWidget):
     DEFAULT_CSS = """
     InventoryAnswer DataTable { height: auto; max-height: 10; }
+    InventoryAnswer #row-detail { height: auto; color: $text-muted; padding: 0 1; }
     """
 
     question: m.InventoryQuestion
@@ -54,15 +58,19 @@ class InventoryAnswer(AnswerWidget):
     def __init__(self, question: m.Question, answer: Answer | None, language: str) -> None:
         super().__init__(question, answer, language)
         self.rows: list[Row] = []
+        self._cap = MAX_CELL
 
     def compose(self) -> ComposeResult:
         yield RowTable(cursor_type="row", zebra_stripes=True, id="rows")
+        yield Static("", id="row-detail")
         yield Static("", id="rows-hint", classes="hint")
 
     def setup(self) -> None:
         table = self.table
         table.clear(columns=True)
-        table.add_columns(*(safe(field.text, lines=False) for field in self.question.fields))
+        fields = self.question.fields
+        self._cap = max(8, min(MAX_CELL, ROOM // len(fields) - 2))
+        table.add_columns(*(safe(_cut(field.text, self._cap), lines=False) for field in fields))
 
     @property
     def table(self) -> RowTable:
@@ -132,17 +140,44 @@ class InventoryAnswer(AnswerWidget):
         table.clear()
         for row in self.rows:
             table.add_row(
-                *(safe(self._cell(f, row.get(f.id)), lines=False) for f in self.question.fields)
+                *(
+                    safe(_cut(self._cell(f, row.get(f.id)), self._cap), lines=False)
+                    for f in self.question.fields
+                )
             )
         if cursor is not None and self.rows:
             table.move_cursor(row=min(cursor, len(self.rows) - 1))
         count = len(self.rows)
         item = self.question.item
         hint = "a add · Enter/e edit · d delete" if count else f"No {item} yet: press a to add one"
-        self.query_one("#rows-hint", Static).update(Text(f"{count} × {item}  ·  {hint}"))
+        self.query_one("#rows-hint", Static).update(
+            safe(f"{count} × {item}  ·  {hint}", lines=False)
+        )
+        self._show_detail(table.cursor_row if self.rows else None)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail(event.cursor_row)
+
+    def _show_detail(self, index: int | None) -> None:
+        """The highlighted row in full, only when a cell of it had to be cut."""
+        detail = self.query_one("#row-detail", Static)
+        row = self.rows[index] if index is not None and 0 <= index < len(self.rows) else None
+        cells = (
+            [(f.text, self._cell(f, row.get(f.id))) for f in self.question.fields] if row else []
+        )
+        if not any(len(value) > self._cap for _, value in cells):
+            detail.display = False
+            return
+        detail.update(safe(" · ".join(f"{name}: {value}" for name, value in cells if value)))
+        detail.display = True
 
     def _cell(self, field: m.InventoryField, value: Any) -> str:
         """A cell as the engine shows it (labels, yes/no, the decimal comma in French)."""
         if is_empty(value):
             return ""
         return display(field, value, language=self.language, terse=True)
+
+
+def _cut(text: str, cap: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= cap else text[: cap - 1] + "…"
