@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -24,6 +24,7 @@ from esp_wizard.export import playbook_text as pt
 from esp_wizard.export import text as t
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import PlannedPerson
+from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.safe import safe
 from esp_wizard.workspace import Workspace
 
@@ -33,6 +34,7 @@ CONTRACT_STYLES = {"fits": "green", "tight": "yellow", "does not fit": "bold red
 
 
 class CockpitScreen(Screen[None]):
+    app = getters.app(WizardApp)  # typed access to the app's own actions
     CSS_PATH = "cockpit.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="cockpit.close"),
@@ -127,7 +129,7 @@ class CockpitScreen(Screen[None]):
         questionnaire = None
         if person.questionnaire:
             language = self.report.sessions[-1].language if self.report else None
-            catalog = self.app.catalog()  # type: ignore[attr-defined]
+            catalog = self.app.catalog()
             try:
                 questionnaire = catalog.find(person.questionnaire, language)
             except UserError:
@@ -139,7 +141,7 @@ class CockpitScreen(Screen[None]):
             questionnaire=questionnaire,
             interviewees=(Interviewee(name=person.name, role=role),),
         )
-        self.app.new_interview(presets)  # type: ignore[attr-defined]
+        self.app.new_interview(presets)
 
     def action_report(self) -> None:
         from esp_wizard.tui.screens.report import ReportScreen

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -27,6 +27,7 @@ from textual.widgets import Label, Static
 from esp_wizard.questionnaire import model as m
 from esp_wizard.session.controller import SKIPPED
 from esp_wizard.session.model import AnswerStatus
+from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.format import clock_text
 from esp_wizard.tui.live import LiveInterview
 from esp_wizard.tui.palette import QuestionJumpProvider
@@ -46,6 +47,7 @@ HOME = "home"  # what the review screen dismisses with after completing
 
 
 class InterviewScreen(Screen[None]):
+    app = getters.app(WizardApp)  # typed access to the app's own actions
     CSS_PATH = "interview.tcss"
     AUTO_FOCUS = None  # the answer widget takes focus once the first question is shown
     COMMANDS: ClassVar = {QuestionJumpProvider}
@@ -73,7 +75,7 @@ class InterviewScreen(Screen[None]):
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield InterviewHeader(self.live, self.app.clock())  # type: ignore[attr-defined]
+        yield InterviewHeader(self.live, self.app.clock())
         with Horizontal(id="body"):
             yield SectionList(id="sections")
             with Vertical(id="main"):
@@ -103,7 +105,7 @@ class InterviewScreen(Screen[None]):
     async def _prepare_answer_widgets(self) -> None:
         area = self.query_one("#answer-area", AnswerArea)
         await area.prepare(self.interview.questionnaire.questions())
-        self.app.settle_memory()  # type: ignore[attr-defined]
+        self.app.settle_memory()
 
     # -- the question on screen ---------------------------------------------------------------
     @property
@@ -174,7 +176,7 @@ class InterviewScreen(Screen[None]):
             message = f"Not saved: {self.live.save_error}. Your answers are kept here; "
             error.update(safe(message + "ctrl+s tries again.", "bold"))
         elif self.live.saved_at is not None:
-            saved.update(f" saved {clock_text(self.live.saved_at, self.app.tz)} ")  # type: ignore[attr-defined]
+            saved.update(f" saved {clock_text(self.live.saved_at, self.app.tz)} ")
         error.display = bool(self.live.save_error)
         saved.set_class(bool(self.live.save_error), "failed")
 
@@ -400,10 +402,10 @@ class InterviewScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_report(self) -> None:
-        self.app.open_report(self.live.session)  # type: ignore[attr-defined]
+        self.app.open_report(self.live.session)
 
     def action_export(self) -> None:
-        self.app.open_export(self.live.session)  # type: ignore[attr-defined]
+        self.app.open_export(self.live.session)
 
 
 def _within(widget: Widget | None, ancestor: Widget) -> bool:
