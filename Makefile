@@ -24,7 +24,8 @@ run: $(STAMP)
 	$(BIN)/python scripts/prepare_example.py --into $(SCRATCH)
 	$(BIN)/esp-wizard --workspace $(SCRATCH)
 
-test: $(STAMP)
+# The static gates first (ruff, mypy, import-linter), then the suite: CI runs exactly this.
+test: lint
 	$(BIN)/python -m pytest -n 2 -q
 
 # Static gates: formatting, lint, types (strict on the core; see [tool.mypy] in pyproject.toml)

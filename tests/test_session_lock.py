@@ -240,11 +240,11 @@ def test_racers_for_a_stale_lock_never_both_win(tmp_path: Path) -> None:
 
 
 RACER = """
-import sys, time
+import sys
 from esp_wizard.session.lock import SessionLock, SessionLocked
-target, start = sys.argv[1], float(sys.argv[2])
-lock = SessionLock(target)
-time.sleep(max(0.0, start - time.time()))
+lock = SessionLock(sys.argv[1])
+print("ready", flush=True)
+sys.stdin.readline()  # the parent says go once every racer is ready
 try:
     lock.acquire()
 except SessionLocked:
@@ -260,16 +260,19 @@ else:
 def test_processes_racing_for_a_stale_lock_never_both_win(tmp_path: Path) -> None:
     target = tmp_path / "s.toml"
     write_lock(target, dead_pid())
-    start = time.time() + 0.4  # roughly together; a late racer meets the winner's lock
     racers = [
         subprocess.Popen(
-            [sys.executable, "-c", RACER, str(target), str(start)],
+            [sys.executable, "-c", RACER, str(target)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
         )
         for _ in range(4)
     ]
+    assert [racer.stdout.readline().strip() for racer in racers] == ["ready"] * 4  # type: ignore[union-attr]
+    for racer in racers:  # started together, as far as the machine allows
+        racer.stdin.write("go\n")  # type: ignore[union-attr]
+        racer.stdin.flush()  # type: ignore[union-attr]
     results = sorted(racer.stdout.readline().strip() for racer in racers)  # type: ignore[union-attr]
     for racer in racers:
         racer.communicate(timeout=30)

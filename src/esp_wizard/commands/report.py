@@ -133,21 +133,10 @@ def emit_binary(
 
     if not output or output == "-":
         raise UserError(f"the {fmt} format is a file: give one with -o report.{fmt}")
-    from esp_wizard.export.files import check_output
+    from esp_wizard.export.files import write_output
     from esp_wizard.safetext import for_terminal
-    from esp_wizard.session.atomic import atomic_create_bytes, atomic_write_bytes
 
-    path = Path(output).expanduser()
-    check_output(path, where, force=force)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists():
-            atomic_write_bytes(path, content)
-        else:
-            atomic_create_bytes(path, content)
-    except OSError as error:
-        shown = for_terminal(str(path), lines=False)
-        raise UserError(f"could not write {shown}: {error.strerror or error}") from error
+    path = write_output(Path(output).expanduser(), content, where, force=force)
     print(f"wrote {for_terminal(str(path), lines=False)} ({what})")
     return 0
 

@@ -125,11 +125,6 @@ def write_new_export(folder: Path, name: str, content: str | bytes) -> Path:
     raise UserError(f"could not find a free name for {name} in {folder}")
 
 
-def write_text(path: Path, content: str) -> Path:
-    """A new file at `path` (kept for callers that name their own new file)."""
-    return write_output(path, content, None)
-
-
 def export_path(workspace: Workspace, name: str) -> Path:
     return workspace.exports_dir / name
 
