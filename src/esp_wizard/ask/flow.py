@@ -20,6 +20,8 @@ from esp_wizard.ask.prompter import Prompter
 from esp_wizard.ask.prompts import AskContext, prompt_for
 from esp_wizard.ask.replies import Answered, Reply, Unchanged
 from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.catalog import load_catalog
+from esp_wizard.questionnaire.causes import Cause, known_causes
 from esp_wizard.questionnaire.kinds import is_empty
 from esp_wizard.session.controller import SKIPPED, InterviewController, Outcome
 from esp_wizard.session.interview import Interview
@@ -38,6 +40,7 @@ class InterviewRun:
         self.interview = interview
         self.control = InterviewController(interview, store)
         self.prompter = prompter
+        self._causes: list[Cause] | None = None  # loaded at the first observation
         self._shown: str | None = None  # the question last introduced
         self._section: str | None = None
 
@@ -181,12 +184,21 @@ class InterviewRun:
         return question
 
     def _observe(self, question: m.Question) -> m.Question:
-        fields = ask_observation(self.prompter)
+        fields = ask_observation(self.prompter, self.causes)
         if fields is not None:
             observation, outcome = self.control.observation(question.id, **fields)
             self._saved(outcome)
             self.prompter.say(f"  Observation recorded ({observation.category}).")
         return question
+
+    def causes(self) -> list[Cause]:
+        """The causes an observation may join: the session's questionnaire and the installed
+        ones in its language (broken files are left out, as when a session starts)."""
+        if self._causes is None:
+            own = self.interview.questionnaire
+            catalog = load_catalog(self.control.store.workspace.questionnaires_dir)
+            self._causes = known_causes([own, *catalog.questionnaires()], own.language)
+        return self._causes
 
     def _back(self, question: m.Question) -> m.Question:
         previous = self.control.back(question.id, skip_notes=True)  # notes are only read

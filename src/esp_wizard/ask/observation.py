@@ -1,17 +1,22 @@
 """`:obs`: the facilitator's own finding, asked field by field, linked to the question.
 
 Observations are compiled into the report with the rules' findings, so they carry the same
-category, severity, impact and phase. An empty text calls the observation off; the
-interview controller records it (and makes its id).
+category, severity, impact and phase; one may join a root cause the questionnaires' rules
+name (asked last, by the causes' titles, "none" first), and the report then states it inside
+that cause's finding. An empty text calls the observation off before the causes are even
+loaded; the interview controller records it (and makes its id).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from questionary import Choice
 
+from esp_wizard import i18n
 from esp_wizard.ask.prompter import Prompter
+from esp_wizard.questionnaire.causes import Cause
 from esp_wizard.questionnaire.model import CATEGORIES, PHASES
 
 CATEGORY_HELP = {
@@ -24,7 +29,9 @@ SEVERITY_HELP = "1-5, how much it hurts or risks the business today"
 IMPACT_HELP = "1-5, how much it matters to the migration (5: blocks cutover)"
 
 
-def ask_observation(prompter: Prompter) -> dict[str, Any] | None:
+def ask_observation(
+    prompter: Prompter, causes: Callable[[], Sequence[Cause]] = tuple
+) -> dict[str, Any] | None:
     """The observation's fields, asked one by one; None when its text is left empty."""
     category = prompter.select(
         "Observation: category", [Choice(CATEGORY_HELP[c], value=c) for c in CATEGORIES]
@@ -44,7 +51,17 @@ def ask_observation(prompter: Prompter) -> dict[str, Any] | None:
         "phase": phase,
         "title": title.strip(),
         "text": text.strip(),
+        "cause": _cause(prompter, causes()),
     }
+
+
+def _cause(prompter: Prompter, causes: Sequence[Cause]) -> str:
+    """The root cause it joins, "" for none (not asked when no rule names a cause)."""
+    if not causes:
+        return ""
+    none = Choice(i18n._("none: a finding of its own"), value="")
+    choices = [none, *(Choice(c.title, value=c.id) for c in causes)]
+    return str(prompter.select(i18n._("Root cause it belongs to"), choices, default=""))
 
 
 def _points() -> list[Choice]:

@@ -25,6 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.causes import Cause, known_causes
 from esp_wizard.session.controller import SKIPPED
 from esp_wizard.session.model import AnswerStatus
 from esp_wizard.tui.app import WizardApp
@@ -362,7 +363,12 @@ class InterviewScreen(Screen[None]):
             if outcome.ok:
                 self.notify("Observation recorded.", timeout=3)
 
-        self.app.push_screen(ObservationModal(question.text), recorded)
+        self.app.push_screen(ObservationModal(question.text, self._causes), recorded)
+
+    def _causes(self) -> list[Cause]:
+        """The causes an observation may join (run in a worker: the catalogue may load)."""
+        own = self.live.questionnaire
+        return known_causes([own, *self.app.catalog().questionnaires()], own.language)
 
     async def action_review(self) -> None:
         from esp_wizard.tui.screens.review import ReviewScreen

@@ -1,21 +1,27 @@
 """Record an observation on the spot: the facilitator's own finding, linked to the question.
 
 Observations are compiled with the rules' findings, so they take the same category,
-severity, impact and phase. Dismisses with the fields, or None when cancelled.
+severity, impact and phase; one may join a root cause the questionnaires' rules name, and the
+report then states it inside that cause's finding. The causes are loaded off the UI thread
+(the catalogue can take a moment), so the dialog opens at once with "none" and offers them as
+soon as they are known. Dismisses with the fields, or None when cancelled.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from esp_wizard import i18n
+from esp_wizard.questionnaire.causes import Cause
 from esp_wizard.questionnaire.model import CATEGORIES, PHASES
 from esp_wizard.tui.safe import EDIT_SAFE, SafeTextArea, safe
 from esp_wizard.tui.widgets.key_bar import KeyBar
@@ -36,9 +42,12 @@ class ObservationModal(ModalScreen[dict[str, Any] | None]):
         Binding("escape", "cancel", "Cancel", id="observation.cancel"),
     ]
 
-    def __init__(self, question_text: str) -> None:
+    def __init__(
+        self, question_text: str, causes: Callable[[], Sequence[Cause]] | None = None
+    ) -> None:
         super().__init__()
         self.question_text = question_text
+        self.load_causes = causes
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="observation-dialog", can_focus=False):
@@ -53,6 +62,8 @@ class ObservationModal(ModalScreen[dict[str, Any] | None]):
                 yield _select(POINTS, 3, "impact")
                 yield Label("Phase")
                 yield _select([(p, p) for p in PHASES], "discovery", "phase")
+                yield Label(i18n._("Root cause"))
+                yield _select(cause_options(()), "", "cause")
             yield Label("Title (optional)")
             yield Input(highlighter=EDIT_SAFE, compact=True, id="title")
             yield Label("What did you observe?")
@@ -69,6 +80,19 @@ class ObservationModal(ModalScreen[dict[str, Any] | None]):
         """Straight into the text: the facilitator types while the words are fresh; the
         category, severity and the rest have defaults and are set after, if at all."""
         self.query_one("#text", TextArea).focus()
+        if self.load_causes is not None:
+            self._causes(self.load_causes)
+
+    @work(thread=True, exit_on_error=False)
+    def _causes(self, load: Callable[[], Sequence[Cause]]) -> None:
+        causes = load()
+        self.app.call_from_thread(self._offer_causes, causes)
+
+    def _offer_causes(self, causes: Sequence[Cause]) -> None:
+        select = self.query_one("#cause", Select)
+        chosen = select.value
+        select.set_options(cause_options(causes))
+        select.value = chosen if chosen in {c.id for c in causes} else ""
 
     def fields(self) -> dict[str, Any]:
         return {
@@ -76,6 +100,7 @@ class ObservationModal(ModalScreen[dict[str, Any] | None]):
             "severity": self.query_one("#severity", Select).value,
             "impact": self.query_one("#impact", Select).value,
             "phase": self.query_one("#phase", Select).value,
+            "cause": self.query_one("#cause", Select).value,
             "title": self.query_one("#title", Input).value.strip(),
             "text": self.query_one("#text", TextArea).text.strip(),
         }
@@ -101,3 +126,8 @@ class ObservationModal(ModalScreen[dict[str, Any] | None]):
 
 def _select(options: list[tuple[str, Any]], value: Any, widget_id: str) -> Select:
     return Select(options, value=value, allow_blank=False, compact=True, id=widget_id)
+
+
+def cause_options(causes: Sequence[Cause]) -> list[tuple[str, str]]:
+    """ "None" first (an observation is a finding of its own unless the facilitator says)."""
+    return [(i18n._("none: a finding of its own"), ""), *((c.title, c.id) for c in causes)]
