@@ -60,8 +60,11 @@ def test_named_attribution_names_people_and_anonymous_names_nobody(
 ) -> None:
     assert "Mary Delaney" in shown(example, fmt, "named")
     anonymous = shown(example, fmt, "anonymous")
-    assert "Mary Delaney" not in anonymous and "IT integrations" not in anonymous
-    assert "an interviewee" in anonymous
+    assert "Mary Delaney" not in anonymous and "an interviewee" in anonymous
+    # Roles still count the breadth; only who said what is hidden.
+    said_by_role = ("IT integrations (IT) reruns",)
+    assert all(words in shown(example, fmt) for words in said_by_role)
+    assert not [words for words in said_by_role if words in anonymous]
 
 
 @pytest.mark.parametrize("fmt", CLIENT_FACING)
@@ -156,3 +159,16 @@ def test_the_docx_drops_characters_word_cannot_hold() -> None:
     from esp_wizard.export.docx_export import clean
 
     assert clean("bell\x07 and\x00 nul\ttab") == "bell and nul\ttab"
+
+
+@pytest.mark.parametrize("fmt", CLIENT_FACING)
+def test_breadth_and_roles_heard_read_as_role_labels(example: EngagementReport, fmt: str) -> None:
+    text = shown(example, fmt, "named")  # labels whatever the attribution
+    breadths = re.findall(r"breadth \**(\d+)\**\s*\(([^)]*)\)", text)
+    assert len(breadths) == len(example.all_findings)
+    listed = {role for _, roles in breadths for role in roles.split(", ")}
+    assert {"IT integrations", "Email operations", "Executive sponsor"} <= listed
+    assert not {r for r in listed if "-" in r or r.islower()}
+    heard = text[text.index("Roles covered:") :][:400]
+    assert "Customer service" in heard
+    assert "customer-service" not in heard

@@ -27,6 +27,7 @@ from docx.shared import Mm, Pt
 from esp_wizard import __version__, i18n
 from esp_wizard.export import text as t
 from esp_wizard.export.playbook_docx import interview_plan_docx, playbook_docx
+from esp_wizard.findings.attribution import role_labels
 from esp_wizard.findings.model import EngagementReport, Evidence, Finding
 from esp_wizard.findings.risks import first_sentence
 from esp_wizard.i18n import N_, _, ngettext
@@ -418,7 +419,7 @@ def _finding(doc: Body, number: str, finding: Finding) -> None:
             impact=finding.impact,
             effort=finding.effort,
             breadth=finding.breadth,
-            roles=", ".join(finding.roles),
+            roles=role_labels(finding.roles),
             priority=t.number(finding.priority),
         ),
     )
@@ -492,8 +493,8 @@ def _appendices(doc: Body, report: EngagementReport) -> None:
             for s in report.sessions
         ],
     )
-    doc.para(", ".join(report.roles_covered) or _("none"), bold_lead=_("Roles covered: "))
-    doc.para(", ".join(report.roles_missing) or _("none"), bold_lead=_("Not yet interviewed: "))
+    doc.para(role_labels(report.roles_covered) or _("none"), bold_lead=_("Roles covered: "))
+    doc.para(role_labels(report.roles_missing) or _("none"), bold_lead=_("Not yet interviewed: "))
     doc.para(
         f"{report.timeline.estimate} from {t.plural(report.timeline.count, 'timeline driver')}.",
         bold_lead=_("Timeline estimate: "),

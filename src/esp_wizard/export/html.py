@@ -17,6 +17,7 @@ from esp_wizard.export import charts
 from esp_wizard.export import text as t
 from esp_wizard.export.playbook_html import interview_plan_html, playbook_html
 from esp_wizard.export.roadmap_chart import roadmap_chart
+from esp_wizard.findings.attribution import role_labels
 from esp_wizard.findings.model import EngagementReport, SessionSummary
 from esp_wizard.findings.risks import first_sentence
 
@@ -36,6 +37,7 @@ def environment() -> Environment:
         version=__version__,
         css_string=css_string,
         first_sentence=first_sentence,
+        role_labels=role_labels,
         _=_trusted,
         ngettext=i18n.ngettext,
         lang=i18n.current,

@@ -12,6 +12,7 @@ from esp_wizard.export import markdown_exec as x
 from esp_wizard.export import md
 from esp_wizard.export import text as t
 from esp_wizard.export.playbook_markdown import interview_plan, playbook_markdown
+from esp_wizard.findings.attribution import role_labels
 from esp_wizard.findings.model import (
     EngagementReport,
     Evidence,
@@ -53,8 +54,8 @@ def _summary(report: EngagementReport) -> list[str]:
             for s in report.sessions
         ],
     )
-    covered = ", ".join(report.roles_covered) or _("none")
-    missing = ", ".join(report.roles_missing) or _("none: every role has been heard")
+    covered = role_labels(report.roles_covered) or _("none")
+    missing = role_labels(report.roles_missing) or _("none: every role has been heard")
     return [
         "## " + _("Appendix F. Sessions and roles"),
         sessions,
@@ -175,7 +176,7 @@ def _finding(number: int, finding: Finding, prefix: str = "", level: str = "###"
         impact=finding.impact,
         effort=finding.effort,
         breadth=finding.breadth,
-        roles=md.inline(", ".join(finding.roles)),
+        roles=md.inline(role_labels(finding.roles)),
         priority=t.number(finding.priority),
     )
     lines = [f"{level} {prefix}{number}. {md.inline(finding.title)}{mark}", "", facts]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from esp_wizard.export import playbook_text as pt
+from esp_wizard.findings.attribution import role_label
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import MapEdge, Missing, Playbook, SystemMap
 
@@ -67,7 +68,7 @@ def interview_plan_docx(doc: Body, report: EngagementReport) -> None:
     doc.table(header, rows) if rows else doc.para("Nobody named yet.")
     doc.heading("Roles not yet interviewed", 3)
     roles = [
-        f"{role}: {', '.join(plan.candidates.get(role, ())) or 'nobody named yet'}"
+        f"{role_label(role)}: {', '.join(plan.candidates.get(role, ())) or 'nobody named yet'}"
         for role in plan.roles_missing
     ]
     doc.bullets(roles) if roles else doc.para("Every role has been heard.")

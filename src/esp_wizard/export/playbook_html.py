@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from esp_wizard.export import playbook_text as pt
 from esp_wizard.export.playbook_svg import map_svg
+from esp_wizard.findings.attribution import role_label
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import InterviewPlan, Missing, Playbook
 from esp_wizard.i18n import _
@@ -97,7 +98,7 @@ def _plan(playbook: Playbook) -> str:
     )
     table = _table(header, rows) if rows else "<p>Nobody named yet.</p>"
     roles = [
-        f"{role}: {', '.join(plan.candidates.get(role, ())) or 'nobody named yet'}"
+        f"{role_label(role)}: {', '.join(plan.candidates.get(role, ())) or 'nobody named yet'}"
         for role in plan.roles_missing
     ]
     missing = _list(roles) if roles else "<p>Every role has been heard.</p>"

@@ -10,6 +10,7 @@ import re
 
 from esp_wizard.export import md
 from esp_wizard.export import playbook_text as pt
+from esp_wizard.findings.attribution import role_label
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import (
     InterviewPlan,
@@ -67,7 +68,7 @@ def interview_plan(plan: InterviewPlan) -> list[str]:
     ]
     body = md.table(header, rows) if rows else "Nobody named yet: ask “who else should we talk to?”"
     missing = [
-        f"- {md.inline(role)}: "
+        f"- {md.inline(role_label(role))}: "
         + md.inline(", ".join(plan.candidates.get(role, ())) or "nobody named yet")
         for role in plan.roles_missing
     ]

@@ -16,27 +16,42 @@ from collections.abc import Callable, Iterable
 from typing import Any, Literal, TypeVar
 
 from esp_wizard.findings.model import EngagementReport, Person, SessionRef
+from esp_wizard.i18n import N_, Labels, _
 
 Attribution = Literal["named", "role", "anonymous"]
 ATTRIBUTIONS: tuple[Attribution, ...] = ("named", "role", "anonymous")
 ANONYMOUS = "an interviewee"
-ROLE_LABELS = {
-    "kickoff": "Kickoff group",
-    "executive": "Executive sponsor",
-    "email-ops": "Email operations",
-    "data-crm": "Data and CRM",
-    "it-integrations": "IT integrations",
-    "creative-content": "Creative and content",
-    "analytics": "Analytics",
-    "deliverability": "Deliverability",
-    "legal-privacy": "Legal and privacy",
-    "customer-service": "Customer service",
-}
+ROLE_LABELS = Labels(
+    {
+        "kickoff": N_("Kickoff group"),
+        "executive": N_("Executive sponsor"),
+        "email-ops": N_("Email operations"),
+        "data-crm": N_("Data and CRM"),
+        "it-integrations": N_("IT integrations"),
+        "creative-content": N_("Creative and content"),
+        "analytics": N_("Analytics"),
+        "deliverability": N_("Deliverability"),
+        "legal-privacy": N_("Legal and privacy"),
+        "customer-service": N_("Customer service"),
+    }
+)
 T = TypeVar("T")
 
 
 def role_label(role: str) -> str:
-    return ROLE_LABELS.get(role, role.replace("-", " ").capitalize() if role else "Interviewee")
+    """What a client reads for a role id ("IT integrations"), in the report's language; a
+    role a workspace adds reads as its id in words ("field_sales" -> "Field sales")."""
+    if role in ROLE_LABELS:
+        return ROLE_LABELS[role]
+    if not role:
+        return _("Interviewee")
+    words = role.replace("-", " ").replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
+def role_labels(roles: Iterable[str]) -> str:
+    """A list of roles as a client reads it: "Email operations, IT integrations"."""
+    return ", ".join(role_label(r) for r in roles)
 
 
 def attribute(report: EngagementReport, mode: Attribution) -> EngagementReport:

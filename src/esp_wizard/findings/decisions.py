@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from esp_wizard.findings.attribution import role_labels
 from esp_wizard.findings.collect import SessionFacts
 from esp_wizard.findings.dates import add_months, day, month, months_between
 from esp_wizard.findings.merge import OBSERVATION_ADVICE
@@ -261,7 +262,7 @@ def messages(
             "the plan must settle them."
         )
     if roles_missing:
-        said.append(f"Not heard yet: {', '.join(roles_missing)}.")
+        said.append(f"Not heard yet: {role_labels(roles_missing)}.")
     if strengths:
         said.append(f"Keep what works: {'; '.join(s.title for s in strengths[:3])}.")
     return tuple(said[:7])
