@@ -43,8 +43,9 @@ from pairs import interleaved, ratio_line
 
 from esp_wizard.export import REPORT_FORMATS, render_report_any
 from esp_wizard.findings import compile_workspace
+from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion
 from esp_wizard.questionnaire.loader import parse_questionnaire
-from esp_wizard.questionnaire.model import ROLES, InventoryQuestion, Questionnaire
+from esp_wizard.questionnaire.model import ROLES, Questionnaire
 from esp_wizard.session.model import (
     Answer,
     Interviewee,

@@ -30,11 +30,11 @@ from pydantic import ValidationError
 
 from esp_wizard.errors import UserError
 from esp_wizard.questionnaire.catalog import Catalog, load_catalog
+from esp_wizard.questionnaire.kinds.base import AnswerError
 from esp_wizard.questionnaire.model import ROLES, Questionnaire
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import Answer, Interviewee, Observation
 from esp_wizard.session.store import SessionStore
-from esp_wizard.session.validation import AnswerError
 from esp_wizard.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[1]

@@ -22,6 +22,14 @@ from conftest import new_session
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.catalog import bundled_dir
 from esp_wizard.questionnaire.expression import ast
+from esp_wizard.questionnaire.kinds.base import OTHER
+from esp_wizard.questionnaire.kinds.choice import ChoiceQuestion
+from esp_wizard.questionnaire.kinds.date import DateQuestion
+from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion
+from esp_wizard.questionnaire.kinds.multi_choice import MultiChoiceQuestion
+from esp_wizard.questionnaire.kinds.number import NumberQuestion
+from esp_wizard.questionnaire.kinds.scale import ScaleQuestion
+from esp_wizard.questionnaire.kinds.yes_no import YesNoQuestion
 from esp_wizard.questionnaire.loader import load_questionnaire
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import Answer
@@ -63,7 +71,7 @@ def test_a_role_questionnaire_is_complete(path: Path) -> None:
     assert 20 <= len(questions) <= 40
     assert 3 <= len(q.sections) <= 6
     assert len(q.findings) >= 8
-    inventories = {x.id for x in questions if isinstance(x, m.InventoryQuestion)} - {"who_else"}
+    inventories = {x.id for x in questions if isinstance(x, InventoryQuestion)} - {"who_else"}
     if inventories:
         assert inventories & {rule.for_each for rule in q.findings}, "no rule over an inventory"
 
@@ -129,13 +137,13 @@ def literals(questionnaire: m.Questionnaire) -> dict[str, set[float]]:
 
 
 def candidate(question: Any, numbers: dict[str, set[float]], rng: random.Random) -> Any:
-    if isinstance(question, m.ChoiceQuestion):
+    if isinstance(question, ChoiceQuestion):
         return rng.choice(question.values)
-    if isinstance(question, m.MultiChoiceQuestion):
+    if isinstance(question, MultiChoiceQuestion):
         return rng.sample(question.values, rng.randint(1, len(question.values)))
-    if isinstance(question, m.YesNoQuestion):
+    if isinstance(question, YesNoQuestion):
         return rng.random() < 0.5
-    if isinstance(question, m.NumberQuestion | m.ScaleQuestion):
+    if isinstance(question, NumberQuestion | ScaleQuestion):
         points = {question.min or 0, question.max or 0}
         thresholds = sorted(numbers.get(question.id, ()))
         for threshold in thresholds:
@@ -144,10 +152,10 @@ def candidate(question: Any, numbers: dict[str, set[float]], rng: random.Random)
         low = question.min if question.min is not None else float("-inf")
         high = question.max if question.max is not None else float("inf")
         value = rng.choice(sorted(p for p in points if low <= p <= high) or [low])
-        return int(value) if isinstance(question, m.ScaleQuestion) or question.integer else value
-    if isinstance(question, m.DateQuestion):
+        return int(value) if isinstance(question, ScaleQuestion) or question.integer else value
+    if isinstance(question, DateQuestion):
         return question.min or TODAY + dt.timedelta(days=rng.choice(DAYS_FROM_TODAY))
-    if isinstance(question, m.InventoryQuestion):
+    if isinstance(question, InventoryQuestion):
         counts = sorted(numbers.get(f"count:{question.id}", {0})) or [0]
         rows = rng.choice([1, 2, int(max(counts)) + 1])
         return [inventory_row(question, n, numbers, rng) for n in range(rows)]
@@ -155,7 +163,7 @@ def candidate(question: Any, numbers: dict[str, set[float]], rng: random.Random)
 
 
 def inventory_row(
-    question: m.InventoryQuestion, n: int, numbers: dict[str, set[float]], rng: random.Random
+    question: InventoryQuestion, n: int, numbers: dict[str, set[float]], rng: random.Random
 ) -> dict[str, Any]:
     row: dict[str, Any] = {question.key_field: f"row {n}"}
     for field in question.fields[1:]:
@@ -182,7 +190,7 @@ def test_every_rule_can_fire_and_every_question_can_be_reached(path: Path) -> No
                 continue
             value = candidate(question, numbers, rng)
             chosen = value if isinstance(value, list) else [value]
-            other = "Zapier" if m.OTHER in chosen else ""
+            other = "Zapier" if OTHER in chosen else ""
             interview.session.answers[question.id] = Answer(value=value, other=other)
         interview._active = None
         reached |= interview.active_ids

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from esp_wizard.questionnaire.kinds.base import AnswerError
 from esp_wizard.session.interview import Interview
-from esp_wizard.session.validation import AnswerError
 
 
 def ids(questions) -> list[str]:

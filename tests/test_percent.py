@@ -9,11 +9,12 @@ import pytest
 
 from esp_wizard.errors import FileProblems
 from esp_wizard.findings.collect import canonical
+from esp_wizard.questionnaire.kinds import parse_text, validate
+from esp_wizard.questionnaire.kinds.base import AnswerError
 from esp_wizard.questionnaire.loader import load_questionnaire, parse_questionnaire
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import QuestionnaireRef, Session
-from esp_wizard.session.validation import AnswerError, parse_text, validate
 
 PERCENT = Path(__file__).parent / "data" / "percent.toml"
 

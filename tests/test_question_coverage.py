@@ -16,6 +16,8 @@ from esp_wizard.findings.voices import CONTEXT_ONLY, REPORT_SECTIONS
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.catalog import bundled_dir
 from esp_wizard.questionnaire.expression import names
+from esp_wizard.questionnaire.kinds import Question
+from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion
 from esp_wizard.questionnaire.loader import load_questionnaire
 from esp_wizard.questionnaire.templates import template_names
 
@@ -59,12 +61,12 @@ def read_by_rules(q: m.Questionnaire) -> set[str]:
     return read
 
 
-def how_read(q: m.Questionnaire, question: m.Question, rules: set[str]) -> str | None:
+def how_read(q: m.Questionnaire, question: Question, rules: set[str]) -> str | None:
     if question.id in rules:
         return "rule or driver"
     if question.id in REPORT_SECTIONS:
         return REPORT_SECTIONS[question.id]
-    if isinstance(question, m.InventoryQuestion):
+    if isinstance(question, InventoryQuestion):
         return "inventory"
     if CONTEXT_ONLY in question.tags:
         return "context only"

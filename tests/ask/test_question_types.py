@@ -21,7 +21,7 @@ from ask.driver import (
     values,
 )
 from esp_wizard.ask.prompts import PROMPTS
-from esp_wizard.questionnaire.model import QUESTION_TYPES
+from esp_wizard.questionnaire.kinds import QUESTION_TYPES
 
 ADD, DONE_AFTER_ROWS = pick(0), pick(3)
 

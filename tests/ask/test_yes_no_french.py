@@ -89,10 +89,10 @@ def test_a_french_date_is_typed_the_french_way_or_iso(root: Path) -> None:
 
 def test_french_validation_messages_come_from_the_catalogue() -> None:
     from esp_wizard import i18n
-    from esp_wizard.questionnaire import model as m
-    from esp_wizard.session.validation import AnswerError, validate
+    from esp_wizard.questionnaire.kinds import AnswerError, validate
+    from esp_wizard.questionnaire.kinds.date import DateQuestion
 
-    question = m.DateQuestion(id="fin", type="date", text="Fin ?", max=dt.date(2030, 12, 31))
+    question = DateQuestion(id="fin", type="date", text="Fin ?", max=dt.date(2030, 12, 31))
     with i18n.use("fr"), pytest.raises(AnswerError, match="jusqu'au 31/12/2030"):
         validate(question, "31/03/2031")
     with pytest.raises(AnswerError, match="on or before 2030-12-31"):

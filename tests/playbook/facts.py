@@ -13,7 +13,7 @@ from esp_wizard.findings.collect import Compared, InventoryFacts, RowFacts, Sess
 from esp_wizard.findings.compile import compile_facts
 from esp_wizard.findings.model import EngagementReport, Person, SessionRef
 from esp_wizard.findings.playbook.model import Playbook
-from esp_wizard.session.validation import row_key
+from esp_wizard.questionnaire.kinds.inventory import row_key
 
 DAY = dt.datetime(2026, 10, 5, 9, 0, tzinfo=dt.UTC)
 

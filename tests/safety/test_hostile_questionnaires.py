@@ -12,8 +12,9 @@ import pytest
 from esp_wizard.cli import main
 from esp_wizard.questionnaire import patterns
 from esp_wizard.questionnaire.catalog import load_catalog
+from esp_wizard.questionnaire.kinds import validate
+from esp_wizard.questionnaire.kinds.base import AnswerError
 from esp_wizard.questionnaire.loader import load_questionnaire
-from esp_wizard.session.validation import AnswerError, validate
 
 REPO = Path(__file__).resolve().parents[2]
 COMPLETE = (REPO / "tests" / "data" / "complete.toml").read_text(encoding="utf-8")

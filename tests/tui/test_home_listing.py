@@ -8,11 +8,11 @@ import pytest
 
 from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.model import Questionnaire
+from esp_wizard.session.opened import open_session
 from esp_wizard.session.store import SessionStore
 from esp_wizard.tui import sessions
 from esp_wizard.tui.screens.home import HomeScreen
 from esp_wizard.tui.screens.interview import InterviewScreen
-from esp_wizard.tui.sessions import open_session
 from esp_wizard.tui.start import Start
 from esp_wizard.workspace import Workspace
 from tui.conftest import make_app, make_session, settle

@@ -19,20 +19,20 @@ from esp_wizard.ask.progress import progress_line, section_heading
 from esp_wizard.ask.prompter import Prompter
 from esp_wizard.ask.prompts import AskContext, prompt_for
 from esp_wizard.ask.replies import Answered, Reply, Unchanged
-from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.catalog import load_catalog
 from esp_wizard.questionnaire.causes import Cause, known_causes
-from esp_wizard.questionnaire.kinds import is_empty
+from esp_wizard.questionnaire.kinds import Question, is_empty
+from esp_wizard.questionnaire.kinds.base import AnswerError
+from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion
 from esp_wizard.session.controller import SKIPPED, InterviewController, Outcome
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import Answer, AnswerStatus, Session
 from esp_wizard.session.store import SessionStore
-from esp_wizard.session.validation import AnswerError
 
 STATUS_TEXT = i18n.Labels(
     {"dont_know": i18n.N_("don't know"), "not_applicable": i18n.N_("not applicable")}
 )
-Step = Callable[[m.Question], "m.Question | None"]
+Step = Callable[[Question], "Question | None"]
 
 
 class InterviewRun:
@@ -48,7 +48,7 @@ class InterviewRun:
     def session(self) -> Session:
         return self.interview.session
 
-    def run(self, start: m.Question | None) -> bool:
+    def run(self, start: Question | None) -> bool:
         """Ask from `start` to the end; False when stopped with :stop."""
         question = start
         while question is not None:
@@ -61,7 +61,7 @@ class InterviewRun:
         return True
 
     # -- showing -------------------------------------------------------------------------
-    def _present(self, question: m.Question) -> None:
+    def _present(self, question: Question) -> None:
         self._saved(self.control.move_to(question.id))
         if self._shown == question.id:
             return
@@ -93,11 +93,11 @@ class InterviewRun:
             lines.append("  " + i18n._("Flagged for follow-up"))
         return lines
 
-    def _context(self, question: m.Question) -> AskContext:
+    def _context(self, question: Question) -> AskContext:
         answer = self.session.answers.get(question.id)
         value = answer.value if answer is not None and answer.status == "answered" else None
         commit = None
-        if isinstance(question, m.InventoryQuestion):
+        if isinstance(question, InventoryQuestion):
             commit = lambda rows: self._commit(question.id, rows)  # noqa: E731
         return AskContext(
             prompter=self.prompter,
@@ -115,7 +115,7 @@ class InterviewRun:
             self.control.require_saved()
         return outcome
 
-    def _after(self, question: m.Question, reply: Reply) -> m.Question | None:
+    def _after(self, question: Question, reply: Reply) -> Question | None:
         if isinstance(reply, Answered):
             return self._next(question) if self._record(question, reply) else question
         if isinstance(reply, Unchanged):
@@ -124,10 +124,10 @@ class InterviewRun:
             return self._go(question, reply.argument)
         return self._steps()[reply](question)
 
-    def _next(self, question: m.Question) -> m.Question | None:
+    def _next(self, question: Question) -> Question | None:
         return self.control.next(question.id)
 
-    def _record(self, question: m.Question, reply: Answered) -> bool:
+    def _record(self, question: Question, reply: Answered) -> bool:
         """Record and save; False (and the core's message shown) when it is refused."""
         outcome = self._saved(self.control.answer(question.id, reply.value, reply.other))
         if outcome.refused:
@@ -158,7 +158,7 @@ class InterviewRun:
             sp.HELP: self._help,
         }
 
-    def _mark(self, question: m.Question, status: AnswerStatus) -> m.Question | None:
+    def _mark(self, question: Question, status: AnswerStatus) -> Question | None:
         outcome = self._saved(self.control.mark(question.id, status))
         if outcome.refused:
             self.prompter.say(f"  {outcome.refused}")
@@ -166,7 +166,7 @@ class InterviewRun:
         self.prompter.say(f"  Recorded: {STATUS_TEXT[status]}")
         return self._next(question)
 
-    def _annotate(self, question: m.Question, name: str, label: str, hint: str = "") -> m.Question:
+    def _annotate(self, question: Question, name: str, label: str, hint: str = "") -> Question:
         """A note or a quote on the question, which is then asked again."""
         answer = self.session.answers.get(question.id)
         current = getattr(answer, name) if answer is not None else ""
@@ -177,13 +177,13 @@ class InterviewRun:
             self.prompter.say(f"  {label} {'saved' if text.strip() else 'removed'}.")
         return question
 
-    def _flag(self, question: m.Question) -> m.Question:
+    def _flag(self, question: Question) -> Question:
         self._saved(self.control.flag(question.id))
         flagged = self.control.flagged(question.id)
         self.prompter.say("  Flagged for follow-up." if flagged else "  Follow-up flag removed.")
         return question
 
-    def _observe(self, question: m.Question) -> m.Question:
+    def _observe(self, question: Question) -> Question:
         fields = ask_observation(self.prompter, self.causes)
         if fields is not None:
             observation, outcome = self.control.observation(question.id, **fields)
@@ -200,18 +200,18 @@ class InterviewRun:
             self._causes = known_causes([own, *catalog.questionnaires()], own.language)
         return self._causes
 
-    def _back(self, question: m.Question) -> m.Question:
+    def _back(self, question: Question) -> Question:
         previous = self.control.back(question.id, skip_notes=True)  # notes are only read
         if previous is None:
             self.prompter.say("  This is the first question.")
             return question
         return previous
 
-    def _numbered(self) -> list[m.Question]:
+    def _numbered(self) -> list[Question]:
         """The questions as `question N of M` counts them (active ones that take answers)."""
         return [q for q in self.interview.active_questions() if q.answerable]
 
-    def _review(self, question: m.Question) -> m.Question:
+    def _review(self, question: Question) -> Question:
         """What is answered, what is still open, what is flagged: numbered for :go."""
         numbered = self._numbered()
         interview = self.interview
@@ -238,7 +238,7 @@ class InterviewRun:
         say("  :go NUMBER (or a question id) goes there.")
         return question
 
-    def _shown_answer(self, question: m.Question) -> str:
+    def _shown_answer(self, question: Question) -> str:
         answer = self.session.answers.get(question.id)
         if answer is None:
             return ""
@@ -247,7 +247,7 @@ class InterviewRun:
         shown = self.interview.display(question, answer.value, answer.other, terse=True)
         return " ".join(shown.split())
 
-    def _go(self, question: m.Question, wanted: str) -> m.Question:
+    def _go(self, question: Question, wanted: str) -> Question:
         """`:go 12` or `:go contract_end`: any active question; asked for when left out."""
         wanted = wanted or self.prompter.text("Go to which question (number or id)?").strip()
         if not wanted:
@@ -271,7 +271,7 @@ class InterviewRun:
     def questionnaire_has(self, question_id: str) -> bool:
         return self.interview.questionnaire.question(question_id) is not None
 
-    def _help(self, question: m.Question) -> m.Question:
+    def _help(self, question: Question) -> Question:
         for line in sp.help_lines(sp.offered(question.allow_unknown)):
             self.prompter.say(line)
         return question

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from esp_wizard.i18n import _
 from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.kinds import Question
 from esp_wizard.session.interview import Interview
 
 
-def progress_line(interview: Interview, question: m.Question) -> str:
+def progress_line(interview: Interview, question: Question) -> str:
     parts = []
     asked = [q.id for q in interview.active_questions() if q.answerable]
     if question.id in asked:
@@ -25,7 +26,7 @@ def progress_line(interview: Interview, question: m.Question) -> str:
     return f"{', '.join(parts)} ({counted})"
 
 
-def section_number(interview: Interview, question: m.Question) -> tuple[int, int] | None:
+def section_number(interview: Interview, question: Question) -> tuple[int, int] | None:
     sections = [s.id for s in interview.active_sections()]
     section = interview.questionnaire.section_of(question.id)
     if section is None or section.id not in sections:

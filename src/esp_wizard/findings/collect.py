@@ -22,12 +22,13 @@ from esp_wizard.findings.priority import DEFAULT_EFFORT
 from esp_wizard.findings.timeline import DriverFacts, driver_facts, timeline
 from esp_wizard.findings.voices import worries
 from esp_wizard.questionnaire import model as m
-from esp_wizard.questionnaire.kinds import canonical
+from esp_wizard.questionnaire.kinds import Question, canonical, is_empty
+from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion, row_key
+from esp_wizard.questionnaire.kinds.yes_no import YesNoQuestion
 from esp_wizard.questionnaire.rules import form_of
-from esp_wizard.session.interview import FiredFinding, Interview, is_empty
+from esp_wizard.session.interview import FiredFinding, Interview
 from esp_wizard.session.model import Answer, Observation, Session
 from esp_wizard.session.opened import OpenedSession
-from esp_wizard.session.validation import row_key
 
 STATUS_TEXT = {"dont_know": "don't know", "not_applicable": "not applicable"}
 NOT_ANSWERED = "(not answered)"
@@ -155,7 +156,7 @@ def answered(interview: Interview) -> dict[str, Any]:
 
 
 # -- answers as people read them ------------------------------------------------------------
-def shown_answer(interview: Interview, question: m.Question, answer: Answer | None) -> str:
+def shown_answer(interview: Interview, question: Question, answer: Answer | None) -> str:
     if answer is None or not interview.is_done(question.id):
         return NOT_ANSWERED
     if answer.status in STATUS_TEXT:
@@ -164,7 +165,7 @@ def shown_answer(interview: Interview, question: m.Question, answer: Answer | No
 
 
 def row_cells(
-    interview: Interview, question: m.InventoryQuestion, row: dict[str, Any]
+    interview: Interview, question: InventoryQuestion, row: dict[str, Any]
 ) -> dict[str, str]:
     """A row's filled fields as shown, in the questionnaire's field order."""
     return {
@@ -174,7 +175,7 @@ def row_cells(
     }
 
 
-def row_text(interview: Interview, question: m.InventoryQuestion, row: dict[str, Any]) -> str:
+def row_text(interview: Interview, question: InventoryQuestion, row: dict[str, Any]) -> str:
     cells = row_cells(interview, question, row)
     labels = {f.id: f.text for f in question.fields}
     return "; ".join(f"{labels[k]}: {v}" for k, v in cells.items())
@@ -230,7 +231,7 @@ def _named(interview: Interview, question_id: str, fired: FiredFinding) -> Named
     if question is None or answer is None or not interview.is_active(question_id):
         return None
     inventory_id = form_of(fired.rule).inventory_id(fired.rule)
-    if question_id == inventory_id and isinstance(question, m.InventoryQuestion):
+    if question_id == inventory_id and isinstance(question, InventoryQuestion):
         # The answer's note and quote speak of the whole inventory, not of this row: they
         # stay in the session summary instead of following every row's finding.
         shown = row_text(interview, question, fired.row or {})
@@ -288,7 +289,7 @@ def _inventories(interview: Interview) -> list[InventoryFacts]:
     answers = interview.active_answers()
     for question in interview.active_questions():
         answer = answers.get(question.id)
-        if not isinstance(question, m.InventoryQuestion) or answer is None:
+        if not isinstance(question, InventoryQuestion) or answer is None:
             continue
         if answer.status != "answered" or not answer.value:
             continue
@@ -296,9 +297,9 @@ def _inventories(interview: Interview) -> list[InventoryFacts]:
     return found
 
 
-def _inventory(interview: Interview, question: m.InventoryQuestion, rows: Any) -> InventoryFacts:
+def _inventory(interview: Interview, question: InventoryQuestion, rows: Any) -> InventoryFacts:
     move_field = question.field("must_move")
-    has_move = isinstance(move_field, m.YesNoQuestion)
+    has_move = isinstance(move_field, YesNoQuestion)
     facts = []
     for number, row in enumerate(rows, start=1):
         name = row.get(question.key_field)

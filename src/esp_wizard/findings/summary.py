@@ -8,7 +8,8 @@ import itertools
 from esp_wizard.findings.collect import collect, row_cells, shown_answer
 from esp_wizard.findings.merge import merge_findings, split
 from esp_wizard.findings.model import SessionSummary, SummaryAnswer, SummarySection
-from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.kinds import Question
+from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import Session
 from esp_wizard.session.opened import OpenedSession
@@ -74,12 +75,12 @@ def _worth_showing(interview: Interview, question_id: str) -> bool:
     return interview.is_done(question_id) or bool(answer.note or answer.quote or answer.follow_up)
 
 
-def _answer(interview: Interview, question: m.Question) -> SummaryAnswer:
+def _answer(interview: Interview, question: Question) -> SummaryAnswer:
     answer = interview.session.answers[question.id]
     columns: tuple[str, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
     done = interview.is_done(question.id)
-    if isinstance(question, m.InventoryQuestion) and done and answer.status == "answered":
+    if isinstance(question, InventoryQuestion) and done and answer.status == "answered":
         columns = tuple(f.text for f in question.fields)
         rows = tuple(
             tuple(row_cells(interview, question, row).get(f.id, "") for f in question.fields)

@@ -14,7 +14,7 @@ from esp_wizard.questionnaire.expression import ExpressionError, NameType, Scope
 from esp_wizard.questionnaire.expression import names as expression_names
 from esp_wizard.questionnaire.expression.ast import BUILTIN_NAMES
 from esp_wizard.questionnaire.kinds import kind_of, name_type
-from esp_wizard.questionnaire.kinds.base import Found, Loc
+from esp_wizard.questionnaire.kinds.base import Conditional, Found, Loc
 from esp_wizard.questionnaire.limits import model_problems
 from esp_wizard.questionnaire.rules import RuleScope, form_of
 from esp_wizard.questionnaire.templates import template_problems
@@ -108,7 +108,7 @@ def _rule_problems(q: m.Questionnaire, names: _Names) -> Iterator[Found]:
 
 
 def _condition(
-    owner: m.Conditional,
+    owner: Conditional,
     loc: Loc,
     names: _Names,
     limit: int,

@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails
 from esp_wizard.errors import FileProblems, Problem
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import FIELD_TYPES, MODELS, QUESTION_TYPES
+from esp_wizard.questionnaire.kinds.base import QUESTION_ID, Option
 from esp_wizard.questionnaire.limits import raw_problems
 from esp_wizard.tomlfile import (
     Loc,
@@ -127,7 +128,7 @@ def _message(loc: Loc, errors: list[ErrorDetails], data: Any) -> str:
 
 def _pattern_name(pattern: str) -> str:
     return {
-        m.QUESTION_ID: "id: use lowercase letters, digits and _, starting with a letter",
+        QUESTION_ID: "id: use lowercase letters, digits and _, starting with a letter",
         m.KEBAB_ID: "id: use lowercase letters, digits and -, starting with a letter",
         m.RULE_ID: "id: use lowercase letters, digits, - and _, starting with a letter",
         m.LANGUAGE_TAG: "language tag (e.g. en, fr, pt-BR)",
@@ -146,7 +147,7 @@ _LIST_MODELS: dict[str, type[BaseModel]] = {
     "sections": m.Section,
     "findings": m.FindingRule,
     "drivers": m.Driver,
-    "options": m.Option,
+    "options": Option,
 }
 
 

@@ -3,7 +3,7 @@
 The models check structure only (types, keys, ranges); cross-references (ids, expressions,
 templates) are checked by `checks.py`, which needs the whole questionnaire. Each question
 type's model lives with the rest of its knowledge in `kinds/`; the question union comes from
-the table there. The type models are re-exported here for the modules that name them.
+the table there; modules that name a type's model import it from its kind's module.
 """
 
 from __future__ import annotations
@@ -12,48 +12,12 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import Field, PrivateAttr
 
-from esp_wizard.questionnaire.kinds import QUESTION_TYPES, InventoryField, Question
+from esp_wizard.questionnaire.kinds import Question
 from esp_wizard.questionnaire.kinds.base import (
-    OTHER,
     QUESTION_ID,
     Conditional,
-    Option,
-    QuestionBase,
 )
 from esp_wizard.questionnaire.kinds.base import Model as _Model
-from esp_wizard.questionnaire.kinds.choice import ChoiceQuestion
-from esp_wizard.questionnaire.kinds.date import DateQuestion
-from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion
-from esp_wizard.questionnaire.kinds.long_text import LongTextQuestion
-from esp_wizard.questionnaire.kinds.multi_choice import MultiChoiceQuestion
-from esp_wizard.questionnaire.kinds.note import NoteQuestion
-from esp_wizard.questionnaire.kinds.number import NumberQuestion
-from esp_wizard.questionnaire.kinds.options import OptionsQuestion
-from esp_wizard.questionnaire.kinds.scale import ScaleQuestion
-from esp_wizard.questionnaire.kinds.text import TextQuestion
-from esp_wizard.questionnaire.kinds.yes_no import YesNoQuestion
-
-__all__ = [  # the type models, re-exported for the modules that name them
-    "OTHER",
-    "QUESTION_ID",
-    "QUESTION_TYPES",
-    "ChoiceQuestion",
-    "Conditional",
-    "DateQuestion",
-    "InventoryField",
-    "InventoryQuestion",
-    "LongTextQuestion",
-    "MultiChoiceQuestion",
-    "NoteQuestion",
-    "NumberQuestion",
-    "Option",
-    "OptionsQuestion",
-    "Question",
-    "QuestionBase",
-    "ScaleQuestion",
-    "TextQuestion",
-    "YesNoQuestion",
-]
 
 KEBAB_ID = r"^[a-z][a-z0-9-]*$"
 RULE_ID = r"^[a-z][a-z0-9_-]*$"

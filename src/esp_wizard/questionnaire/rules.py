@@ -18,7 +18,7 @@ from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.expression import NameType
 from esp_wizard.questionnaire.kinds import is_empty
 from esp_wizard.questionnaire.kinds.base import Found, Loc
-from esp_wizard.questionnaire.kinds.inventory import row_key
+from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion, row_key
 
 Row = dict[str, Any]
 Types = Mapping[str, NameType | None]  # each question's type, as conditions see it
@@ -95,8 +95,8 @@ class ForEachForm(RuleForm):
 
     def check(self, q: m.Questionnaire, rule: m.FindingRule, loc: Loc, types: Types) -> Checked:
         inventory = q.question(rule.for_each or "")
-        if not isinstance(inventory, m.InventoryQuestion):
-            kinds = [x.id for x in q.questions() if isinstance(x, m.InventoryQuestion)]
+        if not isinstance(inventory, InventoryQuestion):
+            kinds = [x.id for x in q.questions() if isinstance(x, InventoryQuestion)]
             return (*loc, "for_each"), _not_inventory(rule.for_each or "", kinds)
         inventory_type = types.get(inventory.id)
         return RuleScope(
@@ -107,7 +107,7 @@ class ForEachForm(RuleForm):
     def instances(self, q: m.Questionnaire, rule: m.FindingRule, value: Value) -> Instances:
         inventory_id = rule.for_each or ""
         inventory = q.question(inventory_id)
-        key_field = inventory.key_field if isinstance(inventory, m.InventoryQuestion) else ""
+        key_field = inventory.key_field if isinstance(inventory, InventoryQuestion) else ""
         for row in value(inventory_id) or []:
             yield f"{rule.id}:{row_key(row.get(key_field))}", row
 
@@ -116,7 +116,7 @@ class ForEachForm(RuleForm):
 
     def row_name(self, q: m.Questionnaire, rule: m.FindingRule, row: Row | None) -> str:
         question = q.question(rule.for_each or "")
-        if row is None or not isinstance(question, m.InventoryQuestion):
+        if row is None or not isinstance(question, InventoryQuestion):
             return ""
         name = row.get(question.key_field)
         return "" if is_empty(name) else str(name)

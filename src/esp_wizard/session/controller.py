@@ -19,7 +19,7 @@ from typing import Any
 
 from esp_wizard.errors import UserError
 from esp_wizard.questionnaire import model as m
-from esp_wizard.questionnaire.kinds import is_empty
+from esp_wizard.questionnaire.kinds import Question, is_empty
 from esp_wizard.questionnaire.kinds.base import AnswerError
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import Answer, AnswerStatus, Observation, Session, utc_now
@@ -220,11 +220,11 @@ class InterviewController:
         return candidate
 
     # -- moving ----------------------------------------------------------------------------
-    def next(self, question_id: str | None) -> m.Question | None:
+    def next(self, question_id: str | None) -> Question | None:
         """The next active question, as the answers given so far decide."""
         return self.interview.next_question(question_id)
 
-    def back(self, question_id: str, skip_notes: bool = False) -> m.Question | None:
+    def back(self, question_id: str, skip_notes: bool = False) -> Question | None:
         """The previous active question (with `skip_notes`, the previous one to answer)."""
         previous = self.interview.previous_question(question_id)
         while skip_notes and previous is not None and not previous.answerable:
@@ -239,12 +239,12 @@ class InterviewController:
         self._moved = True
         return Outcome(changed=True) if self._batch else self.save()
 
-    def target(self, question_id: str) -> m.Question | None:
+    def target(self, question_id: str) -> Question | None:
         """The question to jump to, None when there is none or skip logic hides it."""
         question = self.questionnaire.question(question_id)
         return question if question is not None and self.interview.is_active(question_id) else None
 
-    def jump(self, question_id: str) -> tuple[m.Question | None, Outcome]:
+    def jump(self, question_id: str) -> tuple[Question | None, Outcome]:
         """Any active question (from a list or the review); refused if skip logic hides it."""
         question = self.target(question_id)
         if question is None:

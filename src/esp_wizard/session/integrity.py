@@ -14,6 +14,7 @@ from typing import Any
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import kind_of
 from esp_wizard.questionnaire.kinds.base import QuestionBase
+from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion
 from esp_wizard.session.model import Session
 
 Location = tuple[str | int, ...]
@@ -30,7 +31,7 @@ def answer_problems(questionnaire: m.Questionnaire, session: Session) -> list[tu
         problem = _misfit(question, answer.value, "question")
         if problem is not None:
             problems.append((where, problem))
-        elif isinstance(question, m.InventoryQuestion) and isinstance(answer.value, list):
+        elif isinstance(question, InventoryQuestion) and isinstance(answer.value, list):
             problems.extend(_row_problems(question, answer.value, where))
     return problems
 
@@ -44,7 +45,7 @@ def _misfit(question: QuestionBase, value: Any, what: str) -> str | None:
 
 
 def _row_problems(
-    question: m.InventoryQuestion, rows: list[Any], where: Location
+    question: InventoryQuestion, rows: list[Any], where: Location
 ) -> list[tuple[Location, str]]:
     problems: list[tuple[Location, str]] = []
     for number, row in enumerate(rows):

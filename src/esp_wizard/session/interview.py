@@ -14,10 +14,9 @@ from typing import Any
 from esp_wizard import i18n
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.expression import evaluate, names
-from esp_wizard.questionnaire.kinds import display, keeps_other, validate
-from esp_wizard.questionnaire.kinds import is_empty as is_empty
+from esp_wizard.questionnaire.kinds import Question, display, is_empty, keeps_other, validate
 from esp_wizard.questionnaire.kinds.base import AnswerError, not_answered
-from esp_wizard.questionnaire.kinds.inventory import rows_short
+from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion, rows_short
 from esp_wizard.questionnaire.rules import form_of
 from esp_wizard.questionnaire.templates import builtin_text, fill, template_names
 from esp_wizard.session.model import Answer, AnswerStatus, Session, utc_now
@@ -123,7 +122,7 @@ class Interview:
         change, so that a session judged twice gives the same findings."""
         return self.today or self.session.updated.date()
 
-    def active_questions(self) -> list[m.Question]:
+    def active_questions(self) -> list[Question]:
         """Active questions in order, notes included (they are shown, not answered)."""
         return [q for q in self._order if q.id in self.active_ids]
 
@@ -156,20 +155,20 @@ class Interview:
         return [q for q in self.session.answers if q not in self.active_ids and q in self._position]
 
     # -- navigation ---------------------------------------------------------------------
-    def next_question(self, after: str | None = None) -> m.Question | None:
+    def next_question(self, after: str | None = None) -> Question | None:
         start = 0 if after is None else self._position[after] + 1
         return next((q for q in self._order[start:] if q.id in self.active_ids), None)
 
-    def previous_question(self, before: str) -> m.Question | None:
+    def previous_question(self, before: str) -> Question | None:
         end = self._position[before]
         return next((q for q in reversed(self._order[:end]) if q.id in self.active_ids), None)
 
-    def first_open_question(self) -> m.Question | None:
+    def first_open_question(self) -> Question | None:
         return next(
             (q for q in self.active_questions() if q.answerable and not self.is_done(q.id)), None
         )
 
-    def resume_question(self) -> m.Question | None:
+    def resume_question(self) -> Question | None:
         """Where the interview was left, or the first question still open."""
         current = self.session.current
         if current in self._position:
@@ -178,7 +177,7 @@ class Interview:
             return self.next_question(current) or self.previous_question(current)
         return self.first_open_question() or self.next_question()
 
-    def unanswered_required(self) -> list[m.Question]:
+    def unanswered_required(self) -> list[Question]:
         """Required questions still open, and inventories with fewer rows than `min_rows`
         (their rows are saved as they come; the shortfall is reported here, like required)."""
         return [
@@ -190,14 +189,14 @@ class Interview:
     def rows_short(self, question_id: str) -> str:
         """An inventory's shortfall against `min_rows`, once it has rows ("" when enough)."""
         question = self.questionnaire.question(question_id)
-        if not isinstance(question, m.InventoryQuestion) or question.min_rows is None:
+        if not isinstance(question, InventoryQuestion) or question.min_rows is None:
             return ""
         answer = self.session.answers.get(question_id)
         if answer is None or answer.status != "answered" or is_empty(answer.value):
             return ""  # open: `required` says whether that is a gap
         return rows_short(question, answer.value)
 
-    def follow_ups(self) -> list[m.Question]:
+    def follow_ups(self) -> list[Question]:
         return [
             q
             for q in self.active_questions()
@@ -239,7 +238,7 @@ class Interview:
         self._question(question_id)
         self.session.current = question_id
 
-    def _question(self, question_id: str) -> m.Question:
+    def _question(self, question_id: str) -> Question:
         question = self.questionnaire.question(question_id)
         if question is None:
             raise AnswerError(f"No question '{question_id}' in this questionnaire.")
@@ -321,9 +320,7 @@ class Interview:
                 inventory = self.questionnaire.question(inventory_id) if inventory_id else None
                 field_id = name.removeprefix("item.")
                 field = (
-                    inventory.field(field_id)
-                    if isinstance(inventory, m.InventoryQuestion)
-                    else None
+                    inventory.field(field_id) if isinstance(inventory, InventoryQuestion) else None
                 )
                 value = (row or {}).get(field_id)
                 if field is None or is_empty(value):
@@ -346,8 +343,6 @@ class Interview:
     def _blank(self) -> str:
         return not_answered(self.questionnaire.language)
 
-    def display(
-        self, question: m.Question, value: Any, other: str = "", terse: bool = False
-    ) -> str:
+    def display(self, question: Question, value: Any, other: str = "", terse: bool = False) -> str:
         """An answer as a person reads it, in the questionnaire's language (see kinds)."""
         return display(question, value, other, self.questionnaire.language, terse)

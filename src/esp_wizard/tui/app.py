@@ -223,7 +223,7 @@ class WizardApp(App[None]):
         self.switch_screen(self._interview_screen(opened))
 
     def resume_session(self, ref: str) -> None:
-        from esp_wizard.tui.sessions import open_session
+        from esp_wizard.session.opened import open_session
 
         try:
             opened = open_session(self.store, ref, self.catalog)

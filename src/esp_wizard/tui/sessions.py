@@ -2,7 +2,7 @@
 
 Nothing here decides anything: session/summary.py lists (from its cache for unchanged
 files, so the home table fills without loading the models), the store locks, and
-`open_session` opens a session the way both entry points need. This module only gathers
+session/opened.py opens a session the way both entry points need. This module only gathers
 what the home screen shows.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from esp_wizard.errors import FileProblems
 from esp_wizard.session.summary import (
@@ -21,17 +20,6 @@ from esp_wizard.session.summary import (
 )
 from esp_wizard.tui.format import people, status_text
 from esp_wizard.workspace import Workspace
-
-if TYPE_CHECKING:
-    from esp_wizard.session.opened import OpenedSession
-    from esp_wizard.session.store import SessionStore
-
-
-def open_session(store: SessionStore, ref: str, catalog: Any) -> OpenedSession:
-    """The faces open through here (session/opened.py), imported when a session opens."""
-    from esp_wizard.session.opened import open_session as opened
-
-    return opened(store, ref, catalog)
 
 
 @dataclass(frozen=True)

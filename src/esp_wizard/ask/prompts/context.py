@@ -11,11 +11,11 @@ from questionary import Choice, Separator
 
 from esp_wizard.ask.prompter import COMMAND_KEY, Prompter
 from esp_wizard.ask.specials import LEAVE_ROW, Special, UnknownCommand, find
-from esp_wizard.questionnaire import model as m
-from esp_wizard.session.validation import AnswerError
+from esp_wizard.questionnaire.kinds import Question
+from esp_wizard.questionnaire.kinds.base import AnswerError
 
 
-def _plain(_question: m.Question, value: Any) -> str:
+def _plain(_question: Question, value: Any) -> str:
     return str(value)
 
 

@@ -18,10 +18,9 @@ from esp_wizard.ask.prompts.context import AskContext
 from esp_wizard.ask.prompts.registry import asks, prompt_for
 from esp_wizard.ask.replies import UNCHANGED, Answered, Reply
 from esp_wizard.ask.specials import LEAVE_ROW, Special
-from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import is_empty
-from esp_wizard.questionnaire.kinds.inventory import rows_short
-from esp_wizard.session.validation import AnswerError
+from esp_wizard.questionnaire.kinds.base import AnswerError
+from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion, rows_short
 
 ADD, EDIT, DELETE, DONE, CANCEL = (Marker(n) for n in ("ADD", "EDIT", "DELETE", "DONE", "CANCEL"))
 Row = dict[str, Any]
@@ -34,7 +33,7 @@ class _Rows:
 
 @asks("inventory")
 class InventoryPrompt:
-    def ask(self, question: m.InventoryQuestion, ctx: AskContext) -> Reply:
+    def ask(self, question: InventoryQuestion, ctx: AskContext) -> Reply:
         state = _Rows([dict(row) for row in ctx.value or []])
         while True:
             show_rows(question, ctx, state)
@@ -51,14 +50,14 @@ class InventoryPrompt:
                 _commit(question, ctx, state, changed)
 
 
-def _actions(question: m.InventoryQuestion, rows: list[Row]) -> list[Choice]:
+def _actions(question: InventoryQuestion, rows: list[Row]) -> list[Choice]:
     actions = [Choice(f"Add a {question.item}", value=ADD)]
     if rows:
         actions += [Choice("Edit a row", value=EDIT), Choice("Delete a row", value=DELETE)]
     return [*actions, Choice("Done", value=DONE)]
 
 
-def show_rows(question: m.InventoryQuestion, ctx: AskContext, state: _Rows) -> None:
+def show_rows(question: InventoryQuestion, ctx: AskContext, state: _Rows) -> None:
     if not state.rows:
         ctx.prompter.say(f"  No {question.item} rows yet.")
     for number, row in enumerate(state.rows, start=1):
@@ -68,7 +67,7 @@ def show_rows(question: m.InventoryQuestion, ctx: AskContext, state: _Rows) -> N
         ctx.prompter.say(f"  (saved; {short})")
 
 
-def row_text(question: m.InventoryQuestion, ctx: AskContext, row: Row) -> str:
+def row_text(question: InventoryQuestion, ctx: AskContext, row: Row) -> str:
     key, *rest = question.fields
     details = [
         f"{f.text}: {ctx.display(f, row[f.id])}" for f in rest if not is_empty(row.get(f.id))
@@ -78,7 +77,7 @@ def row_text(question: m.InventoryQuestion, ctx: AskContext, row: Row) -> str:
 
 
 def _change(
-    question: m.InventoryQuestion, ctx: AskContext, rows: list[Row], action: Any
+    question: InventoryQuestion, ctx: AskContext, rows: list[Row], action: Any
 ) -> list[Row] | None:
     """The rows after one action, or None when it was called off."""
     if action is ADD:
@@ -96,7 +95,7 @@ def _change(
     return [*rows[:index], *rows[index + 1 :]]
 
 
-def ask_row(question: m.InventoryQuestion, ctx: AskContext, current: Row, title: str) -> Row | None:
+def ask_row(question: InventoryQuestion, ctx: AskContext, current: Row, title: str) -> Row | None:
     """Each field with its own type's prompt; Enter keeps a field's current value.
     None when the facilitator leaves the row with `:back` (nothing of it is kept)."""
     ctx.prompter.say(f"  {title} ({LEAVE_ROW.typed} leaves the row)")
@@ -114,7 +113,7 @@ def ask_row(question: m.InventoryQuestion, ctx: AskContext, current: Row, title:
     return row
 
 
-def _which(question: m.InventoryQuestion, ctx: AskContext, rows: list[Row]) -> int | None:
+def _which(question: InventoryQuestion, ctx: AskContext, rows: list[Row]) -> int | None:
     choices = [
         Choice(f"{n}. {row_text(question, ctx, row)}", value=n - 1)
         for n, row in enumerate(rows, start=1)
@@ -123,7 +122,7 @@ def _which(question: m.InventoryQuestion, ctx: AskContext, rows: list[Row]) -> i
     return None if picked is CANCEL else picked
 
 
-def _commit(question: m.InventoryQuestion, ctx: AskContext, state: _Rows, rows: list[Row]) -> None:
+def _commit(question: InventoryQuestion, ctx: AskContext, state: _Rows, rows: list[Row]) -> None:
     if ctx.commit is None:
         raise RuntimeError("an inventory is asked with a way to save its rows")
     try:

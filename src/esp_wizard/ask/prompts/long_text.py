@@ -13,15 +13,16 @@ from esp_wizard.ask.prompts.context import AskContext, checked
 from esp_wizard.ask.prompts.registry import asks
 from esp_wizard.ask.replies import UNCHANGED, Answered, Reply
 from esp_wizard.ask.specials import Special, read_typed
-from esp_wizard.questionnaire import model as m
-from esp_wizard.session.validation import AnswerError, validate
+from esp_wizard.questionnaire.kinds import validate
+from esp_wizard.questionnaire.kinds.base import AnswerError
+from esp_wizard.questionnaire.kinds.long_text import LongTextQuestion
 
 MORE = "..."
 
 
 @asks("long_text")
 class LongTextPrompt:
-    def ask(self, question: m.LongTextQuestion, ctx: AskContext) -> Reply:
+    def ask(self, question: LongTextQuestion, ctx: AskContext) -> Reply:
         if ctx.value:
             ctx.prompter.say("  Current answer:")
             for line in str(ctx.value).splitlines():
@@ -39,7 +40,7 @@ class LongTextPrompt:
             return UNCHANGED
         return Answered(self._more_lines(question, ctx, [reply]))
 
-    def _more_lines(self, question: m.LongTextQuestion, ctx: AskContext, lines: list[str]) -> str:
+    def _more_lines(self, question: LongTextQuestion, ctx: AskContext, lines: list[str]) -> str:
         while True:
             line = ctx.prompter.text(
                 "",
@@ -50,7 +51,7 @@ class LongTextPrompt:
                 return "\n".join(lines)
             lines.append(line)
 
-    def _check_first(self, question: m.LongTextQuestion, ctx: AskContext, text: str) -> None:
+    def _check_first(self, question: LongTextQuestion, ctx: AskContext, text: str) -> None:
         reply = read_typed(text, ctx.specials)
         if isinstance(reply, Special):
             return
@@ -61,6 +62,6 @@ class LongTextPrompt:
         _check_all(question, [reply])
 
 
-def _check_all(question: m.LongTextQuestion, lines: list[str]) -> None:
+def _check_all(question: LongTextQuestion, lines: list[str]) -> None:
     if lines[-1].strip():
         validate(question, "\n".join(lines))

@@ -13,14 +13,17 @@ from esp_wizard.ask.prompts.registry import asks
 from esp_wizard.ask.replies import Answered, Reply
 from esp_wizard.ask.specials import Special
 from esp_wizard.i18n import N_, _
-from esp_wizard.questionnaire import model as m
-from esp_wizard.session.validation import AnswerError, validate
+from esp_wizard.questionnaire.kinds import validate
+from esp_wizard.questionnaire.kinds.base import OTHER, AnswerError
+from esp_wizard.questionnaire.kinds.choice import ChoiceQuestion
+from esp_wizard.questionnaire.kinds.multi_choice import MultiChoiceQuestion
+from esp_wizard.questionnaire.kinds.scale import ScaleQuestion
 
 OTHER_LABEL = N_("Other…")
 LEAVE_EMPTY = Marker("LEAVE_EMPTY")  # an optional field of an inventory row
 PENDING_OTHER = "…"  # stands for the "Other" text, asked right after the list
 
-OptionsQuestion = m.ChoiceQuestion | m.MultiChoiceQuestion
+OptionsQuestion = ChoiceQuestion | MultiChoiceQuestion
 
 
 def option_choices(question: OptionsQuestion, ctx: AskContext) -> list[Choice | Separator]:
@@ -28,8 +31,8 @@ def option_choices(question: OptionsQuestion, ctx: AskContext) -> list[Choice | 
     choices: list[Choice | Separator] = [
         Choice(o.label, value=o.value, checked=o.value in current) for o in question.options
     ]
-    if _wants_other(question, ctx) and m.OTHER not in (o.value for o in question.options):
-        choices.append(Choice(_(OTHER_LABEL), value=m.OTHER, checked=m.OTHER in current))
+    if _wants_other(question, ctx) and OTHER not in (o.value for o in question.options):
+        choices.append(Choice(_(OTHER_LABEL), value=OTHER, checked=OTHER in current))
     return choices
 
 
@@ -56,7 +59,7 @@ def _wants_other(question: OptionsQuestion, ctx: AskContext) -> bool:
 
 @asks("choice")
 class ChoicePrompt:
-    def ask(self, question: m.ChoiceQuestion, ctx: AskContext) -> Reply:
+    def ask(self, question: ChoiceQuestion, ctx: AskContext) -> Reply:
         choices = option_choices(question, ctx)
         if ctx.in_row and not question.required:
             choices.append(Choice("(leave empty)", value=LEAVE_EMPTY))
@@ -66,7 +69,7 @@ class ChoicePrompt:
                 return picked
             if picked is LEAVE_EMPTY:
                 return Answered("")
-            if picked == m.OTHER and _wants_other(question, ctx):
+            if picked == OTHER and _wants_other(question, ctx):
                 other = ask_other(question, ctx, picked)
                 if other is None:
                     continue
@@ -76,7 +79,7 @@ class ChoicePrompt:
 
 @asks("multi_choice")
 class MultiChoicePrompt:
-    def ask(self, question: m.MultiChoiceQuestion, ctx: AskContext) -> Reply:
+    def ask(self, question: MultiChoiceQuestion, ctx: AskContext) -> Reply:
         choices = [*option_choices(question, ctx), *special_choices(ctx.specials)]
         while True:
             ticked = ctx.prompter.checkbox(
@@ -92,20 +95,20 @@ class MultiChoicePrompt:
             specials = [v for v in ticked if isinstance(v, Special)]
             if specials:
                 return specials[0]
-            if m.OTHER in ticked and _wants_other(question, ctx):
+            if OTHER in ticked and _wants_other(question, ctx):
                 other = ask_other(question, ctx, ticked)
                 if other is None:
                     continue
                 return Answered(ticked, other)
             return Answered(ticked)
 
-    def _check(self, question: m.MultiChoiceQuestion, values: list[Any]) -> bool | str:
+    def _check(self, question: MultiChoiceQuestion, values: list[Any]) -> bool | str:
         """The core's rules on what is ticked; a special must be ticked on its own."""
         if any(isinstance(v, Special) for v in values):
             return True if len(values) == 1 else "Tick a command on its own, without options."
         if not values:
             return True  # nothing ticked: leave the question as it is
-        other = PENDING_OTHER if m.OTHER in values else ""
+        other = PENDING_OTHER if OTHER in values else ""
         try:
             validate(question, values, other)
         except AnswerError as error:
@@ -115,7 +118,7 @@ class MultiChoicePrompt:
 
 @asks("scale")
 class ScalePrompt:
-    def ask(self, question: m.ScaleQuestion, ctx: AskContext) -> Reply:
+    def ask(self, question: ScaleQuestion, ctx: AskContext) -> Reply:
         points = [
             Choice(f"{p} - {label}" if (label := question.label_for(p)) else str(p), value=p)
             for p in range(question.min, question.max + 1)

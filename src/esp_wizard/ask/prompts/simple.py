@@ -16,13 +16,14 @@ from esp_wizard.ask.prompts.registry import asks
 from esp_wizard.ask.replies import UNCHANGED, Answered, Reply
 from esp_wizard.ask.specials import Special, read_typed
 from esp_wizard.i18n import _
-from esp_wizard.questionnaire import model as m
-from esp_wizard.session.validation import AnswerError
+from esp_wizard.questionnaire.kinds.base import AnswerError
+from esp_wizard.questionnaire.kinds.note import NoteQuestion
+from esp_wizard.questionnaire.kinds.yes_no import YesNoQuestion
 
 
 @asks("yes_no")
 class YesNoPrompt:
-    def ask(self, question: m.YesNoQuestion, ctx: AskContext) -> Reply:
+    def ask(self, question: YesNoQuestion, ctx: AskContext) -> Reply:
         stored = ctx.value if isinstance(ctx.value, bool) else None
         if i18n.current() != "en":
             return _ask_word(question, ctx, stored)
@@ -46,7 +47,7 @@ class YesNoPrompt:
             return Answered(bool(result))
 
 
-def _ask_word(question: m.YesNoQuestion, ctx: AskContext, stored: bool | None) -> Reply:
+def _ask_word(question: YesNoQuestion, ctx: AskContext, stored: bool | None) -> Reply:
     """A yes/no word and Enter: the whole word is consumed by this prompt, nothing spills."""
     typed = ctx.prompter.text(
         question.text,
@@ -61,7 +62,7 @@ def _ask_word(question: m.YesNoQuestion, ctx: AskContext, stored: bool | None) -
     return UNCHANGED if answer is None else Answered(answer)
 
 
-def _check_word(question: m.YesNoQuestion, ctx: AskContext, stored: bool | None, text: str) -> None:
+def _check_word(question: YesNoQuestion, ctx: AskContext, stored: bool | None, text: str) -> None:
     reply = read_typed(text, ctx.specials)
     if isinstance(reply, Special):
         return
@@ -73,7 +74,7 @@ def _check_word(question: m.YesNoQuestion, ctx: AskContext, stored: bool | None,
         raise AnswerError(_("Answer y or n."))
 
 
-def _instruction(question: m.YesNoQuestion, ctx: AskContext, stored: bool | None) -> str:
+def _instruction(question: YesNoQuestion, ctx: AskContext, stored: bool | None) -> str:
     if stored is not None:
         kept = _("yes") if stored else _("no")
         return _("(y/n, Enter keeps {answer}) ").format(answer=kept)
@@ -86,6 +87,6 @@ def _instruction(question: m.YesNoQuestion, ctx: AskContext, stored: bool | None
 class NotePrompt:
     """A note is read aloud by the facilitator; it takes no answer."""
 
-    def ask(self, question: m.NoteQuestion, ctx: AskContext) -> Reply:
+    def ask(self, question: NoteQuestion, ctx: AskContext) -> Reply:
         ctx.prompter.say(f"  Note: {question.text}")
         return UNCHANGED

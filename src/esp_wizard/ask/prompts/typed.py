@@ -14,9 +14,11 @@ from esp_wizard.ask.prompts.context import AskContext, checked
 from esp_wizard.ask.prompts.registry import asks
 from esp_wizard.ask.replies import Answered, Reply
 from esp_wizard.ask.specials import Special, read_typed
-from esp_wizard.questionnaire import model as m
-from esp_wizard.questionnaire.kinds.base import plain_number
-from esp_wizard.session.validation import AnswerError, parse_text, validate
+from esp_wizard.questionnaire.kinds import parse_text, validate
+from esp_wizard.questionnaire.kinds.base import AnswerError, plain_number
+from esp_wizard.questionnaire.kinds.date import DateQuestion
+from esp_wizard.questionnaire.kinds.number import NumberQuestion
+from esp_wizard.questionnaire.kinds.text import TextQuestion
 
 
 class TypedPrompt:
@@ -54,13 +56,13 @@ def check_typed(question: Any, ctx: AskContext, text: str) -> None:
 
 @asks("text")
 class TextPrompt(TypedPrompt):
-    def hint(self, question: m.TextQuestion) -> str | None:
+    def hint(self, question: TextQuestion) -> str | None:
         return f"(e.g. {question.placeholder})" if question.placeholder else None
 
 
 @asks("number")
 class NumberPrompt(TypedPrompt):
-    def hint(self, question: m.NumberQuestion) -> str | None:
+    def hint(self, question: NumberQuestion) -> str | None:
         parts = [question.unit] if question.unit else []
         if question.min is not None or question.max is not None:
             low = "" if question.min is None else plain_number(question.min)
@@ -71,7 +73,7 @@ class NumberPrompt(TypedPrompt):
 
 @asks("date")
 class DatePrompt(TypedPrompt):
-    def hint(self, question: m.DateQuestion) -> str | None:
+    def hint(self, question: DateQuestion) -> str | None:
         low = i18n.short_date(question.min) if question.min else ""
         high = i18n.short_date(question.max) if question.max else ""
         span = f", {low}…{high}" if low or high else ""

@@ -26,6 +26,7 @@ from textual.widgets import Label, Static
 
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.causes import Cause, known_causes
+from esp_wizard.questionnaire.kinds import Question
 from esp_wizard.session.controller import SKIPPED
 from esp_wizard.session.model import AnswerStatus
 from esp_wizard.tui.app import WizardApp
@@ -59,12 +60,12 @@ class InterviewScreen(Screen[None]):
         self.live = live
         self.interview = live.interview
         self.warning = warning
-        self.question: m.Question = self._first_question()
+        self.question: Question = self._first_question()
         self._swapping = False  # between questions: focus changes mean nothing
         self._last_problem = ""
         self._notes_timer: Timer | None = None
 
-    def _first_question(self) -> m.Question:
+    def _first_question(self) -> Question:
         """A fresh session starts at the very top (its opening note); else where it was left."""
         session = self.interview.session
         fresh = not session.current and not session.answers
@@ -119,7 +120,7 @@ class InterviewScreen(Screen[None]):
     def annotations(self) -> Annotations:
         return self.query_one("#annotations", Annotations)
 
-    async def _show(self, question: m.Question) -> None:
+    async def _show(self, question: Question) -> None:
         """Swap in the question's answer widget and texts in one update."""
         self._swapping = True
         self.question = question
@@ -146,7 +147,7 @@ class InterviewScreen(Screen[None]):
         widget.focus_answer()
         self._swapping = False
 
-    def _intro(self, question: m.Question, section: m.Section | None) -> str:
+    def _intro(self, question: Question, section: m.Section | None) -> str:
         """At the first question: the questionnaire's description; at a section's first
         question: the section's intro (what the facilitator reads aloud)."""
         parts = []
@@ -208,7 +209,7 @@ class InterviewScreen(Screen[None]):
             self.live.annotate(question.id, note, quote)
         return True
 
-    async def go_to(self, target: m.Question | None, entry: Entry | None = None) -> bool:
+    async def go_to(self, target: Question | None, entry: Entry | None = None) -> bool:
         """Leave the question (answer kept and saved) for `target`; False if refused."""
         with self.live.batch():  # one write; notes and earlier changes go even when refused
             committed = self._commit(entry=entry)
@@ -216,7 +217,7 @@ class InterviewScreen(Screen[None]):
                 self.live.move_to(target.id)
         return await self._arrive(committed, target)
 
-    async def _arrive(self, committed: bool, target: m.Question | None) -> bool:
+    async def _arrive(self, committed: bool, target: Question | None) -> bool:
         """After a move's one write: show `target`, or stay with the message in view."""
         if committed and self.live.save_error:
             self.interview.move_to(self.question.id)  # stay with the unsaved answer in view

@@ -16,8 +16,9 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
-from esp_wizard.questionnaire import model as m
-from esp_wizard.session.validation import AnswerError, validate_row
+from esp_wizard.questionnaire.kinds import INVENTORY, InventoryField
+from esp_wizard.questionnaire.kinds.base import AnswerError
+from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion
 from esp_wizard.tui.safe import safe
 from esp_wizard.tui.widgets.factory import widget_for
 
@@ -30,7 +31,7 @@ class InventoryRowModal(ModalScreen[dict[str, Any] | None]):
     ]
 
     def __init__(
-        self, question: m.InventoryQuestion, row: dict[str, Any] | None, language: str
+        self, question: InventoryQuestion, row: dict[str, Any] | None, language: str
     ) -> None:
         super().__init__()
         self.question = question
@@ -50,7 +51,7 @@ class InventoryRowModal(ModalScreen[dict[str, Any] | None]):
                 yield Button("Save row (ctrl+s)", variant="primary", id="row-save")
                 yield Button("Cancel (esc)", id="row-cancel")
 
-    def _input_for(self, field: m.InventoryField) -> Widget:
+    def _input_for(self, field: InventoryField) -> Widget:
         """The field's input, as its type's answer widget edits a cell."""
         value = self.row.get(field.id)
         return widget_for(field.type).row_input(field, value, self.language, f"field-{field.id}")
@@ -77,7 +78,7 @@ class InventoryRowModal(ModalScreen[dict[str, Any] | None]):
     @on(Button.Pressed, "#row-save")
     def action_save(self) -> None:
         try:
-            clean = validate_row(self.question, self.raw_row())
+            clean = INVENTORY.validate_row(self.question, self.raw_row())
         except AnswerError as error:
             self.query_one("#row-problem", Static).update(safe(str(error), "bold red"))
             return

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.kinds import Question
 from esp_wizard.session.interview import Interview
 from esp_wizard.tui.live import LiveInterview
 from esp_wizard.tui.safe import safe
@@ -154,7 +154,7 @@ class ReviewScreen(Screen[str | None]):
         )
 
 
-def review_cells(interview: Interview, question: m.Question, required_open: bool) -> list[Text]:
+def review_cells(interview: Interview, question: Question, required_open: bool) -> list[Text]:
     answer = interview.session.answers.get(question.id)
     if answer is not None and answer.status in STATUS_TEXT:
         shown = Text(STATUS_TEXT[answer.status], style="italic")

@@ -25,8 +25,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
 
-from esp_wizard.questionnaire import model as m
-from esp_wizard.questionnaire.kinds import is_empty
+from esp_wizard.questionnaire.kinds import Question, is_empty
+from esp_wizard.questionnaire.kinds.base import QuestionBase
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.safe import EDIT_SAFE
 
@@ -85,7 +85,7 @@ class AnswerWidget(Vertical):
         if missing:
             raise TypeError(f"{cls.__name__} must define {', '.join(missing)}")
 
-    def __init__(self, question: m.Question, answer: Answer | None, language: str) -> None:
+    def __init__(self, question: Question, answer: Answer | None, language: str) -> None:
         super().__init__(classes="answer-widget")
         self.question = question
         self.language = language
@@ -102,7 +102,7 @@ class AnswerWidget(Vertical):
         self.setup()
         self.show(self._answer)
 
-    def reuse(self, question: m.Question, answer: Answer | None) -> None:
+    def reuse(self, question: Question, answer: Answer | None) -> None:
         """Show another question of the same type in this very widget.
 
         Moving between questions reconfigures the mounted widget instead of mounting a new
@@ -135,7 +135,7 @@ class AnswerWidget(Vertical):
 
     # -- one field of this type in an inventory row ------------------------------------------
     @classmethod
-    def row_input(cls, field: m.QuestionBase, value: Any, language: str, widget_id: str) -> Widget:
+    def row_input(cls, field: QuestionBase, value: Any, language: str, widget_id: str) -> Widget:
         """The input for this type in a row's form: one line of typing unless overridden."""
         return Input(
             as_text(value), highlighter=EDIT_SAFE, select_on_focus=False, compact=True, id=widget_id

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.containers import Vertical
 
-from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.kinds import Question
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.widgets.answer import AnswerWidget
 from esp_wizard.tui.widgets.factory import widget_for
@@ -21,9 +21,9 @@ class AnswerArea(Vertical):
         self.current: AnswerWidget | None = None
         self._by_kind: dict[type[AnswerWidget], AnswerWidget] = {}
 
-    async def prepare(self, questions: list[m.Question]) -> None:
+    async def prepare(self, questions: list[Question]) -> None:
         """Mount, hidden, a widget for each type still to come, so none is mounted mid-way."""
-        firsts: dict[type[AnswerWidget], m.Question] = {}
+        firsts: dict[type[AnswerWidget], Question] = {}
         for question in questions:
             firsts.setdefault(widget_for(question.type), question)
         new = [
@@ -37,7 +37,7 @@ class AnswerArea(Vertical):
         if new:
             await self.mount_all(new)
 
-    async def show(self, question: m.Question, answer: Answer | None) -> AnswerWidget:
+    async def show(self, question: Question, answer: Answer | None) -> AnswerWidget:
         kind = widget_for(question.type)
         widget = self._by_kind.get(kind)
         if widget is None:

@@ -10,7 +10,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Select
 
 from esp_wizard import i18n
-from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.kinds.base import OTHER, QuestionBase
+from esp_wizard.questionnaire.kinds.choice import ChoiceQuestion
 from esp_wizard.tui.safe import EDIT_SAFE, safe
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.option_picker import OptionPicker, number_keys, numbered
@@ -29,7 +30,7 @@ class ChoiceAnswer(AnswerWidget):
     ChoiceAnswer #other-text { margin-top: 1; }
     """
 
-    question: m.ChoiceQuestion
+    question: ChoiceQuestion
 
     def compose(self) -> ComposeResult:
         yield OptionPicker(id="picker")
@@ -49,7 +50,7 @@ class ChoiceAnswer(AnswerWidget):
         self.picker.reset(labels, number_keys(len(values)), None)
 
     def _label(self, value: str) -> str:
-        if value == m.OTHER:
+        if value == OTHER:
             with i18n.use(self.language):
                 return i18n._("Other…")
         return self.question.label_of(value)
@@ -67,22 +68,22 @@ class ChoiceAnswer(AnswerWidget):
         return self.question.values[index] if index is not None else None
 
     def other(self) -> str:
-        return self.other_input.value.strip() if self.value() == m.OTHER else ""
+        return self.other_input.value.strip() if self.value() == OTHER else ""
 
     def load(self, answer: object) -> None:
         values = self.question.values
         value = getattr(answer, "value", None)
         self.picker.select_index(values.index(value) if value in values else None)
         self.other_input.value = getattr(answer, "other", "")
-        self.other_input.display = value == m.OTHER
+        self.other_input.display = value == OTHER
 
     def focus_answer(self) -> None:
         self.picker.focus()
 
     @classmethod
-    def row_input(cls, field: m.QuestionBase, value: Any, language: str, widget_id: str) -> Widget:
+    def row_input(cls, field: QuestionBase, value: Any, language: str, widget_id: str) -> Widget:
         """In a row, a compact select ("Other" has nowhere to keep its text in a row)."""
-        assert isinstance(field, m.ChoiceQuestion)
+        assert isinstance(field, ChoiceQuestion)
         options = [(safe(field.label_of(v), lines=False), v) for v in field.values]
         chosen = value if value in field.values else Select.NULL
         return Select(options, value=chosen, prompt="(none)", compact=True, id=widget_id)
@@ -94,7 +95,7 @@ class ChoiceAnswer(AnswerWidget):
     @on(OptionPicker.Chosen)
     def _chosen(self, event: OptionPicker.Chosen) -> None:
         event.stop()
-        wants_other = self.value() == m.OTHER
+        wants_other = self.value() == OTHER
         self.other_input.display = wants_other
         if wants_other and not (event.confirm and self.other()):
             self.other_input.focus()  # its Enter confirms

@@ -12,8 +12,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
-from esp_wizard.questionnaire import model as m
-from esp_wizard.questionnaire.kinds import display, is_empty
+from esp_wizard.questionnaire.kinds import InventoryField, Question, display, is_empty
+from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.safe import safe
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
@@ -53,9 +53,9 @@ class InventoryAnswer(AnswerWidget):
     InventoryAnswer #row-detail { height: auto; color: $text-muted; padding: 0 1; }
     """
 
-    question: m.InventoryQuestion
+    question: InventoryQuestion
 
-    def __init__(self, question: m.Question, answer: Answer | None, language: str) -> None:
+    def __init__(self, question: Question, answer: Answer | None, language: str) -> None:
         super().__init__(question, answer, language)
         self.rows: list[Row] = []
         self._cap = MAX_CELL
@@ -171,7 +171,7 @@ class InventoryAnswer(AnswerWidget):
         detail.update(safe(" · ".join(f"{name}: {value}" for name, value in cells if value)))
         detail.display = True
 
-    def _cell(self, field: m.InventoryField, value: Any) -> str:
+    def _cell(self, field: InventoryField, value: Any) -> str:
         """A cell as the engine shows it (labels, yes/no, the decimal comma in French)."""
         if is_empty(value):
             return ""

@@ -14,7 +14,8 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
 from esp_wizard import i18n
-from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.kinds.number import NumberQuestion
+from esp_wizard.questionnaire.kinds.text import TextQuestion
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.safe import EDIT_SAFE
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers, as_text
@@ -67,7 +68,7 @@ class LineAnswer(AnswerWidget):
 
 @answers("text")
 class TextAnswer(LineAnswer):
-    question: m.TextQuestion
+    question: TextQuestion
 
     def placeholder(self) -> str:
         return self.question.placeholder
@@ -75,7 +76,7 @@ class TextAnswer(LineAnswer):
 
 @answers("number")
 class NumberAnswer(LineAnswer):
-    question: m.NumberQuestion
+    question: NumberQuestion
 
     def placeholder(self) -> str:
         return "a whole number" if self.question.integer else "a number"

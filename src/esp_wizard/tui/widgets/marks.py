@@ -5,12 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.kinds import Question
 from esp_wizard.session.model import Answer
 
 
 class Marks(Static):
-    def show(self, question: m.Question, answer: Answer | None) -> None:
+    def show(self, question: Question, answer: Answer | None) -> None:
         if not question.answerable:
             self.update("")
             return

@@ -15,7 +15,8 @@ from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.selection_list import Selection
 
 from esp_wizard import i18n
-from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.kinds.base import OTHER
+from esp_wizard.questionnaire.kinds.multi_choice import MultiChoiceQuestion
 from esp_wizard.tui.safe import EDIT_SAFE, safe
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.option_picker import numbered
@@ -76,7 +77,7 @@ class MultiChoiceAnswer(AnswerWidget):
     MultiChoiceAnswer #other-text { margin-top: 1; }
     """
 
-    question: m.MultiChoiceQuestion
+    question: MultiChoiceQuestion
 
     def compose(self) -> ComposeResult:
         yield TogglePicker(id="picker")
@@ -94,7 +95,7 @@ class MultiChoiceAnswer(AnswerWidget):
         values = self.question.values
         with i18n.use(self.language):
             other = i18n._("Other…")
-        labels = numbered([other if v == m.OTHER else self.question.label_of(v) for v in values])
+        labels = numbered([other if v == OTHER else self.question.label_of(v) for v in values])
         picker = self.picker
         picker.clear_options()
         picker.add_options(
@@ -116,7 +117,7 @@ class MultiChoiceAnswer(AnswerWidget):
         return [v for v in self.question.values if v in chosen]
 
     def other(self) -> str:
-        return self.other_input.value.strip() if m.OTHER in self.value() else ""
+        return self.other_input.value.strip() if OTHER in self.value() else ""
 
     def load(self, answer: object) -> None:
         value = getattr(answer, "value", None) or []
@@ -125,7 +126,7 @@ class MultiChoiceAnswer(AnswerWidget):
             if item in self.question.values:
                 self.picker.select(item)
         self.other_input.value = getattr(answer, "other", "")
-        self.other_input.display = m.OTHER in value
+        self.other_input.display = OTHER in value
 
     def focus_answer(self) -> None:
         self.picker.focus()
@@ -133,7 +134,7 @@ class MultiChoiceAnswer(AnswerWidget):
     @on(SelectionList.SelectionToggled)
     def _toggled(self, event: SelectionList.SelectionToggled) -> None:
         event.stop()
-        wants_other = m.OTHER in self.value()
+        wants_other = OTHER in self.value()
         self.other_input.display = wants_other
         if wants_other and not self.other():
             self.other_input.focus()  # saved once it says what "Other" is

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from esp_wizard.questionnaire import model as m
+from esp_wizard.questionnaire.kinds.scale import ScaleQuestion
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.option_picker import OptionPicker
 
 
 @answers("scale")
 class ScaleAnswer(AnswerWidget):
-    question: m.ScaleQuestion
+    question: ScaleQuestion
 
     @property
     def points(self) -> list[int]:

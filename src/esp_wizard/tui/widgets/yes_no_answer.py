@@ -8,8 +8,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Select
 
-from esp_wizard.questionnaire import model as m
-from esp_wizard.questionnaire.kinds.base import yes_no_words
+from esp_wizard.questionnaire.kinds.base import QuestionBase, yes_no_words
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.choice_answer import select_value
 from esp_wizard.tui.widgets.option_picker import OptionPicker
@@ -42,7 +41,7 @@ class YesNoAnswer(AnswerWidget):
         self.picker.focus()
 
     @classmethod
-    def row_input(cls, field: m.QuestionBase, value: Any, language: str, widget_id: str) -> Widget:
+    def row_input(cls, field: QuestionBase, value: Any, language: str, widget_id: str) -> Widget:
         yes, no = yes_no_words(language)
         chosen = value if isinstance(value, bool) else Select.NULL
         options = [(yes.capitalize(), True), (no.capitalize(), False)]
