@@ -17,7 +17,7 @@ from esp_wizard.questionnaire.expression import (
     parse,
     to_source,
 )
-from esp_wizard.questionnaire.expression.evaluate import add_months, months_between
+from esp_wizard.questionnaire.months import add_months, months_between
 
 NAMES = {
     "contract_end": NameType("date"),

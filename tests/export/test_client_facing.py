@@ -92,7 +92,7 @@ def test_the_contract_decision_leads_the_example(example: EngagementReport, fmt:
     executive = text.split("2. Roadmap", 1)[0]
     assert "Extend the current contract or shorten the scope" in executive
     assert "3 to 9 months after the contract" in executive
-    assert "31 December 2026" in executive  # six months' notice before the 30 June 2027 end
+    assert "30 December 2026" in executive  # six months before the 30 June 2027 end, clamped
 
 
 def test_the_contract_decision_changes_with_the_dates(tmp_path: Path) -> None:

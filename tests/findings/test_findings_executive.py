@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from esp_wizard.findings.dates import add_months, estimate_months, months_between
 from esp_wizard.findings.decisions import contract_decision, go_live_decision, theme_of, verdict
 from esp_wizard.findings.model import KeyDates, Roadmap
+from esp_wizard.findings.roadmap import roadmap
+from esp_wizard.questionnaire.months import add_months, months_between
 
 D = dt.date
 
@@ -20,6 +21,7 @@ def dates(contract_end: dt.date | None, go_live: dt.date | None = None) -> KeyDa
         notice_by=add_months(contract_end, -6) if contract_end else None,
         go_live=go_live,
         estimate="12-18 months",
+        span=(12, 18),
         estimate_ends=(add_months(kickoff, 12), add_months(kickoff, 18)),
     )
 
@@ -28,9 +30,19 @@ def test_months_are_calendar_months_clamped_to_the_month() -> None:
     assert add_months(D(2026, 10, 5), 9) == D(2027, 7, 5)
     assert add_months(D(2027, 1, 31), 1) == D(2027, 2, 28)
     assert add_months(D(2027, 7, 5), -6) == D(2027, 1, 5)
-    assert add_months(D(2027, 6, 30), -6) == D(2026, 12, 31)  # a month's end stays the end
+    assert add_months(D(2027, 6, 30), -6) == D(2026, 12, 30)  # as the `when` language counts
+    assert add_months(D(2026, 10, 5), 1.2) == D(2026, 11, 11)  # a part of a month as days
     assert months_between(D(2027, 7, 5), D(2028, 4, 5)) == 9
-    assert estimate_months("12-18 months") == (12, 18) and estimate_months("soon") is None
+    assert months_between(D(2027, 7, 5), D(2028, 4, 4)) == 8  # whole months only
+
+
+def test_the_roadmap_counts_the_estimates_months_not_its_words() -> None:
+    said = dates(D(2027, 7, 5))
+    plan = roadmap([], KeyDates(**{**said.__dict__, "estimate": "a year to eighteen months"}))
+    assert [p.phase for p in plan.phases] == ["discovery", "move", "uat", "send"]
+    assert plan.phases[0].start == D(2026, 10, 5)
+    assert (plan.phases[-1].end, plan.phases[-1].latest_end) == (D(2027, 10, 5), D(2028, 4, 5))
+    assert roadmap([], KeyDates(**{**said.__dict__, "span": (0, 0)})).phases == ()
 
 
 def test_an_estimate_past_the_contract_asks_to_extend_or_shorten_by_the_notice_date() -> None:
@@ -77,7 +89,7 @@ def test_the_example_roadmap_marks_freezes_contract_and_go_live() -> None:
     assert ("freeze", D(2026, 11, 16), D(2027, 1, 4)) in marks
     assert ("go-live", D(2027, 4, 12), None) in marks
     assert ("contract", D(2027, 6, 30), None) in marks
-    assert ("notice", D(2026, 12, 31), None) in marks
+    assert ("notice", D(2026, 12, 30), None) in marks  # 6 months before, clamped
     phases = report.roadmap.phases
     assert [p.phase for p in phases] == ["discovery", "move", "uat", "send"]
     assert all(a.end == b.start for a, b in itertools.pairwise(phases))

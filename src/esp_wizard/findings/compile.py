@@ -75,7 +75,7 @@ def compile_facts(
     missing = tuple(r for r in ROLES if r not in covered)
     found_conflicts = conflicts(facts)
     estimate = timeline(_driver_facts(facts))
-    dates = key_dates(facts, estimate.estimate)
+    dates = key_dates(facts, estimate)
     plan = roadmap(findings, dates)
     risks = register(findings)
     summary = executive(

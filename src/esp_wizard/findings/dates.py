@@ -7,16 +7,15 @@ A `contract_end_date` answer, when a questionnaire asks it, wins over the months
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import Any
 
 from esp_wizard.findings.collect import SessionFacts
-from esp_wizard.findings.model import KeyDates
+from esp_wizard.findings.model import KeyDates, Timeline
+from esp_wizard.questionnaire.months import add_months
 
-DAYS_PER_MONTH = 30.44
 ENGLISH_MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -25,7 +24,6 @@ FRENCH_MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )  # fmt: skip
-_BAND = re.compile(r"(\d+)\s*[-–]\s*(\d+)")
 MONTHS = {
     **{name.casefold(): n for n, name in enumerate(ENGLISH_MONTHS, start=1)},
     **{name: n for n, name in enumerate(FRENCH_MONTHS, start=1)},
@@ -48,30 +46,6 @@ def day(value: dt.date) -> str:
     return f"{value.day} {month(value)}"
 
 
-def add_months(day: dt.date, months: float) -> dt.date:
-    """`day` moved by whole calendar months (the day clamped to the month's length, and a
-    month's last day kept the last: six months before 30 June is 31 December); fractions of
-    a month are added as days."""
-    whole = int(months)
-    index = day.month - 1 + whole
-    year, month = day.year + index // 12, index % 12 + 1
-    last = calendar.monthrange(year, month)[1]
-    month_end = day.day == calendar.monthrange(day.year, day.month)[1]
-    moved = dt.date(year, month, last if month_end else min(day.day, last))
-    return moved + dt.timedelta(days=round((months - whole) * DAYS_PER_MONTH))
-
-
-def months_between(start: dt.date, end: dt.date) -> int:
-    """Whole months from start to end, rounded (negative when end comes first)."""
-    return round((end - start).days / DAYS_PER_MONTH)
-
-
-def estimate_months(estimate: str) -> tuple[int, int] | None:
-    """(3, 4) from "3-4 months"; None when the band has no numbers."""
-    match = _BAND.search(estimate)
-    return (int(match.group(1)), int(match.group(2))) if match else None
-
-
 def first_answer(facts: Sequence[SessionFacts], question_id: str) -> tuple[Any, dt.date] | None:
     """The first session's answer to a question, with the day it was given."""
     for fact in facts:
@@ -80,7 +54,7 @@ def first_answer(facts: Sequence[SessionFacts], question_id: str) -> tuple[Any, 
     return None
 
 
-def key_dates(facts: Sequence[SessionFacts], estimate: str) -> KeyDates:
+def key_dates(facts: Sequence[SessionFacts], timeline: Timeline) -> KeyDates:
     kickoff = _kickoff(facts)
     contract_end = _contract_end(facts)
     notice = first_answer(facts, "notice_period_months")
@@ -90,16 +64,15 @@ def key_dates(facts: Sequence[SessionFacts], estimate: str) -> KeyDates:
         else None
     )
     go_live = first_answer(facts, "target_go_live")
-    band = estimate_months(estimate)
-    ends = (
-        (add_months(kickoff, band[0]), add_months(kickoff, band[1])) if kickoff and band else None
-    )
+    low, high = timeline.span
+    ends = (add_months(kickoff, low), add_months(kickoff, high)) if kickoff and high else None
     return KeyDates(
         kickoff=kickoff,
         contract_end=contract_end,
         notice_by=notice_by,
         go_live=go_live[0] if go_live and isinstance(go_live[0], dt.date) else None,
-        estimate=estimate,
+        estimate=timeline.estimate,
+        span=timeline.span,
         estimate_ends=ends,
         freezes=_freezes(facts, kickoff, ends[1] if ends else None),
     )

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from esp_wizard.findings.attribution import role_labels
 from esp_wizard.findings.collect import SessionFacts
-from esp_wizard.findings.dates import add_months, day, month, months_between
+from esp_wizard.findings.dates import day, month
 from esp_wizard.findings.merge import OBSERVATION_ADVICE
 from esp_wizard.findings.model import (
     Conflict,
@@ -27,6 +27,7 @@ from esp_wizard.findings.model import (
     WorryGroup,
 )
 from esp_wizard.findings.risks import first_sentence
+from esp_wizard.questionnaire.months import add_months, nearest_months
 
 TOP = 5
 # Themes the worries people voice fall into, with words that give them away (EN and FR).
@@ -162,15 +163,16 @@ def contract_decision(dates: KeyDates) -> Decision | None:
         return None
     deadline = dates.notice_by or add_months(end, -3)
     reason = "the notice deadline" if dates.notice_by else "three months before the contract ends"
-    late_low, late_high = months_between(end, ends[0]), months_between(end, ends[1])
-    if late_high <= 0:
+    late_low, late_high = nearest_months(end, ends[0]), nearest_months(end, ends[1])
+    if ends[1] <= end:
         return Decision(
             title="Give notice on the current contract",
             why=f"The estimate ({dates.estimate}) ends by {month(ends[1])}, "
-            f"{-late_high} months before the contract ends (about {month(end)}).",
+            f"{max(-late_high, 0)} months before the contract ends (about {month(end)}).",
             deadline=deadline,
             deadline_reason=reason,
         )
+    late_high = max(late_high, 1)  # ends after the contract: by days, it still says a month
     span = (
         f"{late_high}" if late_low >= late_high or late_low <= 0 else f"{late_low} to {late_high}"
     )
@@ -191,7 +193,7 @@ def go_live_decision(dates: KeyDates, plan: Roadmap) -> Decision | None:
     earliest = dates.estimate_ends[0]
     if dates.go_live >= earliest:
         return None
-    early = months_between(dates.go_live, earliest)
+    early = nearest_months(dates.go_live, earliest)
     discovery = next((p for p in plan.phases if p.phase == "discovery"), None)
     return Decision(
         title="Move the target go-live or cut the first wave",

@@ -233,6 +233,7 @@ class KeyDates:
     notice_by: dt.date | None
     go_live: dt.date | None
     estimate: str  # the timeline band, e.g. "12-18 months"
+    span: tuple[int, int]  # the same band in months, (12, 18); (0, 0) when there is none
     estimate_ends: tuple[dt.date, dt.date] | None  # earliest and latest end from kickoff
     freezes: tuple[tuple[dt.date, dt.date], ...] = ()
 

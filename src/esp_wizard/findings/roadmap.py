@@ -1,36 +1,38 @@
 """The roadmap: the four phases placed on a calendar from the kickoff, with what blocks each.
 
-The timeline estimate gives the whole duration (its shortest and longest months); each
-phase takes a fixed share of it, the shares a migration usually spends (discovery a tenth,
+The timeline estimate gives the whole duration (its shortest and longest months, counted as
+calendar months from the kickoff like every date of the report); each phase takes a fixed
+share of it, the shares a migration usually spends (discovery a tenth,
 the move half, acceptance tests a fifth, the send and warm-up the rest). The dates that
 constrain the plan are marked: contract end, notice deadline, target go-live, freezes.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
-from esp_wizard.findings.dates import DAYS_PER_MONTH, estimate_months
 from esp_wizard.findings.model import Finding, KeyDates, Milestone, Roadmap, RoadmapPhase
 from esp_wizard.questionnaire.model import PHASES
+from esp_wizard.questionnaire.months import add_months
 
 SHARES = {"discovery": 0.1, "move": 0.5, "uat": 0.2, "send": 0.2}
 
 
 def roadmap(findings: Sequence[Finding], dates: KeyDates) -> Roadmap:
-    band = estimate_months(dates.estimate)
+    low, high = dates.span
     phases: list[RoadmapPhase] = []
-    if dates.kickoff is not None and band is not None:
-        start, latest = dates.kickoff, dates.kickoff
+    if dates.kickoff is not None and high:
+        done = 0.0  # the share of the estimate the phases before this one take
         for phase in PHASES:
-            share = SHARES.get(phase, 0.0)
-            end = start + dt.timedelta(days=round(share * band[0] * DAYS_PER_MONTH))
-            latest = latest + dt.timedelta(days=round(share * band[1] * DAYS_PER_MONTH))
+            start = add_months(dates.kickoff, done * low)
+            done += SHARES.get(phase, 0.0)
+            end, latest = (
+                add_months(dates.kickoff, done * low),
+                add_months(dates.kickoff, done * high),
+            )
             here = [f for f in findings if f.phase == phase]
             blocking = tuple(f for f in here if f.must_fix)
             phases.append(RoadmapPhase(phase, start, end, latest, blocking, len(here)))
-            start = end
     return Roadmap(tuple(phases), milestones(dates))
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from esp_wizard.questionnaire.expression.evaluate import add_months
+from esp_wizard.questionnaire.months import add_months
 
 # `{today}` 2026-10-05, `{estimate}` "6-9" (the text adds "months"), `{estimate_low_months}` 6,
 # `{estimate_high_months}` 9, `{estimate_end}` today + the high estimate, as a date.

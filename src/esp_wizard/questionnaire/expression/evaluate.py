@@ -34,6 +34,7 @@ from esp_wizard.questionnaire.expression.ast import (
     Name,
     Not,
 )
+from esp_wizard.questionnaire.months import add_months, months_between
 
 
 class Env(Protocol):
@@ -182,30 +183,6 @@ def _date_call(expr: DateCall, env: Env) -> object | None:
         return add_months(start, count)
     except (OverflowError, ValueError):
         return None  # past year 9999: no rule should fire on it
-
-
-def add_months(start: dt.date, months: int) -> dt.date:
-    """The same day `months` later (or earlier), clamped to the month's end: Jan 31 + 1 = Feb 28."""
-    index = start.year * 12 + start.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    next_first = dt.date(year + (month == 12), month % 12 + 1, 1)
-    last_day = (next_first - dt.timedelta(days=1)).day
-    return dt.date(year, month, min(start.day, last_day))
-
-
-def months_between(start: dt.date, end: dt.date) -> int:
-    """Whole months from `start` to `end`, negative when `end` is earlier.
-
-    A month counts once add_months reaches it: 2025-01-31 to 2025-02-27 is 0 months, to
-    2025-02-28 is 1, to 2025-03-31 is 2; always add_months(a, months_between(a, b)) <= b.
-    """
-    if end < start:
-        return -months_between(end, start)
-    months = (end.year - start.year) * 12 + end.month - start.month
-    if add_months(start, months) > end:
-        months -= 1
-    return months
 
 
 def _is_none(expr: Expr) -> bool:
