@@ -14,7 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from esp_wizard.session.lock import SessionLock, SessionLocked, _remove_if_holding
+from esp_wizard.session.lock import (
+    SessionLock,
+    SessionLocked,
+    _remove_if_holding,
+    aside_name,
+    sweep_asides,
+)
 from test_session_lock import HOST, dead_pid, write_lock
 
 
@@ -72,3 +78,27 @@ def test_removing_a_guard_spares_one_a_racer_put_there_since(tmp_path: Path) -> 
     _remove_if_holding(guard, b"a racer's guard\n")
     assert not guard.exists()
     assert leftovers(tmp_path) == []
+
+
+def test_asides_left_by_dead_renamers_are_swept_by_the_next_writer(tmp_path: Path) -> None:
+    target = tmp_path / "s.toml"
+    name = "s.toml.lock"
+    dead = [aside_name(name, dead_pid()), aside_name(name + ".break", dead_pid())]
+    alive = aside_name(name, os.getppid())  # a live renamer: in the middle of its takeover
+    old_style = f"{name}.0a1b2c3d4e5f.old"  # named before asides said who renamed them
+    other = f"{name}.h00000000-{dead_pid()}.0a1b2c3d4e5f.old"  # another host's: pid unknown
+    for aside in [*dead, alive, old_style, other]:
+        (tmp_path / aside).write_bytes(b"a renamed lock\n")
+    long_ago = time.time() - 60
+    os.utime(tmp_path / old_style, (long_ago, long_ago))
+    (tmp_path / "t.toml.lock.0a1b2c3d4e5f.old").write_bytes(b"another session's\n")
+    write_guard(target, dead_pid())
+    with SessionLock(target):
+        assert leftovers(tmp_path) == sorted([alive, other, "t.toml.lock.0a1b2c3d4e5f.old"])
+    assert sweep_asides(tmp_path / name) == 0  # the live and fresh ones wait their turn
+
+
+def test_an_aside_names_its_renamer(tmp_path: Path) -> None:
+    name = aside_name("s.toml.lock", os.getpid())
+    assert name.startswith("s.toml.lock.h") and f"-{os.getpid()}." in name
+    assert name.endswith(".old") and name != aside_name("s.toml.lock", os.getpid())

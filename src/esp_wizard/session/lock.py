@@ -10,7 +10,10 @@ let two racers both win, so a stale lock is removed only under a short-lived gua
 judged stale; then both racers go back to the exclusive create, which only one wins. The
 guard names its holder as the lock does, so a guard left by a process killed while holding
 it is taken over at once rather than blocking the session. A lock from another host is
-never judged stale: its pid means nothing here.
+never judged stale: its pid means nothing here. Removing a lock or a guard renames it aside
+first (`….old`, named with the renamer's host and pid); a writer that takes a lock sweeps
+the asides of dead renamers and a dead holder's guard, so a writer killed at any moment
+leaves nothing the next one does not clear.
 
 Locks belong to a process: acquiring a lock this process already holds (through another
 SessionLock on the same file) just counts, and the file goes when the last one releases.
@@ -21,6 +24,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import getpass
+import glob
+import hashlib
 import json
 import os
 import secrets
@@ -37,6 +42,7 @@ from esp_wizard.session.atomic import atomic_create_bytes
 
 LOCK_SUFFIX = ".lock"
 BREAK_SUFFIX = ".break"
+ASIDE_SUFFIX = ".old"  # a lock or guard renamed aside while it is removed (_remove_if_holding)
 _ATTEMPTS = 200  # each busy round sleeps 5 ms: a racer waits at most about a second
 _BUSY_SLEEP = 0.005
 _UNREADABLE_STALE_AFTER = 10.0  # seconds: an unreadable lock this old is a crash's leftover
@@ -116,6 +122,7 @@ class SessionLock:
             shared = _HELD.get(key, 0) > 0
         if not (shared and self._ours()):  # shared: still check, the file may have gone
             self._claim()
+            self._sweep()
         with _HELD_GUARD:
             _HELD[key] = _HELD.get(key, 0) + 1
         self._held = True
@@ -216,6 +223,14 @@ class SessionLock:
         finally:
             _remove_if_holding(guard, mine)
         return True
+
+    def _sweep(self) -> None:
+        """The lock is ours: clear what writers killed inside a takeover left beside it (a
+        guard whose holder died, asides of dead renamers), so a crash leaves no litter."""
+        guard = self.path.with_name(self.path.name + BREAK_SUFFIX)
+        if guard.exists():
+            self._clear_dead_guard(guard)
+        sweep_asides(self.path)
 
     def _clear_dead_guard(self, guard: Path) -> None:
         """Remove `guard` if its holder has died on this host, or if it is a crash's leftover.
@@ -320,9 +335,10 @@ def _remove_if_holding(path: Path, expected: bytes) -> None:
 
     The file is first renamed away (atomic: whatever is there at that instant moves), then
     checked; a file that turns out to be someone else's is linked back unless its name has
-    been taken again meanwhile.
+    been taken again meanwhile. The aside's name says who renamed it (see `aside_name`), so
+    one left by a process killed in between is swept by the next writer (`sweep_asides`).
     """
-    aside = path.with_name(f"{path.name}.{secrets.token_hex(6)}.old")
+    aside = path.with_name(aside_name(path.name, os.getpid()))
     try:
         os.rename(path, aside)
     except OSError:
@@ -336,6 +352,33 @@ def _remove_if_holding(path: Path, expected: bytes) -> None:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(aside)
+
+
+def aside_name(name: str, pid: int) -> str:
+    """`s.toml.lock.h1a2b3c4-4242.9f8e7d6c5b4a.old`: the renamer's host (as a short tag, so
+    a name stays a plain file name) and pid, then a token so two renames never collide."""
+    return f"{name}.{_host_tag(_hostname())}-{pid}.{secrets.token_hex(6)}{ASIDE_SUFFIX}"
+
+
+def sweep_asides(lock_path: Path) -> int:
+    """Remove what processes killed inside a takeover left beside `lock_path`: its asides
+    (and its guard's) whose renamer has died on this host, or that are old (from another
+    host, or named before asides said who renamed them). Returns how many files went."""
+    removed = 0
+    here = _host_tag(_hostname())
+    for aside in lock_path.parent.glob(f"{glob.escape(lock_path.name)}*{ASIDE_SUFFIX}"):
+        parts = aside.name[len(lock_path.name) : -len(ASIDE_SUFFIX)].split(".")
+        tag, _, pid = parts[-2].partition("-") if len(parts) > 2 else ("", "", "")
+        dead = tag == here and pid.isdigit() and not pid_alive(int(pid))
+        if dead or _age(aside) > _GUARD_STALE_AFTER:
+            with contextlib.suppress(OSError):
+                aside.unlink()
+                removed += 1
+    return removed
+
+
+def _host_tag(host: str) -> str:
+    return "h" + hashlib.sha1(host.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
 
 
 def _clock(moment: dt.datetime) -> str:
