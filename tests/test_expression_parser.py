@@ -9,6 +9,7 @@ from esp_wizard.questionnaire.expression.ast import (
     BoolOp,
     Call,
     Compare,
+    Expr,
     Field,
     ListLiteral,
     Literal,
@@ -21,12 +22,12 @@ from esp_wizard.questionnaire.expression.parser import MAX_DEPTH
 a, b, c = Name("a"), Name("b"), Name("c")
 
 
-def And(*operands: object) -> BoolOp:
-    return BoolOp("and", operands)  # type: ignore[arg-type]
+def And(*operands: Expr) -> BoolOp:
+    return BoolOp("and", operands)
 
 
-def Or(*operands: object) -> BoolOp:
-    return BoolOp("or", operands)  # type: ignore[arg-type]
+def Or(*operands: Expr) -> BoolOp:
+    return BoolOp("or", operands)
 
 
 # -- tokens -------------------------------------------------------------------------------
@@ -163,9 +164,10 @@ def test_parse(source: str, tree: object) -> None:
 
 
 def test_literal_types_survive() -> None:
-    assert type(parse("1").value) is int  # type: ignore[union-attr]
-    assert type(parse("1.0").value) is float  # type: ignore[union-attr]
-    assert parse("true").value is True  # type: ignore[union-attr]
+    one, one_point_zero, true = parse("1"), parse("1.0"), parse("true")
+    assert isinstance(one, Literal) and type(one.value) is int
+    assert isinstance(one_point_zero, Literal) and type(one_point_zero.value) is float
+    assert isinstance(true, Literal) and true.value is True
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ from esp_wizard.questionnaire.expression.ast import (
     BoolOp,
     Call,
     Compare,
+    CompareOp,
     Expr,
     Field,
     ListLiteral,
@@ -99,8 +100,8 @@ equals = st.sampled_from(["==", "!="])
 members = st.sampled_from(["in", "not in"])
 
 
-def both_ways(op: str, a: Expr, b: Expr, flip: bool) -> Compare:
-    return Compare(op, b, a) if flip else Compare(op, a, b)  # type: ignore[arg-type]
+def both_ways(op: CompareOp, a: Expr, b: Expr, flip: bool) -> Compare:
+    return Compare(op, b, a) if flip else Compare(op, a, b)
 
 
 def conditions(item: bool) -> st.SearchStrategy[Expr]:

@@ -103,9 +103,10 @@ def test_a_second_writer_in_another_process_is_refused(
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 2, result.stderr
     path = store.path_of(session)
+    assert path is not None
     owner = LockOwner.current()
     assert __import__("re").fullmatch(
-        MESSAGE.format(name=path.stem, pid=owner.pid, host=HOST, user=owner.user),  # type: ignore[union-attr]
+        MESSAGE.format(name=path.stem, pid=owner.pid, host=HOST, user=owner.user),
         result.stdout.strip(),
     )
 
@@ -137,7 +138,8 @@ def test_a_vanished_lock_is_taken_again_on_save(store: SessionStore, session: Se
 def test_a_stale_lock_on_this_host_is_taken_over(store: SessionStore, session: Session) -> None:
     path = store.path_of(session)
     store.close(session)
-    lock = write_lock(path, dead_pid())  # type: ignore[arg-type]
+    assert path is not None
+    lock = write_lock(path, dead_pid())
     reopened = store.open(session.id)
     assert json.loads(lock.read_text())["pid"] == os.getpid()
     reopened.answers["q"] = Answer(value="after the crash")
@@ -269,11 +271,14 @@ def test_processes_racing_for_a_stale_lock_never_both_win(tmp_path: Path) -> Non
         )
         for _ in range(4)
     ]
-    assert [racer.stdout.readline().strip() for racer in racers] == ["ready"] * 4  # type: ignore[union-attr]
+    pipes = [(racer.stdin, racer.stdout) for racer in racers]
+    assert all(stdin and stdout for stdin, stdout in pipes)
+    assert [out.readline().strip() for _, out in pipes if out] == ["ready"] * 4
     for racer in racers:  # started together, as far as the machine allows
-        racer.stdin.write("go\n")  # type: ignore[union-attr]
-        racer.stdin.flush()  # type: ignore[union-attr]
-    results = sorted(racer.stdout.readline().strip() for racer in racers)  # type: ignore[union-attr]
+        if racer.stdin:
+            racer.stdin.write("go\n")
+            racer.stdin.flush()
+    results = sorted(out.readline().strip() for _, out in pipes if out)
     for racer in racers:
         racer.communicate(timeout=30)
     assert results == ["locked", "locked", "locked", "won"]

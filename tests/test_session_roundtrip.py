@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -178,7 +177,9 @@ def test_values_keep_their_types(store: SessionStore, session: Session) -> None:
         "rows": Answer(value=[{"name": "CRM", "owner": "", "records": 10, "synced": True}]),
     }
     assert_round_trip(store, session)
-    loaded = store.load(store.path_of(session))  # type: ignore[arg-type]
+    path = store.path_of(session)
+    assert path is not None
+    loaded = store.load(path)
     kinds = {key: type(a.value) for key, a in loaded.answers.items()}
     assert kinds["text"] is str and kinds["int"] is int and kinds["float"] is float
     assert kinds["bool"] is bool and kinds["date"] is dt.date
@@ -197,7 +198,9 @@ def test_timestamps_are_utc_iso_8601(store: SessionStore, session: Session) -> N
     assert session.started.tzinfo == dt.UTC
     assert session.answers["naive"].at.tzinfo == dt.UTC  # a naive time is taken as UTC
     assert_round_trip(store, session)
-    text = Path(store.path_of(session)).read_text(encoding="utf-8")  # type: ignore[arg-type]
+    path = store.path_of(session)
+    assert path is not None
+    text = path.read_text(encoding="utf-8")
     assert "started = 2026-11-22T07:30:00Z\n" in text
     assert "at = 2026-11-22T07:00:00Z\n" in text
     assert re.search(r"^updated = \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", text, re.MULTILINE)

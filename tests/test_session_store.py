@@ -39,6 +39,13 @@ def store(workspace: Workspace) -> Iterator[SessionStore]:
         yield store
 
 
+def file_of(store: SessionStore, session: Session) -> Path:
+    """The file an open session is written to (it is open: the store knows it)."""
+    path = store.path_of(session)
+    assert path is not None
+    return path
+
+
 def create(
     store: SessionStore, client: str = "Acme", person: str = "Ana Souza", source: str = SOURCE
 ) -> Session:
@@ -62,7 +69,7 @@ def fixed_ids(monkeypatch: pytest.MonkeyPatch, *ids: str) -> None:
 # -- creating ----------------------------------------------------------------------------------
 def test_create_names_the_file_by_date_client_interviewee_and_id(store: SessionStore) -> None:
     session = create(store, client="Société Générale", person="Zoë Ærøskøbing-Straße")
-    path = store.path_of(session)
+    path = file_of(store, session)
     assert path is not None and path.is_file()
     assert re.fullmatch(r"[a-z2-7]{8}", session.id) and set(session.id) <= set(ID_ALPHABET)
     today = session.started.date().isoformat()
@@ -73,7 +80,7 @@ def test_create_names_the_file_by_date_client_interviewee_and_id(store: SessionS
 
 def test_empty_slugs_are_left_out_and_long_ones_cut(store: SessionStore) -> None:
     bare = create(store, client="!!!", person="")
-    assert store.path_of(bare).name == f"{bare.started.date()}-{bare.id}.toml"  # type: ignore[union-attr]
+    assert file_of(store, bare).name == f"{bare.started.date()}-{bare.id}.toml"
     assert slugify("東京 Tokyo") == "tokyo"
     assert slugify("a" * 40 + " b") == "a" * 30
     assert slugify("The  Very -- Long Client Name Incorporated") == "the-very-long-client-name-inco"
@@ -85,13 +92,13 @@ def test_names_never_collide(store: SessionStore, monkeypatch: pytest.MonkeyPatc
     fixed_ids(monkeypatch, first.id, "zzzzzzzz")  # the first draw is taken: draw again
     second = create(store)
     assert second.id == "zzzzzzzz"
-    assert store.path_of(first) != store.path_of(second)
+    assert file_of(store, first) != file_of(store, second)
     assert len(list(store.workspace.sessions_dir.glob("*.toml"))) == 2
 
 
 def test_create_keeps_the_session_open_and_locked(store: SessionStore) -> None:
     session = create(store)
-    path = store.path_of(session)
+    path = file_of(store, session)
     assert path is not None
     assert Path(f"{path}.lock").is_file()
     session.answers["list_source"] = Answer(value="csv")
@@ -124,7 +131,7 @@ def test_a_failed_save_leaves_the_file_and_says_why(
     store: SessionStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     session = create(store)
-    path = store.path_of(session)
+    path = file_of(store, session)
     assert path is not None
     before = path.read_bytes()
 
@@ -144,12 +151,12 @@ def test_find_by_id_prefix_name_and_path(
 ) -> None:
     fixed_ids(monkeypatch, "abcdefgh", "abczzzzz", "qrstuvwx")
     one, two, three = create(store), create(store, person="Bo"), create(store, client="Other")
-    path = store.path_of(one)
+    path = file_of(store, one)
     assert path is not None
     assert store.find("abcdefgh") == path
     assert store.find("ABCDEFGH") == path  # ids are case-insensitive
     assert store.find("abcd") == path
-    assert store.find("q") == store.path_of(three)
+    assert store.find("q") == file_of(store, three)
     assert store.find(str(path)) == path
     assert store.find(path.name) == path
     assert store.find(path.stem) == path
@@ -177,17 +184,17 @@ def test_unknown_and_ambiguous_refs(store: SessionStore, monkeypatch: pytest.Mon
 
 def test_a_renamed_file_is_still_found_by_the_id_it_holds(store: SessionStore) -> None:
     session = create(store)
-    path = store.path_of(session)
+    path = file_of(store, session)
     store.close(session)
-    renamed = path.with_name("interview-with-ana.toml")  # type: ignore[union-attr]
-    path.rename(renamed)  # type: ignore[union-attr]
+    renamed = path.with_name("interview-with-ana.toml")
+    path.rename(renamed)
     assert store.find(session.id) == renamed
     assert store.open(session.id).id == session.id
 
 
 def test_one_id_in_two_files_is_ambiguous(store: SessionStore) -> None:
     session = create(store)
-    path = store.path_of(session)
+    path = file_of(store, session)
     assert path is not None
     (path.parent / "copy.toml").write_bytes(path.read_bytes())
     with pytest.raises(UserError, match=r"matches several sessions.*give the file's path"):
@@ -199,10 +206,10 @@ def good_text(store: SessionStore) -> str:
     session = create(store)
     session.answers["list_source"] = Answer(value="csv", note="weekly")
     store.save(session)
-    path = store.path_of(session)
+    path = file_of(store, session)
     store.close(session)
-    text = path.read_text(encoding="utf-8")  # type: ignore[union-attr]
-    path.unlink()  # type: ignore[union-attr]
+    text = path.read_text(encoding="utf-8")
+    path.unlink()
     return text
 
 
@@ -308,9 +315,9 @@ def test_listing_skips_hidden_temporary_and_other_files(
     for session in (first, newest, middle):
         store.save(session)
     folder = store.workspace.sessions_dir
-    text = store.path_of(first).read_text(encoding="utf-8")  # type: ignore[union-attr]
+    text = file_of(store, first).read_text(encoding="utf-8")
     (folder / ".hidden.toml").write_text(text, encoding="utf-8")
-    (folder / f".{store.path_of(first).name}.0a1b2c3d.tmp").write_text(text, encoding="utf-8")  # type: ignore[union-attr]
+    (folder / f".{file_of(store, first).name}.0a1b2c3d.tmp").write_text(text, encoding="utf-8")
     (folder / "notes.txt").write_text("not a session", encoding="utf-8")
     (folder / "sub").mkdir()
     (folder / "sub" / "deeper.toml").write_text(text, encoding="utf-8")
@@ -327,10 +334,10 @@ def test_listing_an_empty_or_missing_folder(tmp_path: Path) -> None:
 
 def test_opening_sweeps_a_crashed_writers_temporary_files(store: SessionStore) -> None:
     session = create(store)
-    path = store.path_of(session)
+    path = file_of(store, session)
     store.close(session)
-    stray = path.with_name(f".{path.name}.deadbeef.tmp")  # type: ignore[union-attr]
-    other = path.with_name(".someone-else.toml.deadbeef.tmp")  # type: ignore[union-attr]
+    stray = path.with_name(f".{path.name}.deadbeef.tmp")
+    other = path.with_name(".someone-else.toml.deadbeef.tmp")
     stray.write_bytes(b"half a file")
     other.write_bytes(b"not ours")
     store.open(session.id)
@@ -483,7 +490,7 @@ def test_create_with_a_fixed_id_and_start_time(store: SessionStore) -> None:
     )
     assert session.id == "fixedid2"
     assert session.started == session.updated == dt.datetime(2026, 10, 5, 9, 0, tzinfo=dt.UTC)
-    assert store.path_of(session).name == "2026-10-05-acme-ana-souza-fixedid2.toml"  # type: ignore[union-attr]
+    assert file_of(store, session).name == "2026-10-05-acme-ana-souza-fixedid2.toml"
     assert store.read("fixedid2") == session
 
 

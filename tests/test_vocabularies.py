@@ -25,7 +25,8 @@ def rule(category: str, phase: str) -> FindingRule:
 
 
 def observation(category: str, phase: str) -> Observation:
-    return Observation(id="o1", category=category, phase=phase, severity=3, text="seen")  # type: ignore[arg-type]
+    fields = {"id": "o1", "category": category, "phase": phase, "severity": 3, "text": "seen"}
+    return Observation.model_validate(fields)
 
 
 @pytest.mark.parametrize("make", [rule, observation])

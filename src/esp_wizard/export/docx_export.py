@@ -23,6 +23,7 @@ from docx.document import Document as DocumentType
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from esp_wizard import __version__, i18n
 from esp_wizard.export import text as t
@@ -77,9 +78,9 @@ def _page_setup(doc: DocumentType, report: EngagementReport) -> None:
     _field(footer, "NUMPAGES")
 
 
-def _field(paragraph: object, code: str) -> None:
+def _field(paragraph: Paragraph, code: str) -> None:
     """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out."""
-    run = paragraph.add_run()  # type: ignore[attr-defined]
+    run = paragraph.add_run()
     for kind, text in (("begin", None), (None, f" {code} "), ("separate", None), ("end", None)):
         if kind:
             element = OxmlElement("w:fldChar")

@@ -19,6 +19,7 @@ from esp_wizard.findings.model import (
     Finding,
     FollowUp,
     InventoryTable,
+    MoveDecision,
     SessionRef,
     SessionSummary,
     SummaryAnswer,
@@ -237,8 +238,8 @@ def _inventory_table(table: InventoryTable) -> str:
 
 
 def _move_lines(table: InventoryTable) -> str:
-    def names(decision: str) -> str:
-        found = table.rows_where(decision)  # type: ignore[arg-type]
+    def names(decision: MoveDecision) -> str:
+        found = table.rows_where(decision)
         return md.inline(", ".join(r.name for r in found)) or _("none")
 
     return _(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from esp_wizard.findings.model import DriverFound, SessionRef, Timeline
 from esp_wizard.questionnaire.expression import names
+from esp_wizard.questionnaire.model import Driver
 from esp_wizard.session.interview import Interview
 
 # (most drivers in the band, low months, high months); the last band is open-ended.
@@ -58,8 +59,8 @@ def driver_facts(interview: Interview, ref: SessionRef) -> DriverFacts:
     return DriverFacts(ref, tuple((d.id, d.label, d.doubles) for d in fired), declined)
 
 
-def _all_answered(interview: Interview, driver: object) -> bool:
-    named = names(driver.condition)  # type: ignore[attr-defined]
+def _all_answered(interview: Interview, driver: Driver) -> bool:
+    named = names(driver.condition) if driver.condition is not None else set()
     answers = interview.session.answers
     return bool(named) and all(
         interview.is_active(n) and n in answers and answers[n].status == "answered" for n in named

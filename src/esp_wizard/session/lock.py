@@ -30,6 +30,7 @@ import json
 import os
 import secrets
 import socket
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -296,12 +297,14 @@ def pid_alive(pid: int) -> bool:
 
 
 def _pid_alive_windows(pid: int) -> bool:  # pragma: no cover - Windows only
+    if sys.platform != "win32":  # never called elsewhere; lets type checkers see WinDLL
+        return True
     import ctypes
 
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
-        return bool(ctypes.get_last_error() == 5)  # type: ignore[attr-defined]  # access denied
+        return bool(ctypes.get_last_error() == 5)  # access denied
     try:
         code = ctypes.c_ulong()
         if kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeGuard
 
 from esp_wizard.questionnaire.expression.ast import (
     ESTIMATE_HIGH,
@@ -172,10 +172,11 @@ def _date_call(expr: DateCall, env: Env) -> object | None:
         if expr.func == "days_between":
             return (end - start).days
         return months_between(start, end)
-    if not _is_number(second):
+    number = second if _is_number(second) else None
+    if number is None:
         return None
     try:
-        count = round(second)  # type: ignore[call-overload]
+        count = round(number)
         if expr.func.startswith("sub_"):
             count = -count
         if expr.func.endswith("_days"):
@@ -230,18 +231,16 @@ def _equal(left: object, right: object) -> bool | None:
 
 def _order(left: object, right: object) -> int | None:
     """-1, 0 or 1 for two numbers or two dates (ISO strings count as dates); else None."""
-    pair: tuple[float, float] | tuple[dt.date, dt.date] | None = None
     if _is_number(left) and _is_number(right):
-        pair = (left, right)  # type: ignore[assignment]
-    else:
-        pair = _dates(left, right, strings=True)
+        return (left > right) - (left < right)
+    pair = _dates(left, right, strings=True)
     if pair is None:
         return None
     a, b = pair
-    return (a > b) - (a < b)  # type: ignore[operator]
+    return (a > b) - (a < b)
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 

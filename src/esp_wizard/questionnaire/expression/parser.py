@@ -23,6 +23,7 @@ from esp_wizard.questionnaire.expression.ast import (
     BoolOp,
     Call,
     Compare,
+    CompareOp,
     DateCall,
     Expr,
     Field,
@@ -39,6 +40,14 @@ from esp_wizard.questionnaire.expression.lexer import KEYWORDS, Kind, Token, tok
 MAX_DEPTH = 100
 
 _LITERALS = {Kind.TRUE: True, Kind.FALSE: False, Kind.NONE: None}
+OPERATORS: dict[str, CompareOp] = {
+    "==": "==",
+    "!=": "!=",
+    "<": "<",
+    "<=": "<=",
+    ">": ">",
+    ">=": ">=",
+}
 _Rule = Callable[[], Expr]
 
 
@@ -126,14 +135,14 @@ class _Parser:
         if self._operator() is not None:
             message = "comparisons cannot be chained; join them with 'and', e.g. a < b and b < c"
             raise ExpressionError(message, extra.column)
-        return Compare(op, left, right, op_token.column)  # type: ignore[arg-type]
+        return Compare(op, left, right, op_token.column)
 
-    def _operator(self) -> str | None:
+    def _operator(self) -> CompareOp | None:
         """Consume a comparison operator if one comes next (`not in` is two tokens)."""
         token = self.peek()
-        if token.kind is Kind.OP:
+        if token.kind is Kind.OP and str(token.value) in OPERATORS:
             self.advance()
-            return str(token.value)
+            return OPERATORS[str(token.value)]
         if token.kind is Kind.IN:
             self.advance()
             return "in"
