@@ -150,7 +150,7 @@ def test_session_summary_says_who_when_how_long_and_everything_said(
 ) -> None:
     text = render_session(summary, "md")
     for expected in (
-        "Ana Souza (email-ops)",
+        "Ana Souza (Email operations)",
         "Léa Martin",
         "2026-03-02 09:00 UTC",
         "26 min (planned 45)",

@@ -36,4 +36,4 @@ def test_when_people_disagree_the_shortest_contract_wins_and_notice_is_stated() 
 def test_no_contract_answer_is_unknown_and_names_whom_to_ask() -> None:
     contract = playbook(session(ref("s1", ("Tom", "email-ops")))).contract
     assert contract.verdict == "unknown"
-    assert contract.reason.endswith("ask executive")
+    assert contract.reason.endswith("ask Executive sponsor")

@@ -58,7 +58,7 @@ def test_systems_are_placed_by_direction_and_flagged_when_undocumented_or_ownerl
     assert edges[nodes[HOSTILE].id].direction == "both"
     assert edges[nodes["Web shop"].id].label == "API"
     missing = {m.question_id: m.ask for m in system_map.missing}
-    assert missing == {"data_sources": "data-crm", "integrations": "it-integrations (Mary)"}
+    assert missing == {"data_sources": "Data and CRM", "integrations": "IT integrations (Mary)"}
 
 
 def test_the_same_answers_draw_the_same_svg_byte_for_byte_with_every_text_escaped() -> None:

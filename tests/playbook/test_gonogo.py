@@ -22,7 +22,7 @@ def test_nothing_answered_leaves_every_criterion_unknown_with_whom_to_ask() -> N
     assert card.verdict == "not yet decidable"
     unsubscribe = next(c for c in card.criteria if c.id == "unsubscribe")
     assert unsubscribe.reason == "not answered"
-    assert unsubscribe.ask == "deliverability (Ben)"
+    assert unsubscribe.ask == "Deliverability (Ben)"
 
 
 def test_answers_decide_met_and_not_met() -> None:
@@ -77,7 +77,7 @@ def test_sessions_that_disagree_make_a_criterion_unknown_and_say_who_said_what()
     criterion = next(c for c in playbook(legal, data).scorecard.criteria if c.id == "suppressions")
     assert criterion.status == "unknown"
     assert criterion.reason == (
-        "answers disagree, settle first: yes (Aisha (legal-privacy)) vs no (Raj (data-crm))"
+        "answers disagree, settle first: yes (Aisha (Legal and privacy)) vs no (Raj (Data and CRM))"
     )
 
 

@@ -55,7 +55,7 @@ def test_people_named_in_several_sessions_are_one_row_with_every_topic() -> None
     plan = playbook(exec_session, ops_session).interview_plan
     owen = next(p for p in plan.people if p.name == "Owen Price")
     assert owen.topics == ("The board numbers", "The Monday report")
-    assert owen.named_by == ("Helen (executive)", "Sophie (email-ops)")
+    assert owen.named_by == ("Helen (Executive sponsor)", "Sophie (Email operations)")
     assert owen.questionnaire == "analytics"
     assert not owen.interviewed
     helen = next(p for p in plan.people if p.name == "Helen")

@@ -51,12 +51,12 @@ def test_a_journey_without_volume_or_owner_says_what_is_missing_and_whom_to_ask(
     )
     line = book.parity.lines[0]
     assert line.yearly_volume is None
-    assert line.owner == "not named: ask email-ops (Tom)"
+    assert line.owner == "not named: ask Email operations (Tom)"
     assert "Record its volume first" in line.test
     asks = {(m.question_id, m.ask) for m in book.parity.missing}
-    assert ("journeys", "email-ops (Tom)") in asks
-    assert ("kpis", "analytics") in asks
-    assert ("baselines", "analytics") in asks
+    assert ("journeys", "Email operations (Tom)") in asks
+    assert ("kpis", "Analytics") in asks
+    assert ("baselines", "Analytics") in asks
 
 
 def test_the_kpi_baseline_answer_says_what_to_record_before_switching() -> None:
@@ -77,13 +77,13 @@ def test_rows_that_will_not_move_are_not_tested_and_reports_are() -> None:
     )
     assert [(x.kind, x.name) for x in book.parity.lines] == [("report", "Weekly pack")]
     assert book.parity.lines[0].dependencies == ("ESP export",)
-    assert book.parity.lines[0].owner == "analytics (Owen)"
+    assert book.parity.lines[0].owner == "Analytics (Owen)"
 
 
 def test_no_inventory_at_all_gives_no_line_and_names_every_role_to_ask() -> None:
     book = playbook(session(ref("s1", ("Kim", "executive"))))
     assert book.parity.lines == ()
-    assert "email-ops or creative-content" in book.parity.missing[0].ask
+    assert "Email operations or Creative and content" in book.parity.missing[0].ask
 
 
 def test_the_parity_csv_has_a_line_per_automation_and_defuses_formulas() -> None:

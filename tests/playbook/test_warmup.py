@@ -61,7 +61,7 @@ def test_with_no_volume_at_all_there_is_no_ramp_and_it_says_whom_to_ask() -> Non
     warmup = plan()
     assert warmup.weeks == ()
     assert warmup.length_weeks is None
-    assert warmup.missing[0].ask == "deliverability (Ben)"
+    assert warmup.missing[0].ask == "Deliverability (Ben)"
 
 
 def test_the_share_at_gmail_yahoo_and_microsoft_sets_the_pace_before_gmail_volume() -> None:

@@ -90,7 +90,7 @@ async def test_filtering_by_category_and_opening_a_findings_evidence(
         await pilot.pause()
         assert isinstance(app.screen, FindingScreen)
         evidence = str(app.screen.query_one("#finding-evidence", Static).render())
-        assert "Ana Souza (email-ops)" in evidence
+        assert "Ana Souza (Email operations)" in evidence
         assert "“I need Mary in IT to move the data for me.”" in evidence
         assert "“On exporte, on corrige dans Excel, on réimporte.”" in evidence
         await pilot.press("escape")

@@ -28,9 +28,9 @@ from docx.text.paragraph import Paragraph
 from esp_wizard import __version__, i18n
 from esp_wizard.export import text as t
 from esp_wizard.export.playbook_docx import interview_plan_docx, playbook_docx
-from esp_wizard.findings.attribution import role_labels
 from esp_wizard.findings.model import EngagementReport, Evidence, Finding
 from esp_wizard.findings.risks import first_sentence
+from esp_wizard.findings.roles import role_labels
 from esp_wizard.i18n import N_, _, ngettext
 
 _NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

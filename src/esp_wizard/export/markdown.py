@@ -12,7 +12,6 @@ from esp_wizard.export import markdown_exec as x
 from esp_wizard.export import md
 from esp_wizard.export import text as t
 from esp_wizard.export.playbook_markdown import interview_plan, playbook_markdown
-from esp_wizard.findings.attribution import role_labels
 from esp_wizard.findings.model import (
     EngagementReport,
     Evidence,
@@ -24,6 +23,7 @@ from esp_wizard.findings.model import (
     SessionSummary,
     SummaryAnswer,
 )
+from esp_wizard.findings.roles import role_labels
 from esp_wizard.i18n import N_, _, ngettext
 
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from esp_wizard.export import playbook_text as pt
-from esp_wizard.findings.attribution import role_label
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import MapEdge, Missing, Playbook, SystemMap
+from esp_wizard.findings.roles import role_label
 
 if TYPE_CHECKING:
     from esp_wizard.export.docx_export import Body

@@ -13,9 +13,9 @@ from markupsafe import Markup, escape
 
 from esp_wizard.export import playbook_text as pt
 from esp_wizard.export.playbook_svg import map_svg
-from esp_wizard.findings.attribution import role_label
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import InterviewPlan, Missing, Playbook
+from esp_wizard.findings.roles import role_label
 from esp_wizard.i18n import _
 
 

@@ -10,7 +10,6 @@ import re
 
 from esp_wizard.export import md
 from esp_wizard.export import playbook_text as pt
-from esp_wizard.findings.attribution import role_label
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import (
     InterviewPlan,
@@ -21,6 +20,7 @@ from esp_wizard.findings.playbook.model import (
     SystemMap,
     WarmupPlan,
 )
+from esp_wizard.findings.roles import role_label
 from esp_wizard.i18n import _
 
 _MERMAID_SAFE = re.compile(r"[^A-Za-z0-9 .,:/'()_-]")

@@ -16,42 +16,12 @@ from collections.abc import Callable, Iterable
 from typing import Any, Literal, TypeVar
 
 from esp_wizard.findings.model import EngagementReport, Person, SessionRef
-from esp_wizard.i18n import N_, Labels, _
+from esp_wizard.findings.roles import role_label
 
 Attribution = Literal["named", "role", "anonymous"]
 ATTRIBUTIONS: tuple[Attribution, ...] = ("named", "role", "anonymous")
 ANONYMOUS = "an interviewee"
-ROLE_LABELS = Labels(
-    {
-        "kickoff": N_("Kickoff group"),
-        "executive": N_("Executive sponsor"),
-        "email-ops": N_("Email operations"),
-        "data-crm": N_("Data and CRM"),
-        "it-integrations": N_("IT integrations"),
-        "creative-content": N_("Creative and content"),
-        "analytics": N_("Analytics"),
-        "deliverability": N_("Deliverability"),
-        "legal-privacy": N_("Legal and privacy"),
-        "customer-service": N_("Customer service"),
-    }
-)
 T = TypeVar("T")
-
-
-def role_label(role: str) -> str:
-    """What a client reads for a role id ("IT integrations"), in the report's language; a
-    role a workspace adds reads as its id in words ("field_sales" -> "Field sales")."""
-    if role in ROLE_LABELS:
-        return ROLE_LABELS[role]
-    if not role:
-        return _("Interviewee")
-    words = role.replace("-", " ").replace("_", " ")
-    return words[:1].upper() + words[1:]
-
-
-def role_labels(roles: Iterable[str]) -> str:
-    """A list of roles as a client reads it: "Email operations, IT integrations"."""
-    return ", ".join(role_label(r) for r in roles)
 
 
 def attribute(report: EngagementReport, mode: Attribution) -> EngagementReport:
@@ -86,7 +56,40 @@ def name_replacer(people: Iterable[Person], mode: Attribution) -> Callable[[str]
         + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         + r")(?!\w)"
     )
-    return lambda text: pattern.sub(lambda m: names[m.group(1)], text)
+
+    shown_once = re.compile(
+        r"(?<!\w)("
+        + "|".join(re.escape(n) for n in sorted(set(names.values()), key=len, reverse=True))
+        + r")(?:, \1(?!\w))+"
+    )
+
+    def replace(text: str) -> str:
+        shown, count = pattern.subn(lambda m: names[m.group(1)], text)
+        if not count:
+            return shown
+        # Two people of one role are that role once: "IT integrations, IT integrations".
+        return shown_once.sub(r"\1", _tidy(shown) if "(" in shown else shown)
+
+    return replace
+
+
+_PARENS = re.compile(r" ?\(([^()]*)\)")
+
+
+def _tidy(text: str) -> str:
+    """Once names became roles, say each role once: "ask IT integrations (IT integrations,
+    IT integrations)" reads "ask IT integrations", "(Email operations, Email operations)"
+    reads "(Email operations)"."""
+
+    def once(match: re.Match[str]) -> str:
+        separator = "; " if ";" in match.group(1) else ", "
+        items = [i.strip() for i in re.split(r"[;,]", match.group(1))]
+        inner = separator.join(dict.fromkeys(i for i in items if i))
+        if inner and match.string[: match.start()].endswith(inner):
+            return ""
+        return f"{' ' if match.group(0).startswith(' ') else ''}({inner})"
+
+    return _PARENS.sub(once, text)
 
 
 def _walk(value: T, replace: Callable[[str], str], field: str = "") -> T:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from esp_wizard.findings.attribution import role_labels
 from esp_wizard.findings.collect import SessionFacts
 from esp_wizard.findings.dates import day, month
 from esp_wizard.findings.merge import OBSERVATION_ADVICE
@@ -27,6 +26,7 @@ from esp_wizard.findings.model import (
     WorryGroup,
 )
 from esp_wizard.findings.risks import first_sentence
+from esp_wizard.findings.roles import role_labels
 from esp_wizard.questionnaire.months import add_months, nearest_months
 
 TOP = 5

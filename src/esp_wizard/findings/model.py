@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from esp_wizard.findings.roles import role_label
+
 if TYPE_CHECKING:
     from esp_wizard.findings.playbook.model import Playbook
 
@@ -29,7 +31,8 @@ class Person:
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({self.role})" if self.role else self.name
+        """`Ana Souza (Email operations)`: the role as a client reads it."""
+        return f"{self.name} ({role_label(self.role)})" if self.role else self.name
 
 
 @dataclass(frozen=True)

@@ -29,13 +29,14 @@ def build_playbook(facts: Sequence[SessionFacts], report: EngagementReport) -> P
     plan = interview_plan(report.inventory, report.sessions, report.roles_missing)
     answers = Answers(facts, report.inventory, plan.candidates)
     warmup = warmup_plan(answers)
+    dates = report.executive.dates if report.executive else None
     return Playbook(
         interview_plan=plan,
         parity=parity(report.checklist, answers),
         scorecard=scorecard(answers, report.findings),
         warmup=warmup,
         system_map=system_map(answers),
-        contract=contract_verdict(report.timeline, answers, warmup.length_weeks),
+        contract=contract_verdict(report.timeline, answers, warmup.length_weeks, dates),
     )
 
 

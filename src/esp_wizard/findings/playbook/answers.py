@@ -14,6 +14,7 @@ from typing import Any
 from esp_wizard.findings.collect import SessionFacts
 from esp_wizard.findings.model import InventoryTable, SessionRef
 from esp_wizard.findings.playbook.model import Missing
+from esp_wizard.findings.roles import role_label
 
 # The questions the artefacts read, indexed once: only these, so a 1,000-session
 # engagement does not allocate an index entry for every answer it holds.
@@ -122,10 +123,11 @@ class Answers:
         for role in roles:
             heard = self.heard.get(role, [])
             if heard:
-                parts.append(f"{role} ({', '.join(heard)})")
+                parts.append(f"{role_label(role)} ({', '.join(heard)})")
                 continue
             named = self.planned.get(role, ())
-            parts.append(f"{role} (to interview: {', '.join(named)})" if named else role)
+            label = role_label(role)
+            parts.append(f"{label} (to interview: {', '.join(named)})" if named else label)
         return " or ".join(parts)
 
     def missing(self, what: str, question_id: str, roles: Sequence[str]) -> Missing:
