@@ -130,6 +130,13 @@ def long_date(value: dt.date) -> str:
     return format_date(value, format="d MMMM y", locale=current())
 
 
+def month_year(value: dt.date) -> str:
+    """ "June 2027" / "juin 2027"."""
+    from babel.dates import format_date
+
+    return format_date(value, format="MMMM y", locale=current())
+
+
 def short_date(value: dt.date) -> str:
     """The form people type: ISO in English, 31/03/2026 in French."""
     return value.strftime("%d/%m/%Y") if current() == "fr" else value.isoformat()

@@ -91,7 +91,8 @@ def run(args: argparse.Namespace) -> int:
 
     where = workspace(args)
     check_target(args, where)
-    report = compile_workspace(where, args.client, args.engagement)
+    language = getattr(args, "report_lang", None) or getattr(args, "lang", None)
+    report = compile_workspace(where, args.client, args.engagement, language)
     warn(report.warnings)
     if getattr(args, "part", "all") == "parity":
         from esp_wizard.errors import UserError
@@ -109,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
         report,
         fmt,
         args.attribution,
-        language=getattr(args, "report_lang", None) or getattr(args, "lang", None),
+        language=language,
         csv_dialect=getattr(args, "csv_dialect", None),
     )
     if isinstance(rendered, bytes):

@@ -111,13 +111,7 @@ def confidential(report: EngagementReport) -> str:
 
 def date(value: dt.date | None) -> str:
     """ "5 January 2027", "5 janvier 2027" in French; "" for none."""
-    if not value:
-        return ""
-    if i18n.current() != "en":
-        return i18n.long_date(value)
-    from esp_wizard.findings.dates import day as long_day
-
-    return long_day(value)
+    return i18n.long_date(value) if value else ""
 
 
 def facilitators(report: EngagementReport) -> str:

@@ -16,27 +16,33 @@ from collections.abc import Callable, Iterable
 from typing import Any, Literal, TypeVar
 
 from esp_wizard.findings.model import EngagementReport, Person, SessionRef
+from esp_wizard.i18n import N_, Labels, _
 
 Attribution = Literal["named", "role", "anonymous"]
 ATTRIBUTIONS: tuple[Attribution, ...] = ("named", "role", "anonymous")
-ANONYMOUS = "an interviewee"
-ROLE_LABELS = {
-    "kickoff": "Kickoff group",
-    "executive": "Executive sponsor",
-    "email-ops": "Email operations",
-    "data-crm": "Data and CRM",
-    "it-integrations": "IT integrations",
-    "creative-content": "Creative and content",
-    "analytics": "Analytics",
-    "deliverability": "Deliverability",
-    "legal-privacy": "Legal and privacy",
-    "customer-service": "Customer service",
-}
+ANONYMOUS = N_("an interviewee")
+# Read in the language in use: the report's, when a renderer or the compiler asks.
+ROLE_LABELS = Labels(
+    {
+        "kickoff": N_("Kickoff group"),
+        "executive": N_("Executive sponsor"),
+        "email-ops": N_("Email operations"),
+        "data-crm": N_("Data and CRM"),
+        "it-integrations": N_("IT integrations"),
+        "creative-content": N_("Creative and content"),
+        "analytics": N_("Analytics"),
+        "deliverability": N_("Deliverability"),
+        "legal-privacy": N_("Legal and privacy"),
+        "customer-service": N_("Customer service"),
+    }
+)
 T = TypeVar("T")
 
 
 def role_label(role: str) -> str:
-    return ROLE_LABELS.get(role, role.replace("-", " ").capitalize() if role else "Interviewee")
+    if role in ROLE_LABELS:
+        return ROLE_LABELS[role]
+    return role.replace("-", " ").capitalize() if role else _("Interviewee")
 
 
 def attribute(report: EngagementReport, mode: Attribution) -> EngagementReport:
@@ -49,7 +55,7 @@ def attribute(report: EngagementReport, mode: Attribution) -> EngagementReport:
 
 
 def shown_as(person: Person, mode: Attribution) -> str:
-    return ANONYMOUS if mode == "anonymous" else role_label(person.role)
+    return _(ANONYMOUS) if mode == "anonymous" else role_label(person.role)
 
 
 def name_replacer(people: Iterable[Person], mode: Attribution) -> Callable[[str], str]:

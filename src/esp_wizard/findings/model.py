@@ -356,6 +356,7 @@ class EngagementReport:
     facilitators: tuple[str, ...] = ()
     worries: tuple[Worry, ...] = ()  # in interview order
     playbook: Playbook | None = None  # set by compile_facts; see findings/playbook
+    language: str = ""  # the language its own sentences were compiled in ("" = its sessions')
 
     @property
     def must_fix(self) -> tuple[Finding, ...]:

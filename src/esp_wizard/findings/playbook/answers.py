@@ -14,6 +14,7 @@ from typing import Any
 from esp_wizard.findings.collect import SessionFacts
 from esp_wizard.findings.model import InventoryTable, SessionRef
 from esp_wizard.findings.playbook.model import Missing
+from esp_wizard.i18n import _
 
 # The questions the artefacts read, indexed once: only these, so a 1,000-session
 # engagement does not allocate an index entry for every answer it holds.
@@ -111,7 +112,11 @@ class Answers:
         by_value: dict[str, list[str]] = {}
         for given in self.values(question_id):
             by_value.setdefault(given.shown, []).append(given.session.people)
-        return " vs ".join(f"{shown} ({'; '.join(who)})" for shown, who in by_value.items())
+        said = [
+            _("{answer} ({people})").format(answer=shown, people="; ".join(who))
+            for shown, who in by_value.items()
+        ]
+        return _(" vs ").join(said)
 
     def table(self, question_id: str) -> InventoryTable | None:
         return self.tables.get(question_id)
@@ -121,12 +126,17 @@ class Answers:
         parts = []
         for role in roles:
             heard = self.heard.get(role, [])
+            label = role  # the questionnaire to run: an id, the same in every language
             if heard:
-                parts.append(f"{role} ({', '.join(heard)})")
+                parts.append(_("{role} ({people})").format(role=label, people=", ".join(heard)))
                 continue
             named = self.planned.get(role, ())
-            parts.append(f"{role} (to interview: {', '.join(named)})" if named else role)
-        return " or ".join(parts)
+            if named:
+                planned = _("{role} (to interview: {people})")
+                parts.append(planned.format(role=label, people=", ".join(named)))
+            else:
+                parts.append(label)
+        return _(" or ").join(parts)
 
     def missing(self, what: str, question_id: str, roles: Sequence[str]) -> Missing:
         return Missing(what, question_id, self.ask(roles))

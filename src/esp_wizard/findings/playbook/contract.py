@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+from esp_wizard import i18n
 from esp_wizard.findings.model import Timeline
 from esp_wizard.findings.playbook.answers import Answers
 from esp_wizard.findings.playbook.model import Contract
+from esp_wizard.i18n import _
 
 
 def contract_verdict(timeline: Timeline, answers: Answers, warmup_weeks: int | None) -> Contract:
@@ -21,15 +23,18 @@ def contract_verdict(timeline: Timeline, answers: Answers, warmup_weeks: int | N
         bounds = [int(n) for n in re.findall(r"\d+", timeline.estimate)]
     if left is None or not bounds:
         who = answers.ask(("executive",))
-        return Contract("unknown", f"months left on the contract not answered: ask {who}")
+        said = _("months left on the contract not answered: ask {who}").format(who=who)
+        return Contract("unknown", said)
     low, high = bounds[0], bounds[-1]
     notice = answers.number("notice_period_months", pick="max")
-    said = f"{left:g} months left on the contract, migration estimated at {timeline.estimate}"
+    said = _("{left} months left on the contract, migration estimated at {estimate}").format(
+        left=i18n.decimal(left), estimate=timeline.estimate
+    )
     if warmup_weeks:
-        said += f" (warm-up {warmup_weeks} weeks included in the send phase)"
+        said += _(" (warm-up {weeks} weeks included in the send phase)").format(weeks=warmup_weeks)
     if notice:
-        said += (
-            f"; notice {notice:g} months: decide renewal within {max(0, left - notice):g} months"
+        said += _("; notice {notice} months: decide renewal within {within} months").format(
+            notice=i18n.decimal(notice), within=i18n.decimal(max(0, left - notice))
         )
     if left >= high:
         return Contract("fits", said)
