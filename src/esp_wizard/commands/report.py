@@ -102,7 +102,8 @@ def run(args: argparse.Namespace) -> int:
             raise UserError("--part parity is written as CSV only (drop --format or use csv)")
 
         lines = len(report.playbook.parity.lines) if report.playbook else 0
-        emit(parity_csv(report), "csv", args.output, f"{lines} automations to test at parity")
+        table = parity_csv(report, getattr(args, "csv_dialect", None), language)
+        emit(table, "csv", args.output, f"{lines} automations to test at parity")
         return 0
     fmt = output_format(args, FORMATS)
     what = f"{len(report.findings)} findings to fix, {len(report.must_fix)} must-fix"

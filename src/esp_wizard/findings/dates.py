@@ -26,7 +26,7 @@ FRENCH_MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )  # fmt: skip
-_BAND = re.compile(r"(\d+)\s*[-–]\s*(\d+)")
+_BAND = re.compile(r"(\d+)\s*(?:[-–]|à|to)\s*(\d+)")  # "12-18 months", "12 à 18 mois"
 MONTHS = {
     **{name.casefold(): n for n, name in enumerate(ENGLISH_MONTHS, start=1)},
     **{name: n for n, name in enumerate(FRENCH_MONTHS, start=1)},
