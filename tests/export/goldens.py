@@ -57,7 +57,7 @@ def render_set(workspace: Workspace, language: str | None = None) -> dict[str, s
     _, opened, _ = load_engagement(workspace)
     ordered = sorted(opened, key=lambda o: (o.session.started, o.session.id))
     for session in ordered[:SUMMARISED]:
-        summary = summarize_session(session)
+        summary = summarize_session(session, language)
         for fmt in SESSION_FORMATS:
             rendered_summary = render_session(summary, fmt, language)
             files[f"session-{session.session.id}.{fmt}"] = masked(rendered_summary)

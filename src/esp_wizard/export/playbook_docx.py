@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from esp_wizard import i18n
 from esp_wizard.export import playbook_text as pt
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import MapEdge, Missing, Playbook, SystemMap
@@ -82,8 +83,8 @@ def interview_plan_docx(doc: Body, report: EngagementReport) -> None:
             p.name,
             " / ".join(p.roles_given),
             pt.questionnaire(p),
-            "; ".join(p.topics),
-            "; ".join(p.named_by),
+            i18n.semicolons(p.topics),
+            i18n.semicolons(p.named_by),
             pt.person_status(p),
         ]
         for p in plan.people
@@ -138,7 +139,7 @@ def _parity(doc: Body, playbook: Playbook) -> None:
             line.name,
             line.baseline,
             line.owner,
-            "; ".join(line.dependencies) or "—",
+            i18n.semicolons(line.dependencies) or "—",
             line.test,
         ]
         for line in parity.lines
@@ -158,7 +159,7 @@ def _score(doc: Body, playbook: Playbook) -> None:
                 c.label,
                 pt.STATUS_MARK[c.status],
                 c.reason,
-                "; ".join(c.blocking) or "—",
+                i18n.semicolons(c.blocking) or "—",
                 c.ask or "—",
             ]
             for c in card.criteria

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup, escape
 
+from esp_wizard import i18n
 from esp_wizard.export import playbook_text as pt
 from esp_wizard.export.playbook_svg import map_svg
 from esp_wizard.findings.model import EngagementReport
@@ -84,8 +85,8 @@ def _plan(playbook: Playbook) -> str:
             p.name,
             " / ".join(p.roles_given),
             pt.questionnaire(p),
-            "; ".join(p.topics),
-            "; ".join(p.named_by),
+            i18n.semicolons(p.topics),
+            i18n.semicolons(p.named_by),
             pt.person_status(p),
         ]
         for p in plan.people
@@ -125,7 +126,7 @@ def _parity(playbook: Playbook) -> str:
             line.name,
             line.baseline,
             line.owner,
-            "; ".join(line.dependencies) or "—",
+            i18n.semicolons(line.dependencies) or "—",
             line.test,
         ]
         for line in parity.lines
@@ -146,7 +147,13 @@ def _parity(playbook: Playbook) -> str:
 def _score(playbook: Playbook) -> str:
     card = playbook.scorecard
     rows = [
-        [c.label, pt.STATUS_MARK[c.status], c.reason, "; ".join(c.blocking) or "—", c.ask or "—"]
+        [
+            c.label,
+            pt.STATUS_MARK[c.status],
+            c.reason,
+            i18n.semicolons(c.blocking) or "—",
+            c.ask or "—",
+        ]
         for c in card.criteria
     ]
     verdict, counts = pt.verdict_line(card)

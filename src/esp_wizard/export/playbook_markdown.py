@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from esp_wizard import i18n
 from esp_wizard.export import md
 from esp_wizard.export import playbook_text as pt
 from esp_wizard.findings.model import EngagementReport
@@ -51,8 +52,8 @@ def interview_plan(plan: InterviewPlan) -> list[str]:
             p.name,
             " / ".join(p.roles_given),
             pt.questionnaire(p),
-            "; ".join(p.topics),
-            "; ".join(p.named_by),
+            i18n.semicolons(p.topics),
+            i18n.semicolons(p.named_by),
             pt.person_status(p),
         ]
         for p in plan.people
@@ -122,7 +123,7 @@ def parity(parity: Parity, heading: str) -> list[str]:
             line.name,
             line.baseline,
             line.owner,
-            "; ".join(line.dependencies) or "—",
+            i18n.semicolons(line.dependencies) or "—",
             line.test,
         ]
         for line in parity.lines
@@ -148,7 +149,7 @@ def scorecard(card: Scorecard, heading: str) -> list[str]:
             c.label,
             pt.STATUS_MARK[c.status],
             c.reason,
-            "; ".join(c.blocking) or "—",
+            i18n.semicolons(c.blocking) or "—",
             c.ask or "—",
         ]
         for c in card.criteria

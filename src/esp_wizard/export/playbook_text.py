@@ -106,7 +106,7 @@ def weeks(count: int | None) -> str:
 
 
 def kpi_line(parity: Parity) -> str:
-    tracked = "; ".join(parity.kpis) or _("not answered")
+    tracked = i18n.semicolons(parity.kpis) or _("not answered")
     return _("KPIs tracked: {kpis}. {baseline}").format(kpis=tracked, baseline=parity.kpi_baseline)
 
 

@@ -105,6 +105,22 @@ VERDICT_LABELS = Labels(
 LEVEL_LABELS = Labels({"high": N_("High"), "medium": N_("Medium"), "low": N_("Low")})
 
 
+PAGE_OF = N_("Page {page} of {pages}")
+
+
+def page_words() -> tuple[str, str, str]:
+    """The words before, between and after a printed page's number and the page count
+    ("Page ", " of ", ""), for the DOCX footer's fields and the HTML print footer."""
+    before, rest = _(PAGE_OF).split("{page}", 1)
+    between, after = rest.split("{pages}", 1)
+    return before, between, after
+
+
+def formula(report: EngagementReport) -> str:
+    """The priority formula in the report's language (JSON keeps it as written)."""
+    return _(report.formula)
+
+
 def confidential(report: EngagementReport) -> str:
     return _(CONFIDENTIAL).format(client=report.client or _("the client"))
 

@@ -181,7 +181,7 @@ def row_cells(
 def row_text(interview: Interview, question: m.InventoryQuestion, row: dict[str, Any]) -> str:
     cells = row_cells(interview, question, row)
     labels = {f.id: f.text for f in question.fields}
-    return "; ".join(f"{labels[k]}: {v}" for k, v in cells.items())
+    return i18n.semicolons(f"{labels[k]}: {v}" for k, v in cells.items())
 
 
 # -- findings --------------------------------------------------------------------------------

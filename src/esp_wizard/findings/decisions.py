@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from esp_wizard import i18n
 from esp_wizard.findings.attribution import role_label
 from esp_wizard.findings.collect import SessionFacts
 from esp_wizard.findings.dates import add_months, day, month, months_between
@@ -52,6 +53,10 @@ THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "payer",
             "délai",
             "année",
+            "mois",
+            "gel",
+            "fenêtre",
+            "renouvel",
         ),
     ),
     (
@@ -68,7 +73,9 @@ THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "alone",
             "seul",
             "équipe",
-            "personne",
+            "connaît",
+            "connaître",
+            "départ",
         ),
     ),
     (
@@ -106,6 +113,13 @@ THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "warm",
             "client",
             "réputation",
+            "boîte",
+            "délivr",
+            "plainte",
+            "commande",
+            "panier",
+            "s'arrêt",
+            "chauff",
         ),
     ),
     (
@@ -146,7 +160,7 @@ def decisions(dates: KeyDates, findings: Sequence[Finding], plan: Roadmap) -> tu
     must_fix = [f for f in findings if f.must_fix]
     move = next((p for p in plan.phases if p.phase == "move"), None)
     if must_fix:
-        names = "; ".join(f.title for f in must_fix[:3])
+        names = i18n.semicolons(f.title for f in must_fix[:3])
         if len(must_fix) > 3:
             names = _("{names} and {count} more").format(names=names, count=len(must_fix) - 3)
         title = ngettext(
@@ -263,7 +277,7 @@ def verdict(dates: KeyDates, findings: Sequence[Finding]) -> Verdict:
         )
         reasons.append(blocking.format(count=must_fix))
     if late or (must_fix and len(reasons) > 1):
-        return Verdict("not yet", _("{reasons}.").format(reasons="; ".join(reasons)))
+        return Verdict("not yet", _("{reasons}.").format(reasons=i18n.semicolons(reasons)))
     if must_fix:
         once = ngettext(
             "go once the {count} must-fix finding is closed.",
@@ -336,7 +350,7 @@ def messages(
         missing = ", ".join(role_label(role) for role in roles_missing)
         said.append(_("Not heard yet: {roles}.").format(roles=missing))
     if strengths:
-        kept = "; ".join(s.title for s in strengths[:3])
+        kept = i18n.semicolons(s.title for s in strengths[:3])
         said.append(_("Keep what works: {strengths}.").format(strengths=kept))
     return tuple(said[:7])
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from esp_wizard import i18n
 from esp_wizard.findings.collect import Raised, SessionFacts
 from esp_wizard.findings.model import Evidence, Finding, NamedAnswer
 from esp_wizard.findings.priority import (
@@ -188,7 +189,7 @@ def _differences(group: Sequence[Raised]) -> list[str]:
 def _rule_differences(sources: Sequence[Raised]) -> list[str]:
     notes = []
     if len({(r.severity, r.impact, r.effort) for r in sources}) > 1:
-        said = "; ".join(
+        said = i18n.semicolons(
             _("{questionnaire}: severity {severity}, impact {impact}, effort {effort}").format(
                 questionnaire=r.questionnaire,
                 severity=r.severity,

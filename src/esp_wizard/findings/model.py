@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from esp_wizard.i18n import N_
+
 if TYPE_CHECKING:
     from esp_wizard.findings.playbook.model import Playbook
 
@@ -19,7 +21,8 @@ ChecklistKind = Literal["trigger", "template family", "inbound API", "integratio
 Readiness = Literal["blocked", "at risk", "clear"]
 FollowUpKind = Literal["flagged", "required"]
 
-PRIORITY_FORMULA = "priority = severity × impact × min(breadth, 4) × 3 ÷ effort"
+# The formula as the report states it; read in the report's language with _() when shown.
+PRIORITY_FORMULA = N_("priority = severity × impact × min(breadth, 4) × 3 ÷ effort")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from esp_wizard import i18n
 from esp_wizard.findings.collect import SessionFacts
 from esp_wizard.findings.model import InventoryTable, SessionRef
 from esp_wizard.findings.playbook.model import Missing
@@ -113,7 +114,7 @@ class Answers:
         for given in self.values(question_id):
             by_value.setdefault(given.shown, []).append(given.session.people)
         said = [
-            _("{answer} ({people})").format(answer=shown, people="; ".join(who))
+            _("{answer} ({people})").format(answer=shown, people=i18n.semicolons(who))
             for shown, who in by_value.items()
         ]
         return _(" vs ").join(said)

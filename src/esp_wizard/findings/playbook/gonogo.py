@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from esp_wizard import i18n
 from esp_wizard.findings.model import Finding, InventoryRow
 from esp_wizard.findings.playbook.answers import Answers
 from esp_wizard.findings.playbook.model import Criterion, Scorecard, Status
@@ -123,7 +124,7 @@ def _rollback(a: Answers) -> Verdict:
             _("no cut-over plan for transactional mail") if plan is False else "",
             _("no budget to run both platforms in parallel") if budget is False else "",
         ]
-        return "not met", "; ".join(s for s in said if s)
+        return "not met", i18n.semicolons(s for s in said if s)
     if plan is True and budget is True:
         return "met", _("a transactional cut-over plan and budget for a parallel run")
     return "unknown", ""
@@ -197,7 +198,7 @@ def _criterion(rule: Rule, answers: Answers, findings: Sequence[Finding]) -> Cri
     if disputes:
         status: Status = "unknown"
         reason = _("answers disagree, settle first: {disputes}").format(
-            disputes="; ".join(disputes)
+            disputes=i18n.semicolons(disputes)
         )
     else:
         status, reason = rule.judge(answers)
