@@ -12,11 +12,6 @@ from esp_wizard.findings.playbook.model import MapEdge, Missing, Parity, Planned
 from esp_wizard.i18n import N_, Labels, _, ngettext
 
 STATUS_MARK = Labels({"met": N_("✔ met"), "not met": N_("✘ not met"), "unknown": N_("? unknown")})
-STATUS_COUNTS = (
-    ("met", N_("{count} met")),
-    ("not met", N_("{count} not met")),
-    ("unknown", N_("{count} unknown")),
-)
 SCORECARD_VERDICTS = Labels(
     {"go": N_("go"), "no-go": N_("no-go"), "not yet decidable": N_("not yet decidable")}
 )
@@ -129,7 +124,14 @@ def verdict_line(card: Scorecard) -> tuple[str, str]:
     lead = _("Verdict today: {verdict}").format(
         verdict=SCORECARD_VERDICTS.get(card.verdict, card.verdict)
     )
-    counts = ", ".join(_(message).format(count=card.count(code)) for code, message in STATUS_COUNTS)
+    met, not_met, unknown = (card.count(code) for code in ("met", "not met", "unknown"))
+    counts = ", ".join(
+        (
+            ngettext("{count} met", "{count} met", met).format(count=met),
+            ngettext("{count} not met", "{count} not met", not_met).format(count=not_met),
+            ngettext("{count} unknown", "{count} unknown", unknown).format(count=unknown),
+        )
+    )
     return lead, _("({counts}). {note}").format(counts=counts, note=_(SCORECARD_NOTE))
 
 

@@ -27,7 +27,7 @@ from esp_wizard.findings.priority import (
     priority,
     shown_priority,
 )
-from esp_wizard.i18n import N_, Labels, _
+from esp_wizard.i18n import N_, Labels, _, ngettext
 
 # What to do about a facilitator's observation that joins no rule's cause, by category.
 OBSERVATION_ADVICE = Labels(
@@ -109,7 +109,10 @@ def title_of(group: Sequence[Raised], best: Raised) -> str:
     others = len({r.key for r in group if r.row and r.key.split(":", 1)[0] == rule} - {best.key})
     if not others:
         return best.title
-    return _("{title}, and {count} more like it").format(title=best.title, count=others)
+    more = ngettext(
+        "{title}, and {count} more like it", "{title}, and {count} more like it", others
+    )
+    return more.format(title=best.title, count=others)
 
 
 def recommendation_of(group: Sequence[Raised], best: Raised) -> str:
