@@ -124,7 +124,18 @@ THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         N_("Reporting and numbers"),
-        ("report", "dashboard", "number", "kpi", "revenue", "rapport", "chiffre", "tableau"),
+        (
+            "report",
+            "dashboard",
+            "number",
+            "kpi",
+            "revenue",
+            "rapport",
+            "chiffre",
+            "tableau",
+            "dossier",
+            "ouverture",
+        ),
     ),
 )
 OTHER_THEME = N_("Other worries")
