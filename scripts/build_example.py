@@ -1,17 +1,20 @@
-"""Build the fictional example engagement in `sessions/` from its description.
+"""Build the fictional example engagement in `sessions/`, and its French twin in
+`examples/fr/sessions/`, from their descriptions.
 
 The description lives in `scripts/example/`: `engagement.toml` (client, engagement,
 facilitator, language) and one TOML file per interview under `sessions/` (see the README
-there). Every answer goes through the interview engine, so the files are valid for the
-current session format and questionnaires; any invalid answer stops the build with one line
-naming the description file and the question.
+there); the French one, the same story told in French through the French questionnaires,
+in `scripts/example/fr/`. Every answer goes through the interview engine, so the files are
+valid for the current session format and questionnaires; any invalid answer stops the build
+with one line naming the description file and the question.
 
 Deterministic: fixed session ids and timestamps, so two runs give byte-identical files. A
 run replaces the example's own sessions (the description's ids, for the example's client)
 and nothing else. It first builds into a scratch folder, so a bad description leaves the
 workspace untouched.
 
-    .venv/bin/python scripts/build_example.py [WORKSPACE] [--description DIR]
+    .venv/bin/python scripts/build_example.py                 # both examples
+    .venv/bin/python scripts/build_example.py WORKSPACE [--description DIR]
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ from esp_wizard.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[1]
 DESCRIPTION = Path(__file__).resolve().parent / "example"
+# (description, workspace) of each bundled example, built when no workspace is named.
+EXAMPLES = ((DESCRIPTION, REPO), (DESCRIPTION / "fr", REPO / "examples" / "fr"))
 
 SESSION_KEYS = (
     "id",
@@ -370,7 +375,9 @@ def shown(path: Path) -> str:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Build the example engagement's sessions.")
     parser.add_argument(
-        "workspace", nargs="?", default=str(REPO), help="workspace folder (default: the repo)"
+        "workspace",
+        nargs="?",
+        help="workspace folder (default: both examples: the repo, and examples/fr in French)",
     )
     parser.add_argument("--description", default=str(DESCRIPTION), help="the description folder")
     return parser.parse_args(argv)
@@ -378,9 +385,20 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    root, description_dir = Path(args.workspace).absolute(), Path(args.description)
+    if args.workspace is None:
+        for description_dir, root in EXAMPLES:
+            root.mkdir(parents=True, exist_ok=True)
+            status = build_one(str(root), description_dir)
+            if status:
+                return status
+        return 0
+    return build_one(args.workspace, Path(args.description))
+
+
+def build_one(workspace: str, description_dir: Path) -> int:
+    root = Path(workspace).absolute()
     if not root.is_dir():
-        print(f"build_example: workspace folder not found: {args.workspace}", file=sys.stderr)
+        print(f"build_example: workspace folder not found: {workspace}", file=sys.stderr)
         return 2
     try:
         with tempfile.TemporaryDirectory() as scratch:  # a bad description touches nothing

@@ -93,6 +93,11 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return translations(_current.get()).ngettext(singular, plural, count)
 
 
+def semicolons(items: Iterable[str]) -> str:
+    """Items joined as the language in use writes a list of clauses: "a; b" / "a ; b"."""
+    return _("; ").join(items)
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalogue where it is defined; `_()` translates it where shown."""
     return message
@@ -128,6 +133,20 @@ def long_date(value: dt.date) -> str:
     from babel.dates import format_date
 
     return format_date(value, format="d MMMM y", locale=current())
+
+
+def month_year(value: dt.date) -> str:
+    """ "June 2027" / "juin 2027"."""
+    from babel.dates import format_date
+
+    return format_date(value, format="MMMM y", locale=current())
+
+
+def abbreviated_date(value: dt.date, day: bool = True) -> str:
+    """ "12 Apr 2027" / "12 avr. 2027"; without the day "Apr 2027" / "avr. 2027" (charts)."""
+    from babel.dates import format_date
+
+    return format_date(value, format="d MMM y" if day else "MMM y", locale=current())
 
 
 def short_date(value: dt.date) -> str:

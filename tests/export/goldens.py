@@ -13,8 +13,14 @@ import re
 import tempfile
 from pathlib import Path
 
-from esp_wizard import __version__
-from esp_wizard.export import REPORT_FORMATS, SESSION_FORMATS, render_report_any, render_session
+from esp_wizard import __version__, i18n
+from esp_wizard.export import (
+    REPORT_FORMATS,
+    SESSION_FORMATS,
+    render_report_any,
+    render_session,
+    report_language,
+)
 from esp_wizard.export.docx_export import outline
 from esp_wizard.export.playbook_csv import parity_csv
 from esp_wizard.export.playbook_svg import map_svg
@@ -38,19 +44,20 @@ def masked(text: str) -> str:
 def render_set(workspace: Workspace, language: str | None = None) -> dict[str, str]:
     """Every golden file of one workspace's engagement: file name -> content."""
     files = {}
-    report = compile_workspace(workspace)
+    report = compile_workspace(workspace, language=language)
     for fmt in REPORT_FORMATS:
         rendered = render_report_any(report, fmt, language=language)
         if isinstance(rendered, bytes):  # DOCX: its document.xml's structure and text
             files[f"report.{fmt}.txt"] = masked(outline(rendered))
         else:
             files[f"report.{fmt}"] = masked(rendered)
-    files["parity.csv"] = parity_csv(report)  # the playbook's own exports
-    files["current-map.svg"] = map_svg(report.playbook.system_map) if report.playbook else ""
+    files["parity.csv"] = parity_csv(report, language=language)  # the playbook's own exports
+    with i18n.use(report_language(report, language)):
+        files["current-map.svg"] = map_svg(report.playbook.system_map) if report.playbook else ""
     _, opened, _ = load_engagement(workspace)
     ordered = sorted(opened, key=lambda o: (o.session.started, o.session.id))
     for session in ordered[:SUMMARISED]:
-        summary = summarize_session(session)
+        summary = summarize_session(session, language)
         for fmt in SESSION_FORMATS:
             rendered_summary = render_session(summary, fmt, language)
             files[f"session-{session.session.id}.{fmt}"] = masked(rendered_summary)

@@ -16,19 +16,25 @@ from esp_wizard.cli import main
 from esp_wizard.export import render_report, render_report_any, report_language
 from esp_wizard.findings import compile_workspace
 from esp_wizard.findings.model import EngagementReport
+from esp_wizard.workspace import Workspace
 from findings.fixture import build_fixture_engagement
 
 
 @pytest.fixture(scope="module")
-def english(tmp_path_factory: pytest.TempPathFactory) -> EngagementReport:
-    return compile_workspace(build_fixture_engagement(tmp_path_factory.mktemp("fx")))
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    return build_fixture_engagement(tmp_path_factory.mktemp("fx"))
+
+
+@pytest.fixture(scope="module")
+def english(workspace: Workspace) -> EngagementReport:
+    return compile_workspace(workspace)
 
 
 @pytest.fixture(scope="module")
 def french(english: EngagementReport) -> EngagementReport:
     """The same engagement as if its sessions had been held in French."""
     sessions = tuple(dataclasses.replace(s, language="fr") for s in english.sessions)
-    return dataclasses.replace(english, sessions=sessions)
+    return dataclasses.replace(english, sessions=sessions, language="")
 
 
 def rows(text: str, delimiter: str) -> list[list[str]]:

@@ -91,7 +91,8 @@ def run(args: argparse.Namespace) -> int:
 
     where = workspace(args)
     check_target(args, where)
-    report = compile_workspace(where, args.client, args.engagement)
+    language = getattr(args, "report_lang", None) or getattr(args, "lang", None)
+    report = compile_workspace(where, args.client, args.engagement, language)
     warn(report.warnings)
     if getattr(args, "part", "all") == "parity":
         from esp_wizard.errors import UserError
@@ -101,7 +102,8 @@ def run(args: argparse.Namespace) -> int:
             raise UserError("--part parity is written as CSV only (drop --format or use csv)")
 
         lines = len(report.playbook.parity.lines) if report.playbook else 0
-        emit(parity_csv(report), "csv", args.output, f"{lines} automations to test at parity")
+        table = parity_csv(report, getattr(args, "csv_dialect", None), language)
+        emit(table, "csv", args.output, f"{lines} automations to test at parity")
         return 0
     fmt = output_format(args, FORMATS)
     what = f"{len(report.findings)} findings to fix, {len(report.must_fix)} must-fix"
@@ -109,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         report,
         fmt,
         args.attribution,
-        language=getattr(args, "report_lang", None) or getattr(args, "lang", None),
+        language=language,
         csv_dialect=getattr(args, "csv_dialect", None),
     )
     if isinstance(rendered, bytes):

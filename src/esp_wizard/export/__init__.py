@@ -55,7 +55,10 @@ def _function(fmt: ExportFormat, name: str) -> Callable[..., str | bytes]:
 
 
 def report_language(report: EngagementReport, language: str | None = None) -> str:
-    """`language` if given, else the language most of the report's sessions were held in."""
+    """`language` if given, else the one the report was compiled in (its own sentences'),
+    else the language most of its sessions were held in."""
+    if report.language and not language:
+        return report.language
     return i18n.content_language((s.language for s in report.sessions), language)
 
 

@@ -81,9 +81,10 @@ def report_csv(report: EngagementReport, dialect: str | None = None) -> str:
 
 def due_dates(report: EngagementReport) -> dict[str, str]:
     """Phase -> the day its findings must be closed: the end of discovery for discovery's,
-    else the day their phase starts on the roadmap (empty without a roadmap)."""
+    else the day their phase starts on the roadmap (empty without a roadmap); ISO in
+    English, day/month/year in French, as each language's spreadsheets read a date."""
     phases = report.roadmap.phases if report.roadmap else ()
-    return {p.phase: (p.end if p.phase == "discovery" else p.start).isoformat() for p in phases}
+    return {p.phase: i18n.short_date(p.end if p.phase == "discovery" else p.start) for p in phases}
 
 
 def _row(rank: str, finding: Finding, due: dict[str, str], decimal_mark: str) -> list[str]:

@@ -72,10 +72,14 @@ def _page_setup(doc: DocumentType, report: EngagementReport) -> None:
     header = section.header.paragraphs[0]
     header.text = clean(t.report_title(report) + " · " + i18n._("Confidential"))
     footer = section.footer.paragraphs[0]
-    footer.add_run("Page ")
+    # "Page {page} of {pages}": the words around Word's two fields, in the report's language
+    before, between, after = t.page_words()
+    footer.add_run(before)
     _field(footer, "PAGE")
-    footer.add_run(" of ")
+    footer.add_run(between)
     _field(footer, "NUMPAGES")
+    if after:
+        footer.add_run(after)
 
 
 def _field(paragraph: Paragraph, code: str) -> None:
@@ -288,7 +292,7 @@ def _executive(doc: Body, report: EngagementReport) -> None:
     doc.heading(_("Next steps"), 2)
     doc.table(
         [_("Action"), _("Owner"), _("By")],
-        [[s.action, s.owner or "to assign", t.date(s.due) or "—"] for s in summary.next_steps],
+        [[s.action, s.owner or _("to assign"), t.date(s.due) or "—"] for s in summary.next_steps],
     )
     doc.heading(_("What worries people most"), 2)
     for group in summary.worries:
@@ -317,7 +321,7 @@ def _roadmap(doc: Body, report: EngagementReport) -> None:
                 t.date(p.start),
                 _("{start} to {end}").format(start=t.date(p.end), end=t.date(p.latest_end)),
                 str(p.open),
-                "; ".join(f.title for f in p.blocking) or _("nothing"),
+                i18n.semicolons(f.title for f in p.blocking) or _("nothing"),
             ]
             for p in plan.phases
         ],
@@ -336,8 +340,10 @@ def _roadmap(doc: Body, report: EngagementReport) -> None:
 def _register(doc: Body, report: EngagementReport) -> None:
     doc.heading(_("3. Risk register"), 1)
     doc.para(
-        "Likelihood: high when severity is 5, or 4 and felt by two roles or more. "
-        "Mitigation: the finding's recommendation (in full in Appendix A).",
+        _(
+            "Likelihood: high when severity is 5, or 4 and felt by two roles or more. "
+            "Mitigation: the finding's recommendation (in full in Appendix A)."
+        )
     )
     doc.table(
         [
@@ -357,7 +363,7 @@ def _register(doc: Body, report: EngagementReport) -> None:
                 t.LEVEL_LABELS[r.likelihood],
                 t.LEVEL_LABELS[r.impact],
                 first_sentence(r.mitigation),
-                r.owner or "to assign",
+                r.owner or _("to assign"),
             ]
             for n, r in enumerate(report.risks, start=1)
         ],
@@ -392,7 +398,11 @@ def _finding_row(number: str, f: Finding) -> list[str]:
 def _findings(doc: Body, report: EngagementReport) -> None:
     doc.page_break()
     doc.heading(_("Appendix A. Findings"), 1)
-    doc.para(f"{report.formula}. Must-fix findings first, each list by priority.")
+    doc.para(
+        _("{formula}. Must-fix findings first, each list by priority.").format(
+            formula=t.formula(report)
+        )
+    )
     numbered = list(enumerate(report.findings, start=1))
     for must, label in ((True, _("Must-fix")), (False, _("Other findings to fix"))):
         rows = [_finding_row(str(n), f) for n, f in numbered if f.must_fix == must]
@@ -438,7 +448,7 @@ def _evidence(doc: Body, evidence: Evidence, finding: Finding) -> None:
     lines = [f"{evidence.session.people}, {t.day(evidence.session.started)}"]
     said = [s for s in evidence.said if s != finding.title]
     if said:
-        lines.append(_("Said as:") + " " + "; ".join(said))
+        lines.append(_("Said as:") + " " + i18n.semicolons(said))
     if evidence.detail and evidence.detail != finding.detail:
         lines.append(evidence.detail)
     for answer in evidence.answers:
@@ -462,7 +472,7 @@ def _appendices(doc: Body, report: EngagementReport) -> None:
         for row in table.rows:
             cells = [row.name] + [" / ".join(row.cells[f]) for f, _ in table.columns[1:]]
             cells += [t.MOVE_LABELS[row.must_move]] if table.has_must_move else []
-            rows.append([*cells, "; ".join(s.session.people for s in row.sources)])
+            rows.append([*cells, i18n.semicolons(s.session.people for s in row.sources)])
         doc.table(header, rows)
     doc.heading(_("Appendix C. Acceptance-test checklist"), 1)
     doc.bullets(
@@ -470,7 +480,7 @@ def _appendices(doc: Body, report: EngagementReport) -> None:
     )
     doc.heading(_("Appendix D. Conflicting inputs"), 1)
     rows = [
-        [c.question, p.answer, "; ".join(s.people for s in p.sessions)]
+        [c.question, p.answer, i18n.semicolons(s.people for s in p.sessions)]
         for c in report.conflicts
         for p in c.positions
     ]

@@ -41,6 +41,7 @@ def environment() -> Environment:
         _=_trusted,
         ngettext=i18n.ngettext,
         lang=i18n.current,
+        i18n=i18n,
     )
     return env
 
@@ -66,6 +67,7 @@ def report_html(report: EngagementReport) -> str:
             matrix=charts.matrix(report.matrix()),
             roadmap_chart=roadmap_chart(report.roadmap, t.PHASE_LABELS) if report.roadmap else None,
             running_head=t.report_title(report) + " · " + i18n._("Confidential"),
+            page_words=t.page_words(),
             playbook=playbook_html(report),
             interview_plan=interview_plan_html(report),
         )
@@ -88,4 +90,5 @@ def css_string(text: str) -> Markup:
 
 
 def session_html(summary: SessionSummary) -> str:
-    return environment().get_template("session.html.j2").render(summary=summary, s=summary.session)
+    template = environment().get_template("session.html.j2")
+    return template.render(summary=summary, s=summary.session, page_words=t.page_words())

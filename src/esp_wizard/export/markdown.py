@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from esp_wizard import i18n
 from esp_wizard.export import markdown_exec as x
 from esp_wizard.export import md
 from esp_wizard.export import text as t
@@ -95,7 +96,7 @@ def _timeline(report: EngagementReport) -> str:
 
 
 def _sessions(sessions: Iterable[SessionRef]) -> str:
-    return "; ".join(t.who_role(s) for s in sessions)
+    return i18n.semicolons(t.who_role(s) for s in sessions)
 
 
 # -- 2. findings ----------------------------------------------------------------------------
@@ -139,7 +140,7 @@ def _findings(report: EngagementReport) -> list[str]:
             "Every priority below is `{formula}`; breadth is the number of distinct "
             "roles that raised the finding. Must-fix findings (severity or impact 5) are listed "
             "first, each list by priority."
-        ).format(formula=report.formula),
+        ).format(formula=t.formula(report)),
     ]
     numbered = list(enumerate(report.findings, start=1))
     must = [(n, f) for n, f in numbered if f.must_fix]
@@ -199,7 +200,7 @@ def _evidence(evidence: Evidence, finding: Finding) -> str:
     lines = [head]
     said = [title for title in evidence.said if title != finding.title]
     if said:
-        lines.append("  - " + _("Said as:") + " " + md.inline("; ".join(said)))
+        lines.append("  - " + _("Said as:") + " " + md.inline(i18n.semicolons(said)))
     if evidence.detail and evidence.detail != finding.detail:
         lines.append(f"  - {md.block(evidence.detail, '    ')}")
     for answer in evidence.answers:
@@ -232,7 +233,7 @@ def _inventory_table(table: InventoryTable) -> str:
         cells = [row.name] + [" / ".join(row.cells[f]) for f, _ in table.columns[1:]]
         if table.has_must_move:
             cells.append(t.MOVE_LABELS[row.must_move])
-        cells.append("; ".join(s.session.people for s in row.sources))
+        cells.append(i18n.semicolons(s.session.people for s in row.sources))
         rows.append(cells)
     return md.table(header, rows)
 

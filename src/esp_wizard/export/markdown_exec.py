@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from esp_wizard import __version__
+from esp_wizard import __version__, i18n
 from esp_wizard.export import md
 from esp_wizard.export import text as t
 from esp_wizard.findings.model import EngagementReport, Executive, Roadmap
@@ -128,7 +128,7 @@ def _phases(plan: Roadmap) -> str:
             t.date(p.start),
             _span(p.end, p.latest_end),
             str(p.open),
-            "; ".join(f.title for f in p.blocking) or _("nothing"),
+            i18n.semicolons(f.title for f in p.blocking) or _("nothing"),
         ]
         for p in plan.phases
     ]

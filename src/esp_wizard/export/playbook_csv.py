@@ -1,7 +1,8 @@
 """The send-at-parity checklist as its own CSV, for the client's testers.
 
 Same conventions as the findings register (`csv_export`): UTF-8 with a byte-order mark,
-CRLF lines, and a cell that a spreadsheet would run as a formula made plain text.
+CRLF lines, a cell that a spreadsheet would run as a formula made plain text, the header
+in the report's language and the separator of its spreadsheets (`;` in French).
 """
 
 from __future__ import annotations
@@ -9,37 +10,53 @@ from __future__ import annotations
 import csv
 import io
 
+from esp_wizard import i18n
+from esp_wizard.export import playbook_text as pt
+from esp_wizard.export.csv_export import dialect_for
 from esp_wizard.findings.model import EngagementReport
+from esp_wizard.i18n import N_, _
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # as in csv_export
 
 PARITY_COLUMNS = (
-    "kind",
-    "automation",
-    "baseline",
-    "yearly_volume",
-    "kpis",
-    "owner",
-    "depends_on",
-    "parity_test",
-    "sessions",
-    "passed",
-    "tested_by",
-    "date",
+    N_("kind"),
+    N_("automation"),
+    N_("baseline"),
+    N_("yearly_volume"),
+    N_("kpis"),
+    N_("owner"),
+    N_("depends_on"),
+    N_("parity_test"),
+    N_("sessions"),
+    N_("passed"),
+    N_("tested_by"),
+    N_("date"),
 )
 
 
-def parity_csv(report: EngagementReport) -> str:
-    """One line per automation; the last three columns are for the testers to fill in."""
+def parity_csv(
+    report: EngagementReport, dialect: str | None = None, language: str | None = None
+) -> str:
+    """One line per automation; the last three columns are for the testers to fill in.
+    In the report's language (or `language`), cells separated as its spreadsheets expect
+    (or as `dialect` says), like the findings register."""
+    from esp_wizard.export import report_language
+
+    with i18n.use(report_language(report, language)):
+        return _parity_csv(report, dialect)
+
+
+def _parity_csv(report: EngagementReport, dialect: str | None) -> str:
+    separator, _decimal = dialect_for(dialect)  # volumes are whole numbers
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(PARITY_COLUMNS)
+    writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
+    writer.writerow([_(column) for column in PARITY_COLUMNS])
     lines = report.playbook.parity.lines if report.playbook else ()
     for line in lines:
         volume = "" if line.yearly_volume is None else str(line.yearly_volume)
         cells = [
-            line.kind,
+            pt.kind(line.kind),
             line.name,
             line.baseline,
             volume,

@@ -15,21 +15,46 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from esp_wizard import i18n
 from esp_wizard.export import playbook_text as pt
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import MapEdge, Missing, Playbook, SystemMap
-from esp_wizard.findings.roles import role_label
+from esp_wizard.i18n import N_, _
 
 if TYPE_CHECKING:
     from esp_wizard.export.docx_export import Body
 
-DIRECTION_LABELS = {
-    "to_esp": "into the ESP",
-    "from_esp": "out of the ESP",
-    "both": "both ways",
-    "unknown": "not given",
-}
-FLOW_HEADER = ["From", "To", "Direction", "Transport", "Schedule", "Owner", "Flagged"]
+FLOW_HEADER = (
+    N_("From"),
+    N_("To"),
+    N_("Direction"),
+    N_("Transport"),
+    N_("Schedule"),
+    N_("Owner"),
+    N_("Flagged"),
+)
+PLAN_HEADER = (
+    N_("Person"),
+    N_("Role given"),
+    N_("Questionnaire"),
+    N_("Topics"),
+    N_("Named by"),
+    N_("Status"),
+)
+PARITY_HEADER = (
+    N_("Kind"),
+    N_("Automation"),
+    N_("Baseline"),
+    N_("Owner"),
+    N_("Depends on"),
+    N_("Parity test"),
+)
+SCORE_HEADER = (N_("Criterion"), N_("Status"), N_("Why"), N_("Blocking findings"), N_("Ask"))
+WARMUP_HEADER = (N_("Week"), N_("Daily volume"), N_("Audience"))
+
+
+def _header(messages: tuple[str, ...]) -> list[str]:
+    return [_(message) for message in messages]
 
 
 def playbook_docx(doc: Body, report: EngagementReport, first: int = 4) -> None:
@@ -37,13 +62,13 @@ def playbook_docx(doc: Body, report: EngagementReport, first: int = 4) -> None:
     playbook = report.playbook
     if playbook is None:
         return
-    doc.heading(f"{first}. Current-state map", 1)
+    doc.heading(f"{first}. " + _("Current-state map"), 1)
     _map(doc, playbook.system_map)
-    doc.heading(f"{first + 1}. Send-at-parity checklist", 1)
+    doc.heading(f"{first + 1}. " + _("Send-at-parity checklist"), 1)
     _parity(doc, playbook)
-    doc.heading(f"{first + 2}. Go/no-go scorecard for cut-over", 1)
+    doc.heading(f"{first + 2}. " + _("Go/no-go scorecard for cut-over"), 1)
     _score(doc, playbook)
-    doc.heading(f"{first + 3}. Warm-up plan and roadmap", 1)
+    doc.heading(f"{first + 3}. " + _("Warm-up plan and roadmap"), 1)
     _warmup(doc, playbook, report)
 
 
@@ -52,26 +77,22 @@ def interview_plan_docx(doc: Body, report: EngagementReport) -> None:
     if report.playbook is None:
         return
     plan = report.playbook.interview_plan
-    doc.heading("Interview plan: who else to talk to", 2)
+    doc.heading(_("Interview plan: who else to talk to"), 2)
     rows = [
         [
             p.name,
             " / ".join(p.roles_given),
             pt.questionnaire(p),
-            "; ".join(p.topics),
-            "; ".join(p.named_by),
+            i18n.semicolons(p.topics),
+            i18n.semicolons(p.named_by),
             pt.person_status(p),
         ]
         for p in plan.people
     ]
-    header = ["Person", "Role given", "Questionnaire", "Topics", "Named by", "Status"]
-    doc.table(header, rows) if rows else doc.para("Nobody named yet.")
-    doc.heading("Roles not yet interviewed", 3)
-    roles = [
-        f"{role_label(role)}: {', '.join(plan.candidates.get(role, ())) or 'nobody named yet'}"
-        for role in plan.roles_missing
-    ]
-    doc.bullets(roles) if roles else doc.para("Every role has been heard.")
+    doc.table(_header(PLAN_HEADER), rows) if rows else doc.para(_(pt.NOBODY_NAMED))
+    doc.heading(_("Roles not yet interviewed"), 3)
+    roles = [pt.candidates(role, plan.candidates.get(role, ())) for role in plan.roles_missing]
+    doc.bullets(roles) if roles else doc.para(_(pt.EVERY_ROLE_HEARD))
 
 
 def _missing(doc: Body, items: tuple[Missing, ...]) -> None:
@@ -87,69 +108,58 @@ def flow_row(edge: MapEdge, system_map: SystemMap) -> list[str]:
         ends.reverse()
     return [
         *ends,
-        DIRECTION_LABELS[edge.direction],
-        edge.transport or "not given",
-        edge.schedule or "not given",
-        outer.owner or "no owner",
-        ", ".join(edge.flagged) or "—",
+        pt.DIRECTION_LABELS[edge.direction],
+        edge.transport or _("not given"),
+        edge.schedule or _("not given"),
+        outer.owner or pt.FLAG_LABELS["no owner"],
+        pt.flags(edge.flagged) or "—",
     ]
 
 
 def _map(doc: Body, system_map: SystemMap) -> None:
     if not system_map.nodes:
-        doc.para("No integration or data source answered yet.")
+        doc.para(_(pt.NO_MAP))
     else:
-        doc.para(
-            "Systems around the ESP and the flows between them; flagged flows are "
-            "undocumented or have no owner.",
-        )
-        doc.table(FLOW_HEADER, [flow_row(e, system_map) for e in system_map.edges])
-        flagged = [f"{n.name}: {', '.join(n.flagged)}" for n in system_map.nodes if n.flagged]
+        doc.para(_(pt.MAP_INTRO_DOCX))
+        doc.table(_header(FLOW_HEADER), [flow_row(e, system_map) for e in system_map.edges])
+        flagged = [f"{n.name}: {pt.flags(n.flagged)}" for n in system_map.nodes if n.flagged]
         if flagged:
-            doc.heading("Flows to document or give an owner", 2)
+            doc.heading(_("Flows to document or give an owner"), 2)
             doc.bullets(flagged)
     _missing(doc, system_map.missing)
 
 
 def _parity(doc: Body, playbook: Playbook) -> None:
     parity = playbook.parity
-    doc.para(
-        "Send at parity before improving anything: each line passes its test on the new "
-        "platform before the old one stops sending it.",
-    )
+    doc.para(_(pt.PARITY_INTRO))
     doc.para(pt.kpi_line(parity))
     rows = [
         [
-            line.kind,
+            pt.kind(line.kind),
             line.name,
             line.baseline,
             line.owner,
-            "; ".join(line.dependencies) or "—",
+            i18n.semicolons(line.dependencies) or "—",
             line.test,
         ]
         for line in parity.lines
     ]
-    header = ["Kind", "Automation", "Baseline", "Owner", "Depends on", "Parity test"]
-    doc.table(header, rows) if rows else doc.para("No automation inventoried yet.")
+    doc.table(_header(PARITY_HEADER), rows) if rows else doc.para(_(pt.NO_AUTOMATION))
     _missing(doc, parity.missing)
 
 
 def _score(doc: Body, playbook: Playbook) -> None:
     card = playbook.scorecard
-    counts = ", ".join(f"{card.count(s)} {s}" for s in ("met", "not met", "unknown"))
-    doc.para(
-        f"({counts}). Discovery answers describe today's platform: re-check every "
-        "criterion on the new one at cut-over.",
-        bold_lead=f"Verdict today: {card.verdict} ",
-    )
+    verdict, counts = pt.verdict_line(card)
+    doc.para(counts, bold_lead=verdict + " ")
     doc.table(
-        ["Criterion", "Status", "Why", "Blocking findings", "Ask"],
+        _header(SCORE_HEADER),
         [
             [
                 c.label,
                 pt.STATUS_MARK[c.status],
                 c.reason,
-                "; ".join(c.blocking) or "—",
+                i18n.semicolons(c.blocking) or "—",
                 c.ask or "—",
             ]
             for c in card.criteria
@@ -160,18 +170,19 @@ def _score(doc: Body, playbook: Playbook) -> None:
 def _warmup(doc: Body, playbook: Playbook, report: EngagementReport) -> None:
     plan, contract = playbook.warmup, playbook.contract
     doc.para(
-        f"Migration {report.timeline.estimate}, warm-up {pt.weeks(plan.length_weeks)}; "
-        f"{pt.CONTRACT_LABELS[contract.verdict]}: {contract.reason}",
-        bold_lead="Roadmap: ",
+        pt.roadmap_line(
+            report.timeline.estimate, plan.length_weeks, contract.verdict, contract.reason
+        ),
+        bold_lead=pt.colon(_("Roadmap")) + " ",
     )
     if plan.weeks:
-        rows = [[str(w.week), f"{w.daily_volume:,}", w.audience] for w in plan.weeks]
-        doc.table(["Week", "Daily volume", "Audience"], rows)
+        rows = [[str(w.week), pt.volume(w.daily_volume), w.audience] for w in plan.weeks]
+        doc.table(_header(WARMUP_HEADER), rows)
     else:
-        doc.para("No ramp computed: the peak daily volume is missing.")
-    doc.heading("Stop rules", 2)
+        doc.para(_(pt.NO_RAMP))
+    doc.heading(_("Stop rules"), 2)
     doc.bullets(plan.stop_rules)
     if plan.assumptions:
-        doc.heading("Assumptions", 2)
+        doc.heading(_("Assumptions"), 2)
         doc.bullets(plan.assumptions)
     _missing(doc, plan.missing)

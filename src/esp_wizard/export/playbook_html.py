@@ -11,11 +11,11 @@ from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup, escape
 
+from esp_wizard import i18n
 from esp_wizard.export import playbook_text as pt
 from esp_wizard.export.playbook_svg import map_svg
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import InterviewPlan, Missing, Playbook
-from esp_wizard.findings.roles import role_label
 from esp_wizard.i18n import _
 
 
@@ -24,9 +24,8 @@ def interview_plan_html(report: EngagementReport) -> Markup:
     if report.playbook is None:
         return Markup("")
     body = _plan(report.playbook)
-    return Markup(
-        f'<div id="interview-plan">\n<h3>Interview plan: who else to talk to</h3>\n{body}\n</div>'
-    )
+    title = escape(_("Interview plan: who else to talk to"))
+    return Markup(f'<div id="interview-plan">\n<h3>{title}</h3>\n{body}\n</div>')
 
 
 def playbook_html(report: EngagementReport, first: int = 4) -> Markup:
@@ -66,6 +65,10 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return f'<div class="scroll">{table}</div>'  # a wide table scrolls in its box on a phone
 
 
+def _para(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
+
+
 def _list(items: Iterable[str]) -> str:
     lines = "".join(f"<li>{escape(i)}</li>" for i in items)
     return f"<ul>{lines}</ul>" if lines else ""
@@ -82,8 +85,8 @@ def _plan(playbook: Playbook) -> str:
             p.name,
             " / ".join(p.roles_given),
             pt.questionnaire(p),
-            "; ".join(p.topics),
-            "; ".join(p.named_by),
+            i18n.semicolons(p.topics),
+            i18n.semicolons(p.named_by),
             pt.person_status(p),
         ]
         for p in plan.people
@@ -96,21 +99,17 @@ def _plan(playbook: Playbook) -> str:
         _("Named by"),
         _("Status"),
     )
-    table = _table(header, rows) if rows else "<p>Nobody named yet.</p>"
-    roles = [
-        f"{role_label(role)}: {', '.join(plan.candidates.get(role, ())) or 'nobody named yet'}"
-        for role in plan.roles_missing
-    ]
-    missing = _list(roles) if roles else "<p>Every role has been heard.</p>"
-    return f"{table}\n<h3>Roles not yet interviewed</h3>\n{missing}"
+    table = _table(header, rows) if rows else _para(_(pt.NOBODY_NAMED))
+    roles = [pt.candidates(role, plan.candidates.get(role, ())) for role in plan.roles_missing]
+    missing = _list(roles) if roles else _para(_(pt.EVERY_ROLE_HEARD))
+    return f"{table}\n<h3>{escape(_('Roles not yet interviewed'))}</h3>\n{missing}"
 
 
 def _map(playbook: Playbook) -> str:
     system_map = playbook.system_map
-    flagged = [f"{n.name}: {', '.join(n.flagged)}" for n in system_map.nodes if n.flagged]
+    flagged = [f"{n.name}: {pt.flags(n.flagged)}" for n in system_map.nodes if n.flagged]
     parts = [
-        "<p>Systems around the ESP and the flows between them; dashed red flows are "
-        "undocumented or have no owner.</p>",
+        _para(_(pt.MAP_INTRO_HTML)),
         '<figure class="map" style="max-width: 100%; overflow-x: auto">'
         f"{map_svg(system_map)}</figure>",
     ]
@@ -123,11 +122,11 @@ def _parity(playbook: Playbook) -> str:
     parity = playbook.parity
     rows = [
         [
-            line.kind,
+            pt.kind(line.kind),
             line.name,
             line.baseline,
             line.owner,
-            "; ".join(line.dependencies) or "—",
+            i18n.semicolons(line.dependencies) or "—",
             line.test,
         ]
         for line in parity.lines
@@ -140,7 +139,7 @@ def _parity(playbook: Playbook) -> str:
         _("Depends on"),
         _("Parity test"),
     )
-    table = _table(header, rows) if rows else "<p>No automation inventoried yet.</p>"
+    table = _table(header, rows) if rows else _para(_(pt.NO_AUTOMATION))
     kpis = f"<p>{escape(pt.kpi_line(parity))}</p>"
     return f"{kpis}\n{table}\n{_missing(parity.missing)}"
 
@@ -148,15 +147,17 @@ def _parity(playbook: Playbook) -> str:
 def _score(playbook: Playbook) -> str:
     card = playbook.scorecard
     rows = [
-        [c.label, pt.STATUS_MARK[c.status], c.reason, "; ".join(c.blocking) or "—", c.ask or "—"]
+        [
+            c.label,
+            pt.STATUS_MARK[c.status],
+            c.reason,
+            i18n.semicolons(c.blocking) or "—",
+            c.ask or "—",
+        ]
         for c in card.criteria
     ]
-    counts = ", ".join(f"{card.count(s)} {s}" for s in ("met", "not met", "unknown"))
-    lead = (
-        f"<p><strong>Verdict today: {escape(card.verdict)}</strong> ({escape(counts)}). "
-        "Discovery answers describe today's platform: re-check every criterion on the new "
-        "one at cut-over.</p>"
-    )
+    verdict, counts = pt.verdict_line(card)
+    lead = f"<p><strong>{escape(verdict)}</strong> {escape(counts)}</p>"
     return (
         lead
         + "\n"
@@ -166,16 +167,16 @@ def _score(playbook: Playbook) -> str:
 
 def _warmup(playbook: Playbook, report: EngagementReport) -> str:
     plan, contract = playbook.warmup, playbook.contract
-    roadmap = (
-        f"Migration {report.timeline.estimate}, warm-up {pt.weeks(plan.length_weeks)}; "
-        f"{pt.CONTRACT_LABELS[contract.verdict]}: {contract.reason}"
+    roadmap = pt.roadmap_line(
+        report.timeline.estimate, plan.length_weeks, contract.verdict, contract.reason
     )
-    parts = [f"<p><strong>Roadmap:</strong> {escape(roadmap)}</p>"]
+    lead = escape(pt.colon(_("Roadmap")))
+    parts = [f"<p><strong>{lead}</strong> {escape(roadmap)}</p>"]
     if plan.weeks:
-        rows = [[str(w.week), f"{w.daily_volume:,}", w.audience] for w in plan.weeks]
+        rows = [[str(w.week), pt.volume(w.daily_volume), w.audience] for w in plan.weeks]
         parts.append(_table((_("Week"), _("Daily volume"), _("Audience")), rows))
     else:
-        parts.append("<p>No ramp computed: the peak daily volume is missing.</p>")
+        parts.append(_para(_(pt.NO_RAMP)))
     parts += ["<h3>" + _("Stop rules") + "</h3>", _list(plan.stop_rules)]
     if plan.assumptions:
         parts += ["<h3>" + _("Assumptions") + "</h3>", _list(plan.assumptions)]

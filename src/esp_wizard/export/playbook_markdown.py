@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from esp_wizard import i18n
 from esp_wizard.export import md
 from esp_wizard.export import playbook_text as pt
 from esp_wizard.findings.model import EngagementReport
@@ -20,7 +21,6 @@ from esp_wizard.findings.playbook.model import (
     SystemMap,
     WarmupPlan,
 )
-from esp_wizard.findings.roles import role_label
 from esp_wizard.i18n import _
 
 _MERMAID_SAFE = re.compile(r"[^A-Za-z0-9 .,:/'()_-]")
@@ -52,8 +52,8 @@ def interview_plan(plan: InterviewPlan) -> list[str]:
             p.name,
             " / ".join(p.roles_given),
             pt.questionnaire(p),
-            "; ".join(p.topics),
-            "; ".join(p.named_by),
+            i18n.semicolons(p.topics),
+            i18n.semicolons(p.named_by),
             pt.person_status(p),
         ]
         for p in plan.people
@@ -66,17 +66,18 @@ def interview_plan(plan: InterviewPlan) -> list[str]:
         _("Named by"),
         _("Status"),
     ]
-    body = md.table(header, rows) if rows else "Nobody named yet: ask “who else should we talk to?”"
+    body = (
+        md.table(header, rows) if rows else _("Nobody named yet: ask “who else should we talk to?”")
+    )
     missing = [
-        f"- {md.inline(role_label(role))}: "
-        + md.inline(", ".join(plan.candidates.get(role, ())) or "nobody named yet")
+        "- " + md.inline(pt.candidates(role, plan.candidates.get(role, ())))
         for role in plan.roles_missing
     ]
-    roles = "\n".join(missing) if missing else "Every role has been heard."
+    roles = "\n".join(missing) if missing else _(pt.EVERY_ROLE_HEARD)
     return [
         "### " + _("Interview plan: who else to talk to"),
         body,
-        "**Roles not yet interviewed:**",
+        "**" + pt.colon(_("Roles not yet interviewed")) + "**",
         roles,
     ]
 
@@ -88,44 +89,41 @@ def mermaid_text(text: str) -> str:
 def mermaid(system_map: SystemMap) -> str:
     lines = ["flowchart LR", f'  esp[["{mermaid_text(system_map.esp)}"]]']
     for node in system_map.nodes:
-        flag = f" ({', '.join(node.flagged)})" if node.flagged else ""
+        flag = f" ({pt.flags(node.flagged)})" if node.flagged else ""
         lines.append(f'  {node.id}["{mermaid_text(node.name + flag)}"]')
     for edge in system_map.edges:
         arrows = FLAGGED_ARROWS if edge.flagged else MERMAID_ARROWS
         arrow = arrows[edge.direction]
-        label = mermaid_text(edge.label)
+        label = mermaid_text(pt.edge_label(edge))
         lines.append(f'  {edge.source} {arrow}|"{label}"| {edge.target}')
     return "```mermaid\n" + "\n".join(lines) + "\n```"
 
 
 def system_map(system_map: SystemMap, heading: str) -> list[str]:
     flagged = [
-        f"- {md.inline(n.name)}: {md.inline(', '.join(n.flagged))}"
+        f"- {md.inline(n.name)}: {md.inline(pt.flags(n.flagged))}"
         for n in system_map.nodes
         if n.flagged
     ]
     parts = [heading]
     if system_map.nodes:
-        parts += [
-            "Systems around the ESP and the flows between them; dotted flows are undocumented "
-            "or have no owner.",
-            mermaid(system_map),
-        ]
+        parts += [_(pt.MAP_INTRO), mermaid(system_map)]
         if flagged:
-            parts += ["**Flows to document or give an owner:**", "\n".join(flagged)]
+            title = _("Flows to document or give an owner")
+            parts += [f"**{pt.colon(title)}**", "\n".join(flagged)]
     else:
-        parts.append("No integration or data source answered yet.")
+        parts.append(_(pt.NO_MAP))
     return parts + _missing(system_map.missing)
 
 
 def parity(parity: Parity, heading: str) -> list[str]:
     rows = [
         [
-            line.kind,
+            pt.kind(line.kind),
             line.name,
             line.baseline,
             line.owner,
-            "; ".join(line.dependencies) or "—",
+            i18n.semicolons(line.dependencies) or "—",
             line.test,
         ]
         for line in parity.lines
@@ -138,12 +136,9 @@ def parity(parity: Parity, heading: str) -> list[str]:
         _("Depends on"),
         _("Parity test"),
     ]
-    body = md.table(header, rows) if rows else "No automation inventoried yet."
-    intro = (
-        "Send at parity before improving anything: each line passes its test on the new "
-        "platform before the old one stops sending it. Also as CSV: "
-        "`esp-wizard report --part parity -o parity.csv`."
-    )
+    body = md.table(header, rows) if rows else _(pt.NO_AUTOMATION)
+    command = "`esp-wizard report --part parity -o parity.csv`"
+    intro = _(pt.PARITY_INTRO) + " " + _(pt.PARITY_CSV).format(command=command)
     kpis = md.inline(pt.kpi_line(parity))
     return [heading, intro, kpis, body, *_missing(parity.missing)]
 
@@ -154,16 +149,15 @@ def scorecard(card: Scorecard, heading: str) -> list[str]:
             c.label,
             pt.STATUS_MARK[c.status],
             c.reason,
-            "; ".join(c.blocking) or "—",
+            i18n.semicolons(c.blocking) or "—",
             c.ask or "—",
         ]
         for c in card.criteria
     ]
-    counts = ", ".join(f"{card.count(s)} {s}" for s in ("met", "not met", "unknown"))
+    lead, counts = pt.verdict_line(card)
     return [
         heading,
-        f"**Verdict today: {card.verdict}** ({counts}). Discovery answers describe today's "
-        "platform: re-check every criterion on the new one at cut-over.",
+        f"**{lead}** {counts}",
         md.table([_("Criterion"), _("Status"), _("Why"), _("Blocking findings"), _("Ask")], rows),
     ]
 
@@ -171,22 +165,23 @@ def scorecard(card: Scorecard, heading: str) -> list[str]:
 def warmup(playbook: Playbook, report: EngagementReport, heading: str) -> list[str]:
     plan: WarmupPlan = playbook.warmup
     contract = playbook.contract
-    roadmap = (
-        f"**Roadmap:** migration {md.inline(report.timeline.estimate)}, warm-up "
-        f"{pt.weeks(plan.length_weeks)}; {pt.CONTRACT_LABELS[contract.verdict]}: "
-        f"{md.inline(contract.reason)}"
+    said = pt.roadmap_line(
+        report.timeline.estimate, plan.length_weeks, contract.verdict, contract.reason
     )
+    roadmap = "**" + pt.colon(_("Roadmap")) + "** " + md.inline(said)
     parts = [heading, roadmap]
     if plan.weeks:
         parts.append(
             md.table(
                 [_("Week"), _("Daily volume"), _("Audience")],
-                [[str(w.week), f"{w.daily_volume:,}", w.audience] for w in plan.weeks],
+                [[str(w.week), pt.volume(w.daily_volume), w.audience] for w in plan.weeks],
             )
         )
     else:
-        parts.append("No ramp computed: the peak daily volume is missing.")
-    parts += ["**Stop rules:**", "\n".join(f"- {md.inline(r)}" for r in plan.stop_rules)]
+        parts.append(_(pt.NO_RAMP))
+    rules = "\n".join(f"- {md.inline(r)}" for r in plan.stop_rules)
+    parts += ["**" + pt.colon(_("Stop rules")) + "**", rules]
     if plan.assumptions:
-        parts += ["**Assumptions:**", "\n".join(f"- {md.inline(a)}" for a in plan.assumptions)]
+        said = "\n".join(f"- {md.inline(a)}" for a in plan.assumptions)
+        parts += ["**" + pt.colon(_("Assumptions")) + "**", said]
     return parts + _missing(plan.missing)

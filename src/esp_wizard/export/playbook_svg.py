@@ -1,14 +1,15 @@
 """The current-state map as a self-contained SVG: the layout the core computed, drawn.
 
 No script, no external font or image, fixed number formatting: the same map always gives
-the same bytes (a golden file checks it). Every name and label is escaped; a long one is
-cut with an ellipsis and given whole in a <title> tooltip.
+the same bytes (a golden file checks it). Its words are in the language in use. Every name
+and label is escaped; a long one is cut with an ellipsis and given whole in a <title> tooltip.
 """
 
 from __future__ import annotations
 
 from markupsafe import escape
 
+from esp_wizard.export import playbook_text as pt
 from esp_wizard.findings.playbook.current_map import (
     ESP_H,
     ESP_W,
@@ -18,6 +19,7 @@ from esp_wizard.findings.playbook.current_map import (
     esp_position,
 )
 from esp_wizard.findings.playbook.model import MapEdge, MapNode, SystemMap
+from esp_wizard.i18n import _, ngettext
 
 FLAG = "#b03a2e"
 INK = "#1f2d3d"
@@ -30,22 +32,32 @@ def cut(text: str, size: int) -> str:
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
+def _title(system_map: SystemMap) -> str:
+    count = len(system_map.nodes)
+    title = ngettext(
+        "Current-state map: {esp} and {count} connected system",
+        "Current-state map: {esp} and {count} connected systems",
+        count,
+    )
+    return title.format(esp=system_map.esp, count=count)
+
+
 def map_svg(system_map: SystemMap) -> str:
     width, height = system_map.width, system_map.height
+    feeds, fed = _("Feeds the ESP"), _("Fed by the ESP (or both ways)")
     esp_x, esp_y = esp_position(system_map)
     nodes = {n.id: n for n in system_map.nodes}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" font-family="sans-serif" font-size="12">',
-        f"<title>Current-state map: {escape(system_map.esp)} and "
-        f"{len(system_map.nodes)} connected systems</title>",
+        f"<title>{escape(_title(system_map))}</title>",
         "<defs>"
         '<marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
         f'markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="{LINE}"/>'
         "</marker></defs>",
-        f'<text x="20" y="22" font-weight="bold" fill="{INK}">Feeds the ESP</text>',
+        f'<text x="20" y="22" font-weight="bold" fill="{INK}">{escape(feeds)}</text>',
         f'<text x="{width - 20}" y="22" text-anchor="end" font-weight="bold" fill="{INK}">'
-        "Fed by the ESP (or both ways)</text>",
+        f"{escape(fed)}</text>",
     ]
     parts += [_edge(e, nodes, esp_x, esp_y) for e in system_map.edges]
     parts += [_node(n) for n in system_map.nodes]
@@ -57,8 +69,7 @@ def map_svg(system_map: SystemMap) -> str:
     )
     if not system_map.nodes:
         parts.append(
-            f'<text x="20" y="{esp_y + ESP_H // 2}" fill="{FLAG}">'
-            "No integration or data source answered yet.</text>"
+            f'<text x="20" y="{esp_y + ESP_H // 2}" fill="{FLAG}">{escape(_(pt.NO_MAP))}</text>'
         )
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
@@ -71,8 +82,9 @@ def _node(node: MapNode) -> str:
         if flagged
         else (f'stroke="{LINE}"')
     )
-    sub = " · ".join(node.flagged) if flagged else node.kind
-    full = ", ".join(p for p in (node.name, node.kind, f"owner: {node.owner or 'none'}") if p)
+    sub = " · ".join(pt.FLAG_LABELS.get(f, f) for f in node.flagged) if flagged else node.kind
+    owner = _("owner: {owner}").format(owner=node.owner or _("none"))
+    full = ", ".join(p for p in (node.name, node.kind, owner) if p)
     return (
         f"<g><title>{escape(full)}</title>"
         f'<rect x="{node.x}" y="{node.y}" width="{NODE_W}" height="{NODE_H}" rx="4" '
@@ -102,7 +114,7 @@ def _edge(edge: MapEdge, nodes: dict[str, MapNode], esp_x: int, esp_y: int) -> s
     dash = f' stroke="{FLAG}" stroke-dasharray="5 3"' if edge.flagged else f' stroke="{LINE}"'
     label_x = node_x + 6 if left else node_x - 6
     anchor = "start" if left else "end"
-    text = edge.label + (f" ({', '.join(edge.flagged)})" if edge.flagged else "")
+    text = edge.label + (f" ({pt.flags(edge.flagged)})" if edge.flagged else "")
     return (
         f"<g><title>{escape(text)}</title>"
         f'<polyline points="{points}" fill="none" stroke-width="1.5"{dash}{ends}/>'

@@ -1,36 +1,152 @@
-"""Words the playbook's renderers share, so Markdown, HTML, JSON and the TUI say the same."""
+"""Words the playbook's renderers share, so Markdown, HTML, DOCX and the TUI say the same.
+
+The playbook's model keeps codes ("not met", "undocumented", "trigger"); they are read
+here, in the language in use (the report's), as labels and sentences every format shows
+alike. Numbers are written as that language writes them.
+"""
 
 from __future__ import annotations
 
-from esp_wizard.findings.playbook.model import Missing, Parity, PlannedPerson
+from esp_wizard import i18n
+from esp_wizard.findings.playbook.model import MapEdge, Missing, Parity, PlannedPerson, Scorecard
+from esp_wizard.findings.roles import role_label
+from esp_wizard.i18n import N_, Labels, _, ngettext
 
-STATUS_MARK = {"met": "✔ met", "not met": "✘ not met", "unknown": "? unknown"}
-CONTRACT_LABELS = {
-    "fits": "fits the contract",
-    "tight": "tight against the contract",
-    "does not fit": "does not fit the contract",
-    "unknown": "contract end unknown",
-}
+STATUS_MARK = Labels({"met": N_("✔ met"), "not met": N_("✘ not met"), "unknown": N_("? unknown")})
+SCORECARD_VERDICTS = Labels(
+    {"go": N_("go"), "no-go": N_("no-go"), "not yet decidable": N_("not yet decidable")}
+)
+CONTRACT_LABELS = Labels(
+    {
+        "fits": N_("fits the contract"),
+        "tight": N_("tight against the contract"),
+        "does not fit": N_("does not fit the contract"),
+        "unknown": N_("contract end unknown"),
+    }
+)
+FLAG_LABELS = Labels({"undocumented": N_("undocumented"), "no owner": N_("no owner")})
+KIND_LABELS = Labels(
+    {
+        "trigger": N_("trigger"),
+        "template family": N_("template family"),
+        "inbound API": N_("inbound API"),
+        "integration": N_("integration"),
+        "report": N_("report"),
+    }
+)
+DIRECTION_LABELS = Labels(
+    {
+        "to_esp": N_("into the ESP"),
+        "from_esp": N_("out of the ESP"),
+        "both": N_("both ways"),
+        "unknown": N_("not given"),
+    }
+)
+
+MAP_INTRO = N_(
+    "Systems around the ESP and the flows between them; dotted flows are undocumented or have "
+    "no owner."
+)
+MAP_INTRO_HTML = N_(
+    "Systems around the ESP and the flows between them; dashed red flows are undocumented or "
+    "have no owner."
+)
+MAP_INTRO_DOCX = N_(
+    "Systems around the ESP and the flows between them; flagged flows are undocumented or have "
+    "no owner."
+)
+NO_MAP = N_("No integration or data source answered yet.")
+PARITY_INTRO = N_(
+    "Send at parity before improving anything: each line passes its test on the new platform "
+    "before the old one stops sending it."
+)
+PARITY_CSV = N_("Also as CSV: {command}.")
+NO_AUTOMATION = N_("No automation inventoried yet.")
+SCORECARD_NOTE = N_(
+    "Discovery answers describe today's platform: re-check every criterion on the new one at "
+    "cut-over."
+)
+NO_RAMP = N_("No ramp computed: the peak daily volume is missing.")
+NOBODY_NAMED = N_("Nobody named yet.")
+EVERY_ROLE_HEARD = N_("Every role has been heard.")
+
+
+def colon(label: str) -> str:
+    """ "Stop rules:" / "Règles d'arrêt :" (French puts a space before the colon)."""
+    return _("{label}:").format(label=label)
 
 
 def missing_line(item: Missing) -> str:
-    return f"Missing: {item.what} ({item.question_id}); ask {item.ask}"
+    return _("Missing: {what} ({question}); ask {who}").format(
+        what=item.what, question=item.question_id, who=item.ask
+    )
 
 
 def questionnaire(person: PlannedPerson) -> str:
-    return person.questionnaire or "no bundled questionnaire fits: use kickoff"
+    return person.questionnaire or _("no bundled questionnaire fits: use kickoff")
 
 
 def person_status(person: PlannedPerson) -> str:
-    return "interviewed" if person.interviewed else "to interview"
+    return _("interviewed") if person.interviewed else _("to interview")
+
+
+def candidates(role: str, names: tuple[str, ...]) -> str:
+    """ "Analytics: Owen Price" or "Analytics: nobody named yet"."""
+    return _("{role}: {people}").format(
+        role=role_label(role), people=", ".join(names) or _("nobody named yet")
+    )
 
 
 def weeks(count: int | None) -> str:
     if not count:
-        return "not computed"
-    return f"{count} week" if count == 1 else f"{count} weeks"
+        return _("not computed")
+    return ngettext("{count} week", "{count} weeks", count).format(count=count)
 
 
 def kpi_line(parity: Parity) -> str:
-    tracked = "; ".join(parity.kpis) or "not answered"
-    return f"KPIs tracked: {tracked}. {parity.kpi_baseline}".strip()
+    tracked = i18n.semicolons(parity.kpis) or _("not answered")
+    return _("KPIs tracked: {kpis}. {baseline}").format(kpis=tracked, baseline=parity.kpi_baseline)
+
+
+def kind(code: str) -> str:
+    return KIND_LABELS.get(code, code)
+
+
+def flags(codes: tuple[str, ...]) -> str:
+    """ "undocumented, no owner" in the report's language."""
+    return ", ".join(FLAG_LABELS.get(code, code) for code in codes)
+
+
+def edge_label(edge: MapEdge) -> str:
+    """How a flow travels: "File feed (SFTP) · Daily 01:30"."""
+    return edge.label
+
+
+def verdict_line(card: Scorecard) -> tuple[str, str]:
+    """The scorecard's verdict (bold in every format) and the counts and caveat after it."""
+    lead = _("Verdict today: {verdict}").format(
+        verdict=SCORECARD_VERDICTS.get(card.verdict, card.verdict)
+    )
+    met, not_met, unknown = (card.count(code) for code in ("met", "not met", "unknown"))
+    counts = ", ".join(
+        (
+            ngettext("{count} met", "{count} met", met).format(count=met),
+            ngettext("{count} not met", "{count} not met", not_met).format(count=not_met),
+            ngettext("{count} unknown", "{count} unknown", unknown).format(count=unknown),
+        )
+    )
+    return lead, _("({counts}). {note}").format(counts=counts, note=_(SCORECARD_NOTE))
+
+
+def roadmap_line(estimate: str, length_weeks: int | None, verdict: str, reason: str) -> str:
+    """ "migration 12-18 months, warm-up 8 weeks; fits the contract: …"."""
+    return _("migration {estimate}, warm-up {weeks}; {contract}: {reason}").format(
+        estimate=estimate,
+        weeks=weeks(length_weeks),
+        contract=CONTRACT_LABELS.get(verdict, verdict),
+        reason=reason,
+    )
+
+
+def volume(count: int) -> str:
+    return i18n.integer(count)

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from esp_wizard.findings.dates import ENGLISH_MONTHS
+from esp_wizard import i18n
 from esp_wizard.findings.model import Roadmap
 
 WIDTH = 760
@@ -100,7 +100,7 @@ def roadmap_chart(plan: Roadmap, phase_labels: Mapping[str, str]) -> RoadmapChar
     marks = [m for m in plan.milestones if m.kind != "freeze"]
     markers = tuple(
         _marker(
-            f"{m.label} {m.day.day} {ENGLISH_MONTHS[m.day.month - 1][:3]} {m.day.year}",
+            f"{m.label} {i18n.abbreviated_date(m.day)}",
             x_of(m.day),
             first + MARK_LINE * n,
             MARK_COLOURS.get(m.kind, "#343a40"),
@@ -141,7 +141,7 @@ def _ticks(start: dt.date, end: dt.date, x_of: Callable[[dt.date], float]) -> tu
     while dt.date(year, month, 1) <= end:
         day = dt.date(year, month, 1)
         if day >= start and month in (1, 4, 7, 10) and x_of(day) <= WIDTH - RIGHT - 24:
-            label = f"{ENGLISH_MONTHS[month - 1][:3]} {year}"
+            label = i18n.abbreviated_date(day, day=False)
             ticks.append(Tick(x_of(day), label))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return tuple(ticks)

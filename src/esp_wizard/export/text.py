@@ -105,19 +105,29 @@ VERDICT_LABELS = Labels(
 LEVEL_LABELS = Labels({"high": N_("High"), "medium": N_("Medium"), "low": N_("Low")})
 
 
+PAGE_OF = N_("Page {page} of {pages}")
+
+
+def page_words() -> tuple[str, str, str]:
+    """The words before, between and after a printed page's number and the page count
+    ("Page ", " of ", ""), for the DOCX footer's fields and the HTML print footer."""
+    before, rest = _(PAGE_OF).split("{page}", 1)
+    between, after = rest.split("{pages}", 1)
+    return before, between, after
+
+
+def formula(report: EngagementReport) -> str:
+    """The priority formula in the report's language (JSON keeps it as written)."""
+    return _(report.formula)
+
+
 def confidential(report: EngagementReport) -> str:
     return _(CONFIDENTIAL).format(client=report.client or _("the client"))
 
 
 def date(value: dt.date | None) -> str:
     """ "5 January 2027", "5 janvier 2027" in French; "" for none."""
-    if not value:
-        return ""
-    if i18n.current() != "en":
-        return i18n.long_date(value)
-    from esp_wizard.findings.dates import day as long_day
-
-    return long_day(value)
+    return i18n.long_date(value) if value else ""
 
 
 def facilitators(report: EngagementReport) -> str:

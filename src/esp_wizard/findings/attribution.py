@@ -17,10 +17,11 @@ from typing import Any, Literal, TypeVar
 
 from esp_wizard.findings.model import EngagementReport, Person, SessionRef
 from esp_wizard.findings.roles import role_label
+from esp_wizard.i18n import N_, _
 
 Attribution = Literal["named", "role", "anonymous"]
 ATTRIBUTIONS: tuple[Attribution, ...] = ("named", "role", "anonymous")
-ANONYMOUS = "an interviewee"
+ANONYMOUS = N_("an interviewee")
 T = TypeVar("T")
 
 
@@ -34,7 +35,7 @@ def attribute(report: EngagementReport, mode: Attribution) -> EngagementReport:
 
 
 def shown_as(person: Person, mode: Attribution) -> str:
-    return ANONYMOUS if mode == "anonymous" else role_label(person.role)
+    return _(ANONYMOUS) if mode == "anonymous" else role_label(person.role)
 
 
 def name_replacer(people: Iterable[Person], mode: Attribution) -> Callable[[str], str]:

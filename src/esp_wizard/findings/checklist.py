@@ -28,6 +28,7 @@ from esp_wizard.findings.model import (
     InventoryTable,
     SessionRef,
 )
+from esp_wizard.i18n import _, ngettext
 
 KINDS: tuple[ChecklistKind, ...] = ("trigger", "template family", "inbound API", "integration")
 INBOUND_DIRECTIONS = ("to_esp", "both")
@@ -37,7 +38,7 @@ API_TRANSPORTS = ("api", "webhook")
 def checklist(tables: Sequence[InventoryTable]) -> tuple[ChecklistItem, ...]:
     items: list[ChecklistItem] = []
     for table in tables:
-        fields = {field_id for field_id, _ in table.columns}
+        fields = {field_id for field_id, _label in table.columns}
         rows = [r for r in table.rows if r.must_move != "no"]
         if "trigger" in fields:
             items += [_trigger(table, r) for r in rows]
@@ -83,31 +84,38 @@ def _raw(row: InventoryRow, field_id: str) -> set[object]:
 
 def _trigger(table: InventoryTable, row: InventoryRow) -> ChecklistItem:
     trigger = _cell(row, "trigger")
-    check = (
-        "Fires once per event on the new platform, with the same audience, data and content "
-        "as today" + (f" (trigger: {trigger})." if trigger else ".")
-    )
+    if trigger:
+        check = _(
+            "Fires once per event on the new platform, with the same audience, data and "
+            "content as today (trigger: {trigger})."
+        ).format(trigger=trigger)
+    else:
+        check = _(
+            "Fires once per event on the new platform, with the same audience, data and "
+            "content as today."
+        )
     return ChecklistItem("trigger", row.name, check, table.question_id, _sessions([row]))
 
 
 def _api_message(table: InventoryTable, row: InventoryRow) -> ChecklistItem:
-    system = _cell(row, "trigger_system", "the calling system")
-    check = (
-        f"Called by {system}: the call reaches the new platform and the message is delivered; "
+    system = _cell(row, "trigger_system", _("the calling system"))
+    check = _(
+        "Called by {system}: the call reaches the new platform and the message is delivered; "
         "the old platform stays ready as a fallback until sign-off."
-    )
+    ).format(system=system)
     return ChecklistItem("inbound API", row.name, check, table.question_id, _sessions([row]))
 
 
 def _families(table: InventoryTable, rows: Sequence[InventoryRow]) -> list[ChecklistItem]:
     families: dict[str, list[InventoryRow]] = {}
     for row in rows:
-        for family in row.cells.get("family") or ("(no family given)",):
+        for family in row.cells.get("family") or (_("(no family given)"),):
             families.setdefault(family, []).append(row)
     items = []
     for family, members in families.items():
         names = ", ".join(_template(r) for r in members)
-        check = f"Every template and variant renders and personalises correctly: {names}."
+        check = _("Every template and variant renders and personalises correctly: {names}.")
+        check = check.format(names=names)
         items.append(
             ChecklistItem("template family", family, check, table.question_id, _sessions(members))
         )
@@ -118,7 +126,9 @@ def _template(row: InventoryRow) -> str:
     counts = sorted({str(v) for v in _raw(row, "variants")})
     if not counts:
         return row.name
-    return f"{row.name} ({' or '.join(counts)} variant{'' if counts == ['1'] else 's'})"
+    variants = ngettext("{counts} variant", "{counts} variants", 1 if counts == ["1"] else 2)
+    shown = variants.format(counts=_(" or ").join(counts))
+    return f"{row.name} ({shown})"
 
 
 def _integration(table: InventoryTable, row: InventoryRow) -> ChecklistItem:
@@ -126,16 +136,15 @@ def _integration(table: InventoryTable, row: InventoryRow) -> ChecklistItem:
     inbound = not directions or bool(directions & set(INBOUND_DIRECTIONS))
     if inbound and _raw(row, "transport") & set(API_TRANSPORTS):
         how = _cell(row, "transport")
-        check = (
-            f"Sends data into the platform by {how}: calls succeed, data lands in the right "
+        check = _(
+            "Sends data into the platform by {how}: calls succeed, data lands in the right "
             "fields, and failures are reported."
-        )
+        ).format(how=how)
         return ChecklistItem("inbound API", row.name, check, table.question_id, _sessions([row]))
     facts = [_cell(row, f) for f in ("kind", "transport", "direction", "schedule")]
     said = ", ".join(f for f in facts if f)
-    check = (
-        f"{said + ': ' if said else ''}data moves as today, on schedule, and a failure is noticed."
-    )
+    moves = _("data moves as today, on schedule, and a failure is noticed.")
+    check = _("{facts}: {check}").format(facts=said, check=moves) if said else moves
     return ChecklistItem(
         "integration", row.name, check[0].upper() + check[1:], table.question_id, _sessions([row])
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from esp_wizard import i18n
 from esp_wizard.findings.model import (
     Evidence,
     FollowUp,
@@ -21,8 +22,10 @@ from esp_wizard.findings.model import (
 from esp_wizard.findings.priority import DEFAULT_EFFORT
 from esp_wizard.findings.timeline import DriverFacts, driver_facts, timeline
 from esp_wizard.findings.voices import worries
+from esp_wizard.i18n import N_, Labels, _
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import Question, canonical, is_empty
+from esp_wizard.questionnaire.kinds.base import not_answered
 from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion, row_key
 from esp_wizard.questionnaire.kinds.yes_no import YesNoQuestion
 from esp_wizard.questionnaire.rules import form_of
@@ -30,8 +33,9 @@ from esp_wizard.session.interview import FiredFinding, Interview
 from esp_wizard.session.model import Answer, Observation, Session
 from esp_wizard.session.opened import OpenedSession
 
-STATUS_TEXT = {"dont_know": "don't know", "not_applicable": "not applicable"}
-NOT_ANSWERED = "(not answered)"
+# Read in the language in use (the report's, while it is compiled).
+STATUS_TEXT = Labels({"dont_know": N_("don't know"), "not_applicable": N_("not applicable")})
+UNNAMED = N_("(unnamed)")
 TITLE_LENGTH = 100
 
 
@@ -158,7 +162,7 @@ def answered(interview: Interview) -> dict[str, Any]:
 # -- answers as people read them ------------------------------------------------------------
 def shown_answer(interview: Interview, question: Question, answer: Answer | None) -> str:
     if answer is None or not interview.is_done(question.id):
-        return NOT_ANSWERED
+        return not_answered(i18n.current())
     if answer.status in STATUS_TEXT:
         return STATUS_TEXT[answer.status]
     return interview.display(question, answer.value, answer.other)
@@ -178,7 +182,7 @@ def row_cells(
 def row_text(interview: Interview, question: InventoryQuestion, row: dict[str, Any]) -> str:
     cells = row_cells(interview, question, row)
     labels = {f.id: f.text for f in question.fields}
-    return "; ".join(f"{labels[k]}: {v}" for k, v in cells.items())
+    return i18n.semicolons(f"{labels[k]}: {v}" for k, v in cells.items())
 
 
 # -- findings --------------------------------------------------------------------------------
@@ -308,7 +312,7 @@ def _inventory(interview: Interview, question: InventoryQuestion, rows: Any) -> 
         facts.append(
             RowFacts(
                 key=key,
-                name=str(name) if not is_empty(name) else "(unnamed)",
+                name=str(name) if not is_empty(name) else _(UNNAMED),
                 cells=row_cells(interview, question, row),
                 raw=dict(row),
                 must_move=move if isinstance(move, bool) else None,
@@ -353,5 +357,6 @@ def follow_ups(interview: Interview, ref: SessionRef) -> list[FollowUp]:
             continue
         answer = interview.session.answers.get(question.id)
         note = answer.note if answer else ""
-        items.append(FollowUp(ref, "required", question.id, question.text, NOT_ANSWERED, note))
+        blank = not_answered(i18n.current())
+        items.append(FollowUp(ref, "required", question.id, question.text, blank, note))
     return items

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from esp_wizard import i18n
 from esp_wizard.findings.checklist import checklist
 from esp_wizard.findings.collect import SessionFacts, collect, session_ref
 from esp_wizard.findings.conflicts import conflicts
@@ -43,6 +44,7 @@ def compile_engagement(
     engagement: str = "",
     warnings: Sequence[str] = (),
     note: str = "",
+    language: str | None = None,
 ) -> EngagementReport:
     """Drivers first, for the estimate; then every rule, judged on the report's date (the
     last change of any session) with the engagement's estimate, so rules that set the
@@ -58,7 +60,7 @@ def compile_engagement(
     ]
     span = timeline(drivers).span
     facts = [collect(o, span, i) for o, i in zip(listed, interviews, strict=True)]
-    return compile_facts(facts, client, engagement, warnings, note)
+    return compile_facts(facts, client, engagement, warnings, note, language)
 
 
 def compile_facts(
@@ -67,6 +69,23 @@ def compile_facts(
     engagement: str,
     warnings: Sequence[str] = (),
     note: str = "",
+    language: str | None = None,
+) -> EngagementReport:
+    """The report's own sentences (verdict, decisions, messages, the playbook's) are written
+    in `language`, by default the one most of the sessions were held in: they are composed
+    here, beside the figures they state, and a report in another language is compiled again."""
+    chosen = i18n.content_language((f.ref.language for f in facts), language)
+    with i18n.use(chosen):
+        return _compile_facts(facts, client, engagement, warnings, note, chosen)
+
+
+def _compile_facts(
+    facts: Sequence[SessionFacts],
+    client: str,
+    engagement: str,
+    warnings: Sequence[str],
+    note: str,
+    language: str,
 ) -> EngagementReport:
     refs = tuple(f.ref for f in facts)
     findings, strengths = split(merge_findings(facts))
@@ -102,6 +121,7 @@ def compile_facts(
         roadmap=plan,
         risks=risks,
         facilitators=tuple(dict.fromkeys(r.facilitator for r in refs if r.facilitator)),
+        language=language,
     )
     return replace(report, playbook=build_playbook(facts, report))
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from esp_wizard import i18n
 from esp_wizard.findings.collect import SessionFacts
 from esp_wizard.findings.model import KeyDates, Timeline
 from esp_wizard.questionnaire.months import add_months
@@ -37,13 +38,13 @@ _PERIOD = re.compile(
 
 
 def month(value: dt.date) -> str:
-    """ "June 2027", whatever the machine's locale."""
-    return f"{ENGLISH_MONTHS[value.month - 1]} {value.year}"
+    """ "June 2027" ("juin 2027" in French): the language in use, never the machine's locale."""
+    return i18n.month_year(value)
 
 
 def day(value: dt.date) -> str:
-    """ "30 June 2027"."""
-    return f"{value.day} {month(value)}"
+    """ "30 June 2027" ("30 juin 2027")."""
+    return i18n.long_date(value)
 
 
 def first_answer(facts: Sequence[SessionFacts], question_id: str) -> tuple[Any, dt.date] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from esp_wizard import i18n
 from esp_wizard.findings.collect import SessionFacts
 from esp_wizard.findings.dates import day, month
 from esp_wizard.findings.merge import OBSERVATION_ADVICE
@@ -27,13 +28,14 @@ from esp_wizard.findings.model import (
 )
 from esp_wizard.findings.risks import first_sentence
 from esp_wizard.findings.roles import role_labels
+from esp_wizard.i18n import N_, _, ngettext
 from esp_wizard.questionnaire.months import add_months, nearest_months
 
 TOP = 5
 # Themes the worries people voice fall into, with words that give them away (EN and FR).
 THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        "Time, contract and cost",
+        N_("Time, contract and cost"),
         (
             "contract",
             "renew",
@@ -52,10 +54,14 @@ THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "payer",
             "délai",
             "année",
+            "mois",
+            "gel",
+            "fenêtre",
+            "renouvel",
         ),
     ),
     (
-        "People and knowledge",
+        N_("People and knowledge"),
         (
             "only",
             "knows",
@@ -68,11 +74,13 @@ THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "alone",
             "seul",
             "équipe",
-            "personne",
+            "connaît",
+            "connaître",
+            "départ",
         ),
     ),
     (
-        "Data, consent and compliance",
+        N_("Data, consent and compliance"),
         (
             "data",
             "consent",
@@ -91,7 +99,7 @@ THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "Customers and the inbox",
+        N_("Customers and the inbox"),
         (
             "customer",
             "inbox",
@@ -106,11 +114,32 @@ THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "warm",
             "client",
             "réputation",
+            "boîte",
+            "délivr",
+            "plainte",
+            "commande",
+            "panier",
+            "s'arrêt",
+            "chauff",
         ),
     ),
-    ("Reporting and numbers", ("report", "dashboard", "number", "kpi", "revenue", "rapport")),
+    (
+        N_("Reporting and numbers"),
+        (
+            "report",
+            "dashboard",
+            "number",
+            "kpi",
+            "revenue",
+            "rapport",
+            "chiffre",
+            "tableau",
+            "dossier",
+            "ouverture",
+        ),
+    ),
 )
-OTHER_THEME = "Other worries"
+OTHER_THEME = N_("Other worries")
 
 
 def executive(
@@ -143,14 +172,22 @@ def decisions(dates: KeyDates, findings: Sequence[Finding], plan: Roadmap) -> tu
     must_fix = [f for f in findings if f.must_fix]
     move = next((p for p in plan.phases if p.phase == "move"), None)
     if must_fix:
-        names = "; ".join(f.title for f in must_fix[:3])
-        more = f" and {len(must_fix) - 3} more" if len(must_fix) > 3 else ""
+        names = i18n.semicolons(f.title for f in must_fix[:3])
+        if len(must_fix) > 3:
+            names = _("{names} and {count} more").format(names=names, count=len(must_fix) - 3)
+        title = ngettext(
+            "Fund and staff the {count} must-fix finding",
+            "Fund and staff the {count} must-fix findings",
+            len(must_fix),
+        )
         found.append(
             Decision(
-                title=f"Fund and staff the {len(must_fix)} must-fix findings",
-                why=f"Each can stop the migration or harm customers: {names}{more}.",
+                title=title.format(count=len(must_fix)),
+                why=_("Each can stop the migration or harm customers: {names}.").format(
+                    names=names
+                ),
                 deadline=move.start if move else None,
-                deadline_reason="before the move phase starts",
+                deadline_reason=_("before the move phase starts"),
             )
         )
     return tuple(found)
@@ -162,26 +199,49 @@ def contract_decision(dates: KeyDates) -> Decision | None:
     if end is None or ends is None:
         return None
     deadline = dates.notice_by or add_months(end, -3)
-    reason = "the notice deadline" if dates.notice_by else "three months before the contract ends"
+    reason = (
+        _("the notice deadline") if dates.notice_by else _("three months before the contract ends")
+    )
     late_low, late_high = nearest_months(end, ends[0]), nearest_months(end, ends[1])
     if ends[1] <= end:
+        early = max(-late_high, 0)
+        why = ngettext(
+            "The estimate ({estimate}) ends by {end}, {months} month before the contract "
+            "ends (about {contract}).",
+            "The estimate ({estimate}) ends by {end}, {months} months before the contract "
+            "ends (about {contract}).",
+            early,
+        )
         return Decision(
-            title="Give notice on the current contract",
-            why=f"The estimate ({dates.estimate}) ends by {month(ends[1])}, "
-            f"{max(-late_high, 0)} months before the contract ends (about {month(end)}).",
+            title=_("Give notice on the current contract"),
+            why=why.format(
+                estimate=dates.estimate, end=month(ends[1]), months=early, contract=month(end)
+            ),
             deadline=deadline,
             deadline_reason=reason,
         )
     late_high = max(late_high, 1)  # ends after the contract: by days, it still says a month
-    span = (
-        f"{late_high}" if late_low >= late_high or late_low <= 0 else f"{late_low} to {late_high}"
+    if late_low >= late_high or late_low <= 0:
+        span = str(late_high)
+    else:
+        span = _("{low} to {high}").format(low=late_low, high=late_high)
+    if late_low <= 0:
+        span = _("up to {months}").format(months=span)
+    why = ngettext(
+        "The estimate ({estimate} from {start}) ends {span} month after the contract (about "
+        "{contract}): extend it, or shorten the scope of the first wave.",
+        "The estimate ({estimate} from {start}) ends {span} months after the contract (about "
+        "{contract}): extend it, or shorten the scope of the first wave.",
+        late_high,
     )
-    lead = "up to " if late_low <= 0 else ""
     return Decision(
-        title="Extend the current contract or shorten the scope",
-        why=f"The estimate ({dates.estimate} from {month(dates.kickoff or end)}) ends "
-        f"{lead}{span} months after the contract (about {month(end)}): extend it, or shorten "
-        "the scope of the first wave.",
+        title=_("Extend the current contract or shorten the scope"),
+        why=why.format(
+            estimate=dates.estimate,
+            start=month(dates.kickoff or end),
+            span=span,
+            contract=month(end),
+        ),
         deadline=deadline,
         deadline_reason=reason,
     )
@@ -195,12 +255,18 @@ def go_live_decision(dates: KeyDates, plan: Roadmap) -> Decision | None:
         return None
     early = nearest_months(dates.go_live, earliest)
     discovery = next((p for p in plan.phases if p.phase == "discovery"), None)
+    why = ngettext(
+        "The target go-live ({day}) comes {months} month before the shortest estimate ends "
+        "({end}).",
+        "The target go-live ({day}) comes {months} months before the shortest estimate ends "
+        "({end}).",
+        early,
+    )
     return Decision(
-        title="Move the target go-live or cut the first wave",
-        why=f"The target go-live ({day(dates.go_live)}) comes {early} months before the "
-        f"shortest estimate ends ({month(earliest)}).",
+        title=_("Move the target go-live or cut the first wave"),
+        why=why.format(day=day(dates.go_live), months=early, end=month(earliest)),
         deadline=discovery.end if discovery else None,
-        deadline_reason="at the end of discovery",
+        deadline_reason=_("at the end of discovery"),
     )
 
 
@@ -214,20 +280,26 @@ def verdict(dates: KeyDates, findings: Sequence[Finding]) -> Verdict:
         and dates.estimate_ends[1] > dates.contract_end
     )
     if late:
-        reasons.append("the estimate runs past the contract end")
+        reasons.append(_("the estimate runs past the contract end"))
     if dates.go_live and dates.estimate_ends and dates.go_live < dates.estimate_ends[0]:
-        reasons.append("the target go-live is earlier than the shortest estimate")
+        reasons.append(_("the target go-live is earlier than the shortest estimate"))
     if must_fix:
-        reasons.append(
-            f"{must_fix} must-fix finding{'s' if must_fix != 1 else ''} stand in the way"
+        blocking = ngettext(
+            "{count} must-fix finding stands in the way",
+            "{count} must-fix findings stand in the way",
+            must_fix,
         )
+        reasons.append(blocking.format(count=must_fix))
     if late or (must_fix and len(reasons) > 1):
-        return Verdict("not yet", "; ".join(reasons) + ".")
+        return Verdict("not yet", _("{reasons}.").format(reasons=i18n.semicolons(reasons)))
     if must_fix:
-        return Verdict(
-            "go with conditions", f"go once the {reasons[-1].split(' stand')[0]} are closed."
+        once = ngettext(
+            "go once the {count} must-fix finding is closed.",
+            "go once the {count} must-fix findings are closed.",
+            must_fix,
         )
-    return Verdict("go", "no must-fix finding and the dates fit the estimate.")
+        return Verdict("go with conditions", once.format(count=must_fix))
+    return Verdict("go", _("no must-fix finding and the dates fit the estimate."))
 
 
 def messages(
@@ -241,32 +313,58 @@ def messages(
     roles = {r for f in facts for r in f.ref.roles}
     must_fix = [f for f in findings if f.must_fix]
     said = [
-        f"{len(facts)} interviews with {len(roles)} roles found {len(findings)} issues to fix, "
-        f"{len(must_fix)} of them must-fix, and {len(strengths)} strengths to keep."
+        _(
+            "{interviews} with {roles} found {issues} to fix, {must_fix} of them must-fix, "
+            "and {strengths} to keep."
+        ).format(
+            interviews=ngettext("{n} interview", "{n} interviews", len(facts)).format(n=len(facts)),
+            roles=ngettext("{n} role", "{n} roles", len(roles)).format(n=len(roles)),
+            issues=ngettext("{n} issue", "{n} issues", len(findings)).format(n=len(findings)),
+            must_fix=len(must_fix),
+            strengths=ngettext("{n} strength", "{n} strengths", len(strengths)).format(
+                n=len(strengths)
+            ),
+        )
     ]
     if dates.estimate_ends:
-        timing = (
-            f"A realistic migration takes {dates.estimate}: from the kickoff it ends between "
-            f"{month(dates.estimate_ends[0])} and {month(dates.estimate_ends[1])}"
-        )
+        first, last = (month(end) for end in dates.estimate_ends)
         if dates.contract_end:
-            timing += f"; the contract ends about {month(dates.contract_end)}"
-        said.append(timing + ".")
+            timing = _(
+                "A realistic migration takes {estimate}: from the kickoff it ends between "
+                "{first} and {last}; the contract ends about {contract}."
+            )
+        else:
+            timing = _(
+                "A realistic migration takes {estimate}: from the kickoff it ends between "
+                "{first} and {last}."
+            )
+        contract = month(dates.contract_end) if dates.contract_end else ""
+        said.append(
+            timing.format(estimate=dates.estimate, first=first, last=last, contract=contract)
+        )
     if findings:
         broadest = max(findings, key=lambda f: (f.breadth, f.priority))
-        said.append(f"The most widely felt issue: {broadest.title} ({broadest.breadth} roles).")
+        widest = ngettext(
+            "The most widely felt issue: {title} ({count} role).",
+            "The most widely felt issue: {title} ({count} roles).",
+            broadest.breadth,
+        )
+        said.append(widest.format(title=broadest.title, count=broadest.breadth))
         urgent = next((f for f in must_fix if f is not broadest), None)
         if urgent:
-            said.append(f"Most urgent besides: {urgent.title}.")
+            said.append(_("Most urgent besides: {title}.").format(title=urgent.title))
     if conflicts:
-        said.append(
-            f"Roles disagree on {len(conflicts)} facts (for example: {conflicts[0].question}); "
-            "the plan must settle them."
+        disagree = ngettext(
+            "Roles disagree on {count} fact (for example: {question}); the plan must settle it.",
+            "Roles disagree on {count} facts (for example: {question}); the plan must settle them.",
+            len(conflicts),
         )
+        said.append(disagree.format(count=len(conflicts), question=conflicts[0].question))
     if roles_missing:
-        said.append(f"Not heard yet: {role_labels(roles_missing)}.")
+        said.append(_("Not heard yet: {roles}.").format(roles=role_labels(roles_missing)))
     if strengths:
-        said.append(f"Keep what works: {'; '.join(s.title for s in strengths[:3])}.")
+        kept = i18n.semicolons(s.title for s in strengths[:3])
+        said.append(_("Keep what works: {strengths}.").format(strengths=kept))
     return tuple(said[:7])
 
 
@@ -300,6 +398,6 @@ def worries(facts: Sequence[SessionFacts]) -> tuple[WorryGroup, ...]:
         for worry in fact.worries:
             if worry.answer.strip():
                 groups.setdefault(theme_of(worry.answer), []).append(worry)
-    order = [name for name, _ in THEMES] + [OTHER_THEME]
+    order = [name for name, _words in THEMES] + [OTHER_THEME]
     ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), order.index(kv[0])))
-    return tuple(WorryGroup(theme, tuple(items)) for theme, items in ranked)
+    return tuple(WorryGroup(_(theme), tuple(items)) for theme, items in ranked)

@@ -150,19 +150,25 @@ def nothing_readable(problems: Sequence[FileProblems]) -> FileProblems:
 
 
 def compile_workspace(
-    workspace: Workspace, client: str | None = None, engagement: str | None = None
+    workspace: Workspace,
+    client: str | None = None,
+    engagement: str | None = None,
+    language: str | None = None,
 ) -> EngagementReport:
-    """The report of the engagement the options (or the workspace's only one) point at."""
+    """The report of the engagement the options (or the workspace's only one) point at, in
+    `language` (by default the one most of its sessions were held in)."""
     choice, opened, warnings = load_engagement(workspace, client, engagement)
     note = executive_note(workspace, choice.client, choice.engagement)
     try:
-        return compile_engagement(opened, choice.client, choice.engagement, warnings, note)
+        return compile_engagement(
+            opened, choice.client, choice.engagement, warnings, note, language
+        )
     except Exception:
         healthy, more = _compilable(opened)
         if not healthy:
             raise UserError("no session could be compiled: " + "; ".join(more)) from None
         return compile_engagement(
-            healthy, choice.client, choice.engagement, [*warnings, *more], note
+            healthy, choice.client, choice.engagement, [*warnings, *more], note, language
         )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from esp_wizard import i18n
 from esp_wizard.findings.collect import Raised, SessionFacts
 from esp_wizard.findings.model import Evidence, Finding, NamedAnswer
 from esp_wizard.findings.priority import (
@@ -26,16 +27,31 @@ from esp_wizard.findings.priority import (
     priority,
     shown_priority,
 )
+from esp_wizard.i18n import N_, Labels, _, ngettext
 
 # What to do about a facilitator's observation that joins no rule's cause, by category.
-OBSERVATION_ADVICE = {
-    "gap": "Name an owner for this gap and agree how it is closed before the phase it blocks.",
-    "hack": "Replace this workaround with a supported process on the new platform, and "
-    "document it with a named back-up until then.",
-    "manual": "Automate or retire this manual step on the new platform; until then, write it "
-    "down and name a back-up.",
-    "strength": "Keep this on the new platform: make it an acceptance test.",
-}
+OBSERVATION_ADVICE = Labels(
+    {
+        "gap": N_(
+            "Name an owner for this gap and agree how it is closed before the phase it blocks."
+        ),
+        "hack": N_(
+            "Replace this workaround with a supported process on the new platform, and "
+            "document it with a named back-up until then."
+        ),
+        "manual": N_(
+            "Automate or retire this manual step on the new platform; until then, write it "
+            "down and name a back-up."
+        ),
+        "strength": N_("Keep this on the new platform: make it an acceptance test."),
+    }
+)
+
+
+DIFFERS = (
+    ("category", N_("The category differs between questionnaires ({values}).")),
+    ("phase", N_("The phase differs between questionnaires ({values}).")),
+)
 
 
 def merge_findings(facts: Sequence[SessionFacts]) -> list[Finding]:
@@ -64,7 +80,9 @@ def role_keys(group: Sequence[Raised]) -> tuple[str, ...]:
 
 def shown_roles(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(
-        f"no role (session {k.removeprefix('session:')})" if k.startswith("session:") else k
+        _("no role (session {id})").format(id=k.removeprefix("session:"))
+        if k.startswith("session:")
+        else k
         for k in keys
     )
 
@@ -89,7 +107,12 @@ def title_of(group: Sequence[Raised], best: Raised) -> str:
         return best.title
     rule = best.key.split(":", 1)[0]
     others = len({r.key for r in group if r.row and r.key.split(":", 1)[0] == rule} - {best.key})
-    return f"{best.title}, and {others} more like it" if others else best.title
+    if not others:
+        return best.title
+    more = ngettext(
+        "{title}, and {count} more like it", "{title}, and {count} more like it", others
+    )
+    return more.format(title=best.title, count=others)
 
 
 def recommendation_of(group: Sequence[Raised], best: Raised) -> str:
@@ -169,14 +192,24 @@ def _differences(group: Sequence[Raised]) -> list[str]:
 def _rule_differences(sources: Sequence[Raised]) -> list[str]:
     notes = []
     if len({(r.severity, r.impact, r.effort) for r in sources}) > 1:
-        said = "; ".join(
-            f"{r.questionnaire}: severity {r.severity}, impact {r.impact}, effort "
-            f"{r.effort if r.effort is not None else f'{DEFAULT_EFFORT} (default)'}"
+        said = i18n.semicolons(
+            _("{questionnaire}: severity {severity}, impact {impact}, effort {effort}").format(
+                questionnaire=r.questionnaire,
+                severity=r.severity,
+                impact=r.impact,
+                effort=r.effort
+                if r.effort is not None
+                else _("{effort} (default)").format(effort=DEFAULT_EFFORT),
+            )
             for r in sources
         )
-        notes.append(f"Scores differ between questionnaires ({said}); the highest are used.")
-    for name in ("category", "phase"):
+        notes.append(
+            _("Scores differ between questionnaires ({said}); the highest are used.").format(
+                said=said
+            )
+        )
+    for name, message in DIFFERS:
         values = list(dict.fromkeys(getattr(r, name) for r in sources))
         if len(values) > 1:
-            notes.append(f"The {name} differs between questionnaires ({', '.join(values)}).")
+            notes.append(_(message).format(values=", ".join(values)))
     return notes

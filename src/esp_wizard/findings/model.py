@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from esp_wizard.findings.roles import role_label
+from esp_wizard.i18n import N_
 
 if TYPE_CHECKING:
     from esp_wizard.findings.playbook.model import Playbook
@@ -21,7 +22,8 @@ ChecklistKind = Literal["trigger", "template family", "inbound API", "integratio
 Readiness = Literal["blocked", "at risk", "clear"]
 FollowUpKind = Literal["flagged", "required"]
 
-PRIORITY_FORMULA = "priority = severity × impact × min(breadth, 4) × 3 ÷ effort"
+# The formula as the report states it; read in the report's language with _() when shown.
+PRIORITY_FORMULA = N_("priority = severity × impact × min(breadth, 4) × 3 ÷ effort")
 
 
 @dataclass(frozen=True)
@@ -360,6 +362,7 @@ class EngagementReport:
     facilitators: tuple[str, ...] = ()
     worries: tuple[Worry, ...] = ()  # in interview order
     playbook: Playbook | None = None  # set by compile_facts; see findings/playbook
+    language: str = ""  # the language its own sentences were compiled in ("" = its sessions')
 
     @property
     def must_fix(self) -> tuple[Finding, ...]:

@@ -43,7 +43,7 @@ def first_sentence(text: str) -> str:
         cut = min((rest.find(end) for end in (". ", "; ") if end in rest), default=-1)
         if cut < 0:
             return (taken + " " + rest).strip()
-        taken = (taken + " " + rest[:cut] + ".").strip()
+        taken = (taken + " " + rest[:cut].rstrip() + ".").strip()  # French: "x ; y"
         rest = rest[cut + 2 :]
         if len(taken) >= SHORTEST:
             return taken

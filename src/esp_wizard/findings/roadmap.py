@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from esp_wizard.findings.model import Finding, KeyDates, Milestone, Roadmap, RoadmapPhase
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.model import PHASES
 from esp_wizard.questionnaire.months import add_months
 
@@ -39,11 +40,11 @@ def roadmap(findings: Sequence[Finding], dates: KeyDates) -> Roadmap:
 def milestones(dates: KeyDates) -> tuple[Milestone, ...]:
     marks: list[Milestone] = []
     if dates.notice_by:
-        marks.append(Milestone("Notice deadline", dates.notice_by, "notice"))
+        marks.append(Milestone(_("Notice deadline"), dates.notice_by, "notice"))
     if dates.contract_end:
-        marks.append(Milestone("Contract ends", dates.contract_end, "contract"))
+        marks.append(Milestone(_("Contract ends"), dates.contract_end, "contract"))
     if dates.go_live:
-        marks.append(Milestone("Target go-live", dates.go_live, "go-live"))
+        marks.append(Milestone(_("Target go-live"), dates.go_live, "go-live"))
     for first, last in dates.freezes:
-        marks.append(Milestone("Freeze", first, "freeze", last))
+        marks.append(Milestone(_("Freeze"), first, "freeze", last))
     return tuple(sorted(marks, key=lambda m: (m.day, m.label)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+from esp_wizard import i18n
 from esp_wizard.findings.collect import collect, row_cells, shown_answer
 from esp_wizard.findings.merge import merge_findings, split
 from esp_wizard.findings.model import SessionSummary, SummaryAnswer, SummarySection
@@ -17,7 +18,14 @@ from esp_wizard.session.opened import OpenedSession
 PAUSE = dt.timedelta(minutes=30)
 
 
-def summarize_session(opened: OpenedSession) -> SessionSummary:
+def summarize_session(opened: OpenedSession, language: str | None = None) -> SessionSummary:
+    """The summary's own words (advice, "not answered") in `language`, by default the
+    session's: like a report, it is composed in the language it is read in."""
+    with i18n.use(language or opened.questionnaire.language):
+        return _summarize(opened)
+
+
+def _summarize(opened: OpenedSession) -> SessionSummary:
     interview = opened.interview()
     facts = collect(opened)
     findings, strengths = split(merge_findings([facts]))

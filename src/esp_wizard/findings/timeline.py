@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from esp_wizard.findings.model import DriverFound, SessionRef, Timeline
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.expression import names
 from esp_wizard.questionnaire.model import Driver
 from esp_wizard.session.interview import Interview
@@ -80,7 +81,8 @@ def estimate(driver_count: int, doubled: bool = False) -> str:
     without executive sign-off."""
     low, high = band(driver_count)
     factor = 2 if doubled else 1
-    return f"{low * factor}-{high * factor} months"
+    # Finding rules and the key dates read the band's numbers back (dates.estimate_months).
+    return _("{low}-{high} months").format(low=low * factor, high=high * factor)
 
 
 def timeline(facts: Sequence[DriverFacts]) -> Timeline:

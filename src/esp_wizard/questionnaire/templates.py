@@ -11,10 +11,13 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from esp_wizard import i18n
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.months import add_months
 
 # `{today}` 2026-10-05, `{estimate}` "6-9" (the text adds "months"), `{estimate_low_months}` 6,
-# `{estimate_high_months}` 9, `{estimate_end}` today + the high estimate, as a date.
+# `{estimate_high_months}` 9, `{estimate_end}` today + the high estimate, as a date. Dates and
+# the band are written as the questionnaire's language writes them (05/10/2026, "6 à 9").
 TEMPLATE_BUILTINS = (
     "today",
     "estimate",
@@ -66,14 +69,23 @@ def fill(template: str, value_of: Callable[[str], str]) -> str:
 
 
 def builtin_text(
-    name: str, today: dt.date | None, estimate: tuple[int, int] | None, blank: str
+    name: str,
+    today: dt.date | None,
+    estimate: tuple[int, int] | None,
+    blank: str,
+    language: str = "en",
 ) -> str | None:
     """The text of a built-in template name, `blank` when it is not known; None if `name`
-    is not built in (a question id then)."""
+    is not built in (a question id then). In `language`: the questionnaire's."""
     if name not in TEMPLATE_BUILTINS:
         return None
+    with i18n.use(language):
+        return _builtin(name, today, estimate, blank)
+
+
+def _builtin(name: str, today: dt.date | None, estimate: tuple[int, int] | None, blank: str) -> str:
     if name == "today":
-        return today.isoformat() if today else blank
+        return i18n.short_date(today) if today else blank
     if estimate is None:
         return blank
     low, high = estimate
@@ -82,5 +94,5 @@ def builtin_text(
     if name == "estimate_high_months":
         return str(high)
     if name == "estimate_end":
-        return add_months(today, high).isoformat() if today else blank
-    return f"{low}-{high}"
+        return i18n.short_date(add_months(today, high)) if today else blank
+    return _("{low}-{high}").format(low=low, high=high)

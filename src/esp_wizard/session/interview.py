@@ -328,7 +328,9 @@ class Interview:
                 return self.display(field, value, terse=True)
             question = self.questionnaire.question(name)
             if question is None:
-                built_in = builtin_text(name, self.judged_on, estimate, self._blank)
+                built_in = builtin_text(
+                    name, self.judged_on, estimate, self._blank, self.questionnaire.language
+                )
                 return self._blank if built_in is None else built_in
             answer = self.session.answers.get(name)
             if answer is None or answer.status != "answered":

@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from esp_wizard import i18n
 from esp_wizard.findings.collect import SessionFacts
 from esp_wizard.findings.model import InventoryTable, SessionRef
 from esp_wizard.findings.playbook.model import Missing
 from esp_wizard.findings.roles import role_label
+from esp_wizard.i18n import _
 
 # The questions the artefacts read, indexed once: only these, so a 1,000-session
 # engagement does not allocate an index entry for every answer it holds.
@@ -112,7 +114,11 @@ class Answers:
         by_value: dict[str, list[str]] = {}
         for given in self.values(question_id):
             by_value.setdefault(given.shown, []).append(given.session.people)
-        return " vs ".join(f"{shown} ({'; '.join(who)})" for shown, who in by_value.items())
+        said = [
+            _("{answer} ({people})").format(answer=shown, people=i18n.semicolons(who))
+            for shown, who in by_value.items()
+        ]
+        return _(" vs ").join(said)
 
     def table(self, question_id: str) -> InventoryTable | None:
         return self.tables.get(question_id)
@@ -122,13 +128,20 @@ class Answers:
         parts = []
         for role in roles:
             heard = self.heard.get(role, [])
+            label = role  # the questionnaire to run: an id, the same in every language
             if heard:
-                parts.append(f"{role_label(role)} ({', '.join(heard)})")
+                parts.append(
+                    _("{role} ({people})").format(role=role_label(role), people=", ".join(heard))
+                )
                 continue
             named = self.planned.get(role, ())
             label = role_label(role)
-            parts.append(f"{label} (to interview: {', '.join(named)})" if named else label)
-        return " or ".join(parts)
+            if named:
+                planned = _("{role} (to interview: {people})")
+                parts.append(planned.format(role=label, people=", ".join(named)))
+            else:
+                parts.append(label)
+        return _(" or ").join(parts)
 
     def missing(self, what: str, question_id: str, roles: Sequence[str]) -> Missing:
         return Missing(what, question_id, self.ask(roles))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from esp_wizard.findings.model import InventoryRow
 from esp_wizard.findings.playbook.answers import Answers
 from esp_wizard.findings.playbook.model import Direction, MapEdge, MapNode, Missing, SystemMap
+from esp_wizard.i18n import N_, _, ngettext
 
 NODE_W, NODE_H, ROW_GAP, MARGIN, TOP = 200, 44, 20, 20, 40
 ESP_W, ESP_H = 180, 60
@@ -35,18 +36,21 @@ class _System:
     schedule: list[str] = field(default_factory=list)
 
 
+# The inventories the map is drawn from: (question, direction when none is given, whom to
+# ask, what is missing without it).
+SOURCES: tuple[tuple[str, str | None, tuple[str, ...], str], ...] = (
+    ("integrations", None, ("it-integrations",), N_("the integrations")),
+    ("data_sources", "to_esp", ("data-crm",), N_("the data sources")),
+)
+
+
 def system_map(answers: Answers) -> SystemMap:
     systems: dict[str, _System] = {}
     missing: list[Missing] = []
-    for question_id, default, roles in (
-        ("integrations", None, ("it-integrations",)),
-        ("data_sources", "to_esp", ("data-crm",)),
-    ):
+    for question_id, default, roles, what in SOURCES:
         table = answers.table(question_id)
         if table is None:
-            missing.append(
-                answers.missing(f"the {question_id.replace('_', ' ')}", question_id, roles)
-            )
+            missing.append(answers.missing(_(what), question_id, roles))
             continue
         for row in table.rows:
             _add(systems.setdefault(row.key, _System(row.name)), row, default)
@@ -56,10 +60,16 @@ def system_map(answers: Answers) -> SystemMap:
     if unscheduled:
         missing.append(
             answers.missing(
-                f"the schedule of {len(unscheduled)} flow(s)", "integrations", ("it-integrations",)
+                ngettext(
+                    "the schedule of {count} flow",
+                    "the schedule of {count} flows",
+                    len(unscheduled),
+                ).format(count=len(unscheduled)),
+                "integrations",
+                ("it-integrations",),
             )
         )
-    esp = next((g.shown for g in answers.values("current_esp")), "") or "Current ESP"
+    esp = next((g.shown for g in answers.values("current_esp")), "") or _("Current ESP")
     rows = max(sum(1 for n in nodes if n.x == x) for x in (LEFT_X, RIGHT_X)) if nodes else 1
     height = TOP + max(rows * (NODE_H + ROW_GAP), ESP_H + ROW_GAP) + MARGIN
     return SystemMap(esp, tuple(nodes), tuple(edges), WIDTH, height, tuple(missing))
@@ -87,7 +97,7 @@ def _add_callers(systems: dict[str, _System], answers: Answers) -> None:
     for row in table.rows if table else ():
         for caller in row.cells.get("trigger_system", ()):
             key = " ".join(caller.split()).casefold()
-            system = systems.setdefault(key, _System(caller, kind="message API"))
+            system = systems.setdefault(key, _System(caller, kind=_("message API")))
             system.directions.add("to_esp")
             if not system.transport:
                 system.transport.append("API")
@@ -105,7 +115,7 @@ def _layout(systems: dict[str, _System]) -> tuple[list[MapNode], list[MapEdge]]:
     ordered = sorted(systems.items(), key=lambda kv: (kv[1].name.casefold(), kv[0]))
     columns: dict[int, int] = {LEFT_X: 0, RIGHT_X: 0}
     nodes, edges = [], []
-    for number, (_, system) in enumerate(ordered, start=1):
+    for number, (_key, system) in enumerate(ordered, start=1):
         direction = _direction(system.directions)
         x = LEFT_X if direction in ("to_esp", "unknown") else RIGHT_X
         y = TOP + columns[x] * (NODE_H + ROW_GAP)

@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from esp_wizard import i18n
 from esp_wizard.findings.model import Finding, InventoryRow
 from esp_wizard.findings.playbook.answers import Answers
 from esp_wizard.findings.playbook.model import Criterion, Scorecard, Status
+from esp_wizard.i18n import N_, _
 
 Verdict = tuple[Status, str]
 
@@ -39,27 +41,27 @@ def _yes_no(answers: Answers, question_id: str, met: str, not_met: str) -> Verdi
 
 def _suppressions(a: Answers) -> Verdict:
     if a.one("suppressions_exportable") is False:
-        return "not met", "the suppression list cannot be exported"
+        return "not met", _("the suppression list cannot be exported")
     return _yes_no(
         a,
         "suppression_export_tested",
-        "a suppression export has been tested: reconcile its counts on the new platform",
-        "the suppression export has never been tested",
+        _("a suppression export has been tested: reconcile its counts on the new platform"),
+        _("the suppression export has never been tested"),
     ) or ("unknown", "")
 
 
 def _history(a: Answers) -> Verdict:
     plan = a.one("history_export_plan")
     if plan == "tested":
-        return "met", "the history export has been tested"
+        return "met", _("the history export has been tested")
     if plan in ("planned", "no_plan"):
-        said = "planned, not tested" if plan == "planned" else "no plan"
-        return "not met", f"history export: {said}"
+        said = _("planned, not tested") if plan == "planned" else _("no plan")
+        return "not met", _("history export: {said}").format(said=said)
     return _yes_no(
         a,
         "history_export_tested",
-        "the history export has been tested: load and check 12+ months",
-        "the history export has never been tested",
+        _("the history export has been tested: load and check 12+ months"),
+        _("the history export has never been tested"),
     ) or ("unknown", "")
 
 
@@ -69,13 +71,14 @@ def _authentication(a: Answers) -> Verdict:
     if sending:
         failing = [r.name for r in sending if not _authenticated(r)]
         if failing:
-            return "not met", "not fully authenticated (SPF, DKIM, DMARC): " + ", ".join(failing)
-        return "met", "SPF, DKIM and DMARC in place on every sending domain today"
+            failed = _("not fully authenticated (SPF, DKIM, DMARC): {domains}")
+            return "not met", failed.format(domains=", ".join(failing))
+        return "met", _("SPF, DKIM and DMARC in place on every sending domain today")
     policy = a.one("dmarc_policy")
     if policy == "absent":
-        return "not met", "no DMARC policy"
+        return "not met", _("no DMARC policy")
     if policy is not None:
-        return "unknown", "DMARC is in place but the domains were not listed"
+        return "unknown", _("DMARC is in place but the domains were not listed")
     return "unknown", ""
 
 
@@ -95,21 +98,21 @@ def _authenticated(row: InventoryRow) -> bool:
 def _unsubscribe(a: Answers) -> Verdict:
     value = a.one("one_click_unsubscribe")
     if value == "one_click":
-        return "met", "one-click List-Unsubscribe (RFC 8058) works today"
+        return "met", _("one-click List-Unsubscribe (RFC 8058) works today")
     if value in ("header_only", "no_header"):
-        return "not met", "no one-click unsubscribe (RFC 8058)"
+        return "not met", _("no one-click unsubscribe (RFC 8058)")
     return "unknown", ""
 
 
 def _fallback(a: Answers) -> Verdict:
     if a.one("transactional_in_esp") is False:
-        return "met", "no transactional mail goes through the ESP"
+        return "met", _("no transactional mail goes through the ESP")
     value = a.one("transactional_fallback")
     if value in ("old_platform", "smtp_relay"):
         shown = a.values("transactional_fallback")[0].shown
-        return "met", f"fallback for transactional mail: {shown}"
+        return "met", _("fallback for transactional mail: {fallback}").format(fallback=shown)
     if value == "none":
-        return "not met", "no fallback for transactional mail"
+        return "not met", _("no fallback for transactional mail")
     return "unknown", ""
 
 
@@ -118,67 +121,67 @@ def _rollback(a: Answers) -> Verdict:
     budget = a.one("parallel_run_budget")
     if plan is False or budget is False:
         said = [
-            "no cut-over plan for transactional mail" if plan is False else "",
-            "no budget to run both platforms in parallel" if budget is False else "",
+            _("no cut-over plan for transactional mail") if plan is False else "",
+            _("no budget to run both platforms in parallel") if budget is False else "",
         ]
-        return "not met", "; ".join(s for s in said if s)
+        return "not met", i18n.semicolons(s for s in said if s)
     if plan is True and budget is True:
-        return "met", "a transactional cut-over plan and budget for a parallel run"
+        return "met", _("a transactional cut-over plan and budget for a parallel run")
     return "unknown", ""
 
 
 def _warmup(a: Answers) -> Verdict:
     if a.one("target_ip_plan") == "shared":
-        return "unknown", "shared IPs planned: confirm the provider's ramp for the new domains"
-    return "unknown", "a cut-over fact: confirm the warm-up ramp finished without a stop rule"
+        return "unknown", _("shared IPs planned: confirm the provider's ramp for the new domains")
+    return "unknown", _("a cut-over fact: confirm the warm-up ramp finished without a stop rule")
 
 
 RULES: tuple[Rule, ...] = (
     Rule(
         "suppressions",
-        "Suppressions and consent reconciled between platforms",
+        N_("Suppressions and consent reconciled between platforms"),
         ("suppressions_exportable", "suppression_export_tested"),
         ("legal-privacy", "data-crm"),
         _suppressions,
     ),
     Rule(
         "history",
-        "12+ months of history exported and loaded",
+        N_("12+ months of history exported and loaded"),
         ("history_export_plan", "history_export_tested", "history_location"),
         ("data-crm", "analytics"),
         _history,
     ),
     Rule(
         "authentication",
-        "SPF, DKIM and DMARC passing on the sending domains",
+        N_("SPF, DKIM and DMARC passing on the sending domains"),
         ("domains", "dmarc_policy"),
         ("deliverability",),
         _authentication,
     ),
     Rule(
         "unsubscribe",
-        "One-click unsubscribe works",
+        N_("One-click unsubscribe works"),
         ("one_click_unsubscribe",),
         ("deliverability",),
         _unsubscribe,
     ),
     Rule(
         "fallback",
-        "Fallback ready for transactional mail",
+        N_("Fallback ready for transactional mail"),
         ("transactional_fallback",),  # transactional_in_esp no: met, read by the judge
         ("it-integrations",),
         _fallback,
     ),
     Rule(
         "rollback",
-        "Rollback plan: cut-over plan and a parallel run",
+        N_("Rollback plan: cut-over plan and a parallel run"),
         ("transactional_cutover_plan", "parallel_run_budget"),
         ("it-integrations", "executive"),
         _rollback,
     ),
     Rule(
         "warmup",
-        "IP and domain warm-up done",
+        N_("IP and domain warm-up done"),
         ("target_ip_plan", "daily_peak_volume"),
         ("deliverability",),
         _warmup,
@@ -194,10 +197,12 @@ def _criterion(rule: Rule, answers: Answers, findings: Sequence[Finding]) -> Cri
     disputes = [d for q in rule.questions if (d := answers.disputed(q))]
     if disputes:
         status: Status = "unknown"
-        reason = "answers disagree, settle first: " + "; ".join(disputes)
+        reason = _("answers disagree, settle first: {disputes}").format(
+            disputes=i18n.semicolons(disputes)
+        )
     else:
         status, reason = rule.judge(answers)
-        reason = reason or "not answered"
+        reason = reason or _("not answered")
     blocking = tuple(
         dict.fromkeys(
             f.title
@@ -206,4 +211,4 @@ def _criterion(rule: Rule, answers: Answers, findings: Sequence[Finding]) -> Cri
         )
     )
     ask = answers.ask(rule.roles) if status == "unknown" else ""
-    return Criterion(rule.id, rule.label, status, reason, blocking, ask)
+    return Criterion(rule.id, _(rule.label), status, reason, blocking, ask)

@@ -83,10 +83,12 @@ ROLE_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
         (
             "it ",
             "integration",
+            "intégration",
             "engineer",
+            "ingénieur",
             "architect",
             "developer",
-            "développeur",
+            "développeu",
             "informatique",
             "dsi",
             "devops",

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from esp_wizard.i18n import _
+
 Status = Literal["met", "not met", "unknown"]
 Direction = Literal["to_esp", "from_esp", "both", "unknown"]
 ContractVerdict = Literal["fits", "tight", "does not fit", "unknown"]
@@ -142,7 +144,8 @@ class MapEdge:
 
     @property
     def label(self) -> str:
-        return " · ".join(p for p in (self.transport, self.schedule) if p) or "how: not given"
+        """How the flow travels, in the language in use ("how: not given" when nobody said)."""
+        return " · ".join(p for p in (self.transport, self.schedule) if p) or _("how: not given")
 
 
 @dataclass(frozen=True)

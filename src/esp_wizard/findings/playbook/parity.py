@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from esp_wizard import i18n
 from esp_wizard.findings.model import ChecklistItem, InventoryRow, InventoryTable
 from esp_wizard.findings.playbook.answers import Answers
 from esp_wizard.findings.playbook.model import Missing, Parity, ParityLine
+from esp_wizard.i18n import N_, Labels, _
 
-TOLERANCE = "±10%"
+TOLERANCE = 0.1  # ±10%: within it, a parallel week's volume and KPIs are at parity
 PARITY_KINDS = ("trigger", "template family", "inbound API")
 OWNER_ROLES = {
     "trigger": ("email-ops",),
@@ -25,13 +27,24 @@ OWNER_ROLES = {
     "report": ("analytics",),
 }
 FEED_TABLES = ("integrations", "data_sources")
-KPI_BASELINES = {
-    "per_flow": "KPI baselines exist per flow: compare each line's KPIs with its own.",
-    "overall": "Only overall KPI averages exist: record each line's KPIs on the old platform "
-    "during the parallel run.",
-    "no_baseline": "No KPI baseline: record each line's KPIs on the old platform before "
-    "switching it, or parity cannot be shown.",
-}
+KPI_BASELINES = Labels(
+    {
+        "per_flow": N_("KPI baselines exist per flow: compare each line's KPIs with its own."),
+        "overall": N_(
+            "Only overall KPI averages exist: record each line's KPIs on the old platform "
+            "during the parallel run."
+        ),
+        "no_baseline": N_(
+            "No KPI baseline: record each line's KPIs on the old platform before switching "
+            "it, or parity cannot be shown."
+        ),
+    }
+)
+
+
+def tolerance() -> str:
+    """ "±10%" / "±10 %"."""
+    return "±" + i18n.percent(TOLERANCE)
 
 
 def parity(checklist: Sequence[ChecklistItem], answers: Answers) -> Parity:
@@ -43,21 +56,21 @@ def parity(checklist: Sequence[ChecklistItem], answers: Answers) -> Parity:
     if not lines:
         missing.append(
             answers.missing(
-                "the automations: journeys, templates, API messages, reports",
+                _("the automations: journeys, templates, API messages, reports"),
                 "journeys",
                 ("email-ops", "creative-content", "it-integrations", "analytics"),
             )
         )
     if not kpis:
-        missing.append(answers.missing("the KPIs that define parity", "kpis", ("analytics",)))
+        missing.append(answers.missing(_("the KPIs that define parity"), "kpis", ("analytics",)))
     kpi_baseline = KPI_BASELINES.get(str(answers.one("baselines")), "")
     if not kpi_baseline:
         missing.append(
-            answers.missing("whether KPI baselines exist per flow", "baselines", ("analytics",))
+            answers.missing(_("whether KPI baselines exist per flow"), "baselines", ("analytics",))
         )
     if any(line.yearly_volume is None and line.kind == "trigger" for line in lines):
         missing.append(
-            answers.missing("the monthly volume of every journey", "journeys", ("email-ops",))
+            answers.missing(_("the monthly volume of every journey"), "journeys", ("email-ops",))
         )
     return Parity(tuple(lines), kpis, kpi_baseline, tuple(missing))
 
@@ -70,7 +83,8 @@ def _feeds(answers: Answers) -> dict[str, str]:
         for row in table.rows if table else ():
             how = [_cell(row, f) for f in ("transport", "schedule", "frequency")]
             said = ", ".join(h for h in how if h)
-            found.setdefault(row.key, f"{row.name} ({said})" if said else row.name)
+            shown = _("{name} ({how})").format(name=row.name, how=said) if said else row.name
+            found.setdefault(row.key, shown)
     return found
 
 
@@ -103,7 +117,8 @@ def _line(item: ChecklistItem, answers: Answers, feeds: dict[str, str]) -> Parit
         name=item.name,
         baseline=_baseline(yearly) if item.kind != "template family" else _variants(row),
         yearly_volume=yearly,
-        owner=_cell(row, "owner") or f"not named: ask {answers.ask(OWNER_ROLES[item.kind])}",
+        owner=_cell(row, "owner")
+        or _("not named: ask {who}").format(who=answers.ask(OWNER_ROLES[item.kind])),
         dependencies=_dependencies([d for d in depends if d], feeds),
         test=_test(item.check, yearly) if item.kind != "template family" else item.check,
         sources=tuple(s.id for s in item.sessions),
@@ -121,22 +136,26 @@ def _dependencies(said: Sequence[str], feeds: dict[str, str]) -> tuple[str, ...]
 
 
 def _baseline(yearly: int | None) -> str:
-    return f"{yearly:,} messages in 12 months" if yearly is not None else "volume not given"
+    if yearly is None:
+        return _("volume not given")
+    return _("{count} messages in 12 months").format(count=i18n.integer(yearly))
 
 
 def _variants(row: InventoryRow | None) -> str:
     del row  # a family's templates are named in its test
-    return "every variant renders like today's (screenshots of the old platform as reference)"
+    return _("every variant renders like today's (screenshots of the old platform as reference)")
 
 
 def _test(check: str, yearly: int | None) -> str:
     if yearly is None:
-        return f"{check} Record its volume first: no baseline to compare against."
+        return _("{check} Record its volume first: no baseline to compare against.").format(
+            check=check
+        )
     weekly = round(yearly / 52)
-    return (
-        f"{check} Over a parallel week, volume within {TOLERANCE} of {weekly:,} "
-        "and the tracked KPIs within the same tolerance."
-    )
+    return _(
+        "{check} Over a parallel week, volume within {tolerance} of {weekly} and the tracked "
+        "KPIs within the same tolerance."
+    ).format(check=check, tolerance=tolerance(), weekly=i18n.integer(weekly))
 
 
 def _reports(answers: Answers) -> list[ParityLine]:
@@ -150,10 +169,10 @@ def _reports(answers: Answers) -> list[ParityLine]:
             yearly_volume=None,
             owner=answers.ask(OWNER_ROLES["report"]),
             dependencies=tuple(s for s in row.cells.get("source", ()) if s),
-            test=(
-                "Rebuilt from the new platform's data, it shows the same figures as the "
-                f"old one for the same period (within {TOLERANCE}), on the same schedule."
-            ),
+            test=_(
+                "Rebuilt from the new platform's data, it shows the same figures as the old one "
+                "for the same period (within {tolerance}), on the same schedule."
+            ).format(tolerance=tolerance()),
             sources=tuple(dict.fromkeys(s.session.id for s in row.sources)),
         )
         for row in rows
@@ -163,4 +182,6 @@ def _reports(answers: Answers) -> list[ParityLine]:
 def _report_baseline(row: InventoryRow) -> str:
     how = [_cell(row, "frequency"), _cell(row, "production")]
     said = ", ".join(h for h in how if h)
-    return f"today: {said}" if said else "how and how often it is produced: not given"
+    if not said:
+        return _("how and how often it is produced: not given")
+    return _("today: {how}").format(how=said)

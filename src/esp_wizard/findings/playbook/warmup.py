@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import math
 
+from esp_wizard import i18n
 from esp_wizard.findings.playbook.answers import Answers
 from esp_wizard.findings.playbook.model import Missing, WarmupPlan, WarmupWeek
+from esp_wizard.i18n import N_, _, ngettext
 
 START_PER_IP = 5_000  # daily messages a fresh dedicated IP starts with
 START_SHARED = 20_000  # a new domain on an established shared pool
@@ -26,38 +28,54 @@ LOW_ENGAGED = 30  # % of engaged subscribers below which the ramp slows
 MIN_WEEKS = 4
 DEFAULT_ENGAGED = 40  # % assumed when not answered
 STOP_RULES = (
-    "Hold the volume for a week when bounces pass 2% of a day's sends.",
-    "Hold the volume when complaints pass 0.1% (Google Postmaster or feedback loops).",
-    "Step back one week when Gmail's spam rate reaches 0.3% or a provider throttles or blocks.",
-    "Never add unengaged subscribers before the ramp reaches the peak volume.",
+    N_("Hold the volume for a week when bounces pass {bounces} of a day's sends."),
+    N_("Hold the volume when complaints pass {complaints} (Google Postmaster or feedback loops)."),
+    N_(
+        "Step back one week when Gmail's spam rate reaches {spam} or a provider throttles or "
+        "blocks."
+    ),
+    N_("Never add unengaged subscribers before the ramp reaches the peak volume."),
 )
+THRESHOLDS = {"bounces": 0.02, "complaints": 0.001, "spam": 0.003}
+
+
+def stop_rules() -> tuple[str, ...]:
+    """The stop rules in the language in use, their thresholds as it writes percentages."""
+    shares = {name: i18n.percent(share) for name, share in THRESHOLDS.items()}
+    return tuple(_(rule).format(**shares) for rule in STOP_RULES)
 
 
 def warmup_plan(answers: Answers) -> WarmupPlan:
     peak, assumptions, missing = _peak(answers)
     if peak is None or peak <= 0:
-        return WarmupPlan((), None, STOP_RULES, tuple(assumptions), tuple(missing))
+        return WarmupPlan((), None, stop_rules(), tuple(assumptions), tuple(missing))
     shared = answers.one("target_ip_plan") == "shared" or (
         answers.one("target_ip_plan") is None and answers.one("ip_setup") == "shared"
     )
     ips = max(1, int(answers.number("dedicated_ip_count") or 1))
     start = min(peak, START_SHARED if shared else START_PER_IP * ips)
-    pool = "a shared pool: the ramp warms the new domains" if shared else f"{ips} dedicated IP(s)"
-    assumptions.append(f"IPs: {pool}; week 1 sends {start:,} a day.")
+    if shared:
+        pool = _("a shared pool: the ramp warms the new domains")
+    else:
+        pool = ngettext("{count} dedicated IP", "{count} dedicated IPs", ips).format(count=ips)
+    said = _("IPs: {pool}; week 1 sends {start} a day.")
+    assumptions.append(said.format(pool=pool, start=i18n.integer(start)))
     growth = _growth(answers, peak, assumptions, missing)
     engaged = answers.number("engaged_share")
     if engaged is None:
         engaged = DEFAULT_ENGAGED
-        assumptions.append(f"Engaged share: {DEFAULT_ENGAGED}% assumed (not answered).")
+        assumed = _("Engaged share: {share} assumed (not answered).")
+        assumptions.append(assumed.format(share=i18n.percent(DEFAULT_ENGAGED / 100)))
         missing.append(
             answers.missing(
-                "the share of engaged subscribers", "engaged_share", ("deliverability",)
+                _("the share of engaged subscribers"), "engaged_share", ("deliverability",)
             )
         )
     else:
-        assumptions.append(f"Engaged share: {engaged:g}% of the list, answered.")
+        said = _("Engaged share: {share} of the list, answered.")
+        assumptions.append(said.format(share=i18n.percent(engaged / 100)))
     weeks = _ramp(start, peak, growth, peak * engaged / 100)
-    return WarmupPlan(tuple(weeks), peak, STOP_RULES, tuple(assumptions), tuple(missing))
+    return WarmupPlan(tuple(weeks), peak, stop_rules(), tuple(assumptions), tuple(missing))
 
 
 def _peak(answers: Answers) -> tuple[int | None, list[str], list[Missing]]:
@@ -69,22 +87,29 @@ def _peak(answers: Answers) -> tuple[int | None, list[str], list[Missing]]:
         return (
             normal,
             [
-                f"Target: a normal day of {normal:,}, the peak of {int(peak):,} ÷ {multiplier:g} "
-                "(answered); the peak season comes only after the ramp ends."
+                _(
+                    "Target: a normal day of {normal}, the peak of {peak} ÷ {multiplier} "
+                    "(answered); the peak season comes only after the ramp ends."
+                ).format(
+                    normal=i18n.integer(normal),
+                    peak=i18n.integer(int(peak)),
+                    multiplier=i18n.decimal(multiplier),
+                )
             ],
             [],
         )
     if peak is not None:
-        return int(peak), [f"Target: the peak daily volume of {int(peak):,}, answered."], []
-    need = answers.missing("the peak daily volume", "daily_peak_volume", ("deliverability",))
+        said = _("Target: the peak daily volume of {peak}, answered.")
+        return int(peak), [said.format(peak=i18n.integer(int(peak)))], []
+    need = answers.missing(_("the peak daily volume"), "daily_peak_volume", ("deliverability",))
     monthly = answers.number("monthly_messages")
     if monthly is None:
         return None, [], [need]
     estimate = math.ceil(monthly / 30 * 2)
-    said = (
-        f"Target: {estimate:,} a day, estimated as twice the daily average "
-        f"of {int(monthly):,} a month (not answered by deliverability)."
-    )
+    said = _(
+        "Target: {estimate} a day, estimated as twice the daily average of {monthly} a month "
+        "(not answered by deliverability)."
+    ).format(estimate=i18n.integer(estimate), monthly=i18n.integer(int(monthly)))
     return estimate, [said], [need]
 
 
@@ -95,22 +120,29 @@ def _growth(answers: Answers, peak: int, assumptions: list[str], missing: list[M
     engaged = answers.number("engaged_share")
     reasons = []
     if big is not None and big > BIG_PROVIDERS:
-        reasons.append(f"Gmail, Yahoo and Microsoft hold {big:g}% of the list")
+        said = _("Gmail, Yahoo and Microsoft hold {share} of the list")
+        reasons.append(said.format(share=i18n.percent(big / 100)))
     elif big is None and gmail is not None and gmail / peak * 100 > GMAIL_HEAVY:
-        reasons.append(f"Gmail takes {gmail / peak:.0%} of the peak")
+        said = _("Gmail takes {share} of the peak")
+        reasons.append(said.format(share=i18n.percent(round(gmail / peak, 2), 0)))
     elif big is None and gmail is None:
         missing.append(
             answers.missing(
-                "the share of the list at Gmail, Yahoo and Microsoft",
+                _("the share of the list at Gmail, Yahoo and Microsoft"),
                 "big_provider_share",
                 ("deliverability",),
             )
         )
     if engaged is not None and engaged < LOW_ENGAGED:
-        reasons.append(f"only {engaged:g}% of subscribers are engaged")
+        said = _("only {share} of subscribers are engaged")
+        reasons.append(said.format(share=i18n.percent(engaged / 100)))
     growth = SLOW if reasons else FAST
-    why = f" because {' and '.join(reasons)}" if reasons else ""
-    assumptions.append(f"Growth: daily volume ×{growth:g} each week{why}.")
+    factor = i18n.decimal(growth)
+    if reasons:
+        said = _("Growth: daily volume ×{factor} each week because {reasons}.")
+        assumptions.append(said.format(factor=factor, reasons=_(" and ").join(reasons)))
+    else:
+        assumptions.append(_("Growth: daily volume ×{factor} each week.").format(factor=factor))
     return growth
 
 
@@ -120,11 +152,11 @@ def _ramp(start: int, peak: int, growth: float, engaged: float) -> list[WarmupWe
     while True:
         daily = min(peak, round(volume))
         audience = (
-            "most engaged (opened or clicked in 30 days)"
+            _("most engaged (opened or clicked in 30 days)")
             if daily <= engaged / 2
-            else "engaged (active in 90 days)"
+            else _("engaged (active in 90 days)")
             if daily <= engaged
-            else "engaged plus less recent subscribers"
+            else _("engaged plus less recent subscribers")
         )
         weeks.append(WarmupWeek(len(weeks) + 1, daily, audience))
         if daily >= peak and len(weeks) >= MIN_WEEKS:
