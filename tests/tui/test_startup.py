@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import gc
+from typing import Any
 
 import pytest
 
 from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.model import Questionnaire
+from esp_wizard.session.store import SessionStore
 from esp_wizard.tui import collector
 from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.screens.home import HomeScreen
+from esp_wizard.tui.screens.interview import InterviewScreen
+from esp_wizard.tui.sessions import open_session
+from esp_wizard.tui.start import Start
+from esp_wizard.tui.widgets.answer_area import AnswerArea
 from esp_wizard.tui.widgets.plan_strip import PlanStrip
 from esp_wizard.workspace import Workspace
 from tui.conftest import make_app, make_session, settle
@@ -88,3 +94,30 @@ def test_a_collector_turned_off_by_someone_else_stays_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_a_resume_paints_its_question_before_preparing_the_other_answer_widgets(
+    workspace: Workspace,
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = make_session(workspace, questionnaire, client="Globex")
+    prepared: list[bool] = []
+    real = AnswerArea.prepare
+
+    async def prepare(area: AnswerArea, questions: Any) -> None:
+        app = area.app
+        assert isinstance(app, WizardApp)
+        prepared.append(app.painted)
+        await real(area, questions)
+
+    monkeypatch.setattr(AnswerArea, "prepare", prepare)
+    store = SessionStore(workspace)
+    opened = open_session(store, str(path), lambda: catalog)
+    app = make_app(workspace, catalog, store=store, start=Start("interview", opened=opened))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        assert prepared == [True]
+    store.close_all()
