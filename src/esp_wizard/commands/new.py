@@ -33,6 +33,13 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from esp_wizard.tui.collector import held_until_first_frame
+
+    with held_until_first_frame():
+        return _new(args)
+
+
+def _new(args: argparse.Namespace) -> int:
     from esp_wizard.commands.common import parse_interviewee, workspace
     from esp_wizard.config import load_config
     from esp_wizard.errors import UserError

@@ -20,9 +20,16 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from esp_wizard.tui.collector import held_until_first_frame
+
+    with held_until_first_frame():
+        return _resume(args)
+
+
+def _resume(args: argparse.Namespace) -> int:
     from esp_wizard.commands.common import workspace
     from esp_wizard.questionnaire.catalog import load_catalog
-    from esp_wizard.session.opened import open_session
+    from esp_wizard.session.opened import open_session  # not via tui.sessions: no listing
     from esp_wizard.session.store import SessionStore
     from esp_wizard.tui.app import run_app
     from esp_wizard.tui.start import Start

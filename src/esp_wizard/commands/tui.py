@@ -17,10 +17,13 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from esp_wizard.commands.common import workspace
-    from esp_wizard.tui.app import run_app
-    from esp_wizard.tui.start import Start
-    from esp_wizard.tui.terminal_guard import guarded
+    from esp_wizard.tui.collector import held_until_first_frame
 
-    with guarded():
-        return run_app(workspace(args), Start())
+    with held_until_first_frame():
+        from esp_wizard.commands.common import workspace
+        from esp_wizard.tui.app import run_app
+        from esp_wizard.tui.start import Start
+        from esp_wizard.tui.terminal_guard import guarded
+
+        with guarded():
+            return run_app(workspace(args), Start())

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
-
 from esp_wizard import i18n
 from esp_wizard.findings.collect import collect, row_cells, shown_answer
 from esp_wizard.findings.merge import merge_findings, split
 from esp_wizard.findings.model import SessionSummary, SummaryAnswer, SummarySection
 from esp_wizard.questionnaire.kinds import Question
 from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion
+from esp_wizard.session.activity import active_minutes
 from esp_wizard.session.interview import Interview
-from esp_wizard.session.model import Session
 from esp_wizard.session.opened import OpenedSession
-
-PAUSE = dt.timedelta(minutes=30)
 
 
 def summarize_session(opened: OpenedSession, language: str | None = None) -> SessionSummary:
@@ -43,24 +38,6 @@ def _summarize(opened: OpenedSession) -> SessionSummary:
         strengths=strengths,
         warnings=(opened.warning,) if opened.warning else (),
     )
-
-
-def active_minutes(session: Session) -> int:
-    """Time spent interviewing: gaps over 30 minutes between changes are pauses.
-
-    A session resumed the next morning is not a 16-hour interview; the time between its
-    start, each answer, each observation and its last change is, when it is short.
-    """
-    moments = sorted(
-        [session.started, session.updated]
-        + [a.at for a in session.answers.values()]
-        + [o.at for o in session.observations]
-    )
-    spent = sum(
-        (b - a for a, b in itertools.pairwise(moments) if b - a <= PAUSE),
-        dt.timedelta(),
-    )
-    return round(spent.total_seconds() / 60)
 
 
 def _sections(interview: Interview) -> list[SummarySection]:

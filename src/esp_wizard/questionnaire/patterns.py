@@ -4,13 +4,13 @@ Questionnaires come from other people's laptops: a pattern with nested unbounded
 quantifiers (`^(a+)+$`) can backtrack for minutes on a 30-character answer. Patterns are
 refused at load when too long, repeated too often or nested unboundedly, and matched with
 the `regex` package's timeout, so no questionnaire `check` accepts can hang an interview.
+`regex` is imported with the first pattern (a tenth of the interview's start-up otherwise;
+the bundled questionnaires have none).
 """
 
 from __future__ import annotations
 
 import re
-
-import regex
 
 MAX_PATTERN = 500  # characters: an id or a postcode shape, not a grammar
 MAX_REPEAT = 1000  # {n} and {n,m} bounds
@@ -32,6 +32,8 @@ def pattern_problem(pattern: str) -> str:
         bounds = [int(b) for b in match.groups() if b]
         if any(b > MAX_REPEAT for b in bounds):
             return f"repeats too often ({match.group()}, at most {{{MAX_REPEAT}}})"
+    import regex
+
     try:
         re.compile(pattern)
         regex.compile(pattern)
@@ -87,6 +89,8 @@ def fullmatch(pattern: str, text: str) -> bool:
     """`pattern` matches all of `text`; PatternTimeout if it takes too long (never hangs)."""
     if len(text) > MAX_MATCHED:
         raise PatternTimeout(f"answer longer than {MAX_MATCHED} characters for a pattern")
+    import regex
+
     try:
         return regex.fullmatch(pattern, text, timeout=MATCH_SECONDS) is not None
     except TimeoutError:

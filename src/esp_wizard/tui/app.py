@@ -28,6 +28,7 @@ from textual.theme import Theme
 from esp_wizard.config import UserConfig, load_config, save_config
 from esp_wizard.errors import UserError
 from esp_wizard.safetext import for_terminal
+from esp_wizard.tui.collector import first_frame_painted
 from esp_wizard.tui.commands import binding_commands
 from esp_wizard.tui.start import NewPresets, Start
 from esp_wizard.workspace import Workspace
@@ -104,6 +105,8 @@ class WizardApp(App[None]):
         self.config: UserConfig = load_config(config_path)
         self._catalog = catalog
         self._lock = threading.Lock()  # store and catalog are first used from worker threads
+        self._painted = False  # the first frame is on the terminal
+        self._after_paint: list[Callable[[], object]] = []
 
     def notify(self, message: str, *, title: str = "", **options: Any) -> None:
         """Every notification (screens' and widgets' too) may quote a session or a file name:
@@ -121,6 +124,30 @@ class WizardApp(App[None]):
             self.new_interview(self.start.presets)
         elif self.start.screen == "interview" and self.start.opened is not None:
             self.open_interview(self.start.opened)
+
+    def on_ready(self) -> None:
+        """The first frame is on the terminal: what was kept off it may start now."""
+        self._painted = True
+        first_frame_painted()
+        for callback in self._after_paint:
+            self.call_after_refresh(callback)
+        self._after_paint.clear()
+
+    @property
+    def painted(self) -> bool:
+        """Whether the first frame is on the terminal yet."""
+        return self._painted
+
+    def after_first_paint(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the first frame is painted and the screen is idle.
+
+        For work nobody sees at once (a worker thread competes with the first frame for
+        the interpreter): the start-up a consultant waits for stays as short as Textual's.
+        """
+        if self._painted:
+            self.call_after_refresh(callback)
+        else:
+            self._after_paint.append(callback)
 
     def _install_signal_handlers(self) -> None:
         """A closed terminal (SIGHUP) or a polite kill (SIGTERM) saves and leaves cleanly."""

@@ -75,10 +75,16 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.listing: Listing | None = None
         self.shown_rows: list[SessionRow] = []
-        self._deferred = False  # the listing waits until this screen is first uncovered
+        self._deferred = False  # built and listed only when this screen is first uncovered
         self._covered = False
+        self._filled_width = 0
 
     def compose(self) -> ComposeResult:
+        # Underneath a resume or a new interview, building and listing would compete with
+        # that screen's first frame: nothing is built until this screen is uncovered.
+        self._deferred = self.app.start.screen != "home" and not self._covered
+        if self._deferred:
+            return
         yield Header(icon="✉")
         yield Input(
             placeholder="Filter (/): client, person, questionnaire, status…",
@@ -92,15 +98,14 @@ class HomeScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = shown_path(self.app.workspace.root)
-        table = self.query_one("#sessions", SessionTable)
-        self.query_one("#empty", Static).update(Text("Reading the workspace…", style="dim"))
-        table.focus()
-        # Underneath a resume or a new interview, the listing would compete with that
-        # screen's first frame: it is read when this screen is uncovered.
-        self._deferred = self.app.start.screen != "home"
         if not self._deferred:
+            self._prepare()
             self._first_listing()
+
+    def _prepare(self) -> None:
+        self.sub_title = shown_path(self.app.workspace.root)
+        self.query_one("#empty", Static).update(Text("Reading the workspace…", style="dim"))
+        self.query_one("#sessions", SessionTable).focus()
 
     def _first_listing(self) -> None:
         """Nothing changed since the last listing: the table is in the first frame (a
@@ -119,11 +124,18 @@ class HomeScreen(Screen[None]):
     def on_screen_suspend(self) -> None:
         self._covered = True
 
-    def on_screen_resume(self) -> None:
-        self.query_one(PlanStrip).forget()
-        if self.listing is not None or (self._deferred and self._covered):
+    async def on_screen_resume(self) -> None:
+        """Back from another screen: sessions and plans may have changed. (Its first
+        showing is not a return: on_mount has listed already.)"""
+        if not self._covered:
+            return
+        if self._deferred:
             self._deferred = False
-            self.load_sessions()
+            await self.recompose()
+            self._prepare()
+        else:
+            self.query_one(PlanStrip).forget()
+        self.load_sessions()
 
     @work(thread=True, exclusive=True, group="home-sessions", exit_on_error=False)
     def load_sessions(self) -> None:
@@ -160,10 +172,12 @@ class HomeScreen(Screen[None]):
         self.shown_rows = [row for row in listing.rows if row.matches(words)]
         table = self.query_one("#sessions", SessionTable)
         table.show(self.shown_rows, self.size.width, self.app.tz)
+        self._filled_width = self.size.width
         self._show_empty(listing, words)
 
     def on_resize(self) -> None:
-        self._fill()
+        if self.size.width != self._filled_width:  # the table depends on the width only
+            self._fill()
 
     def _show_empty(self, listing: Listing, words: list[str]) -> None:
         empty = self.query_one("#empty", Static)
@@ -227,6 +241,11 @@ class HomeScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#sessions")
     def _follow_plan(self) -> None:
+        """The strip compiles the engagement in a thread: after the table is painted, so
+        that it never holds back the first frame."""
+        self.app.after_first_paint(self._plan_follows_cursor)
+
+    def _plan_follows_cursor(self) -> None:
         row = self.selected()
         if row is not None:
             workspace = self.app.workspace

@@ -102,7 +102,7 @@ class InterviewScreen(Screen[None]):
         if self.warning:
             self.notify(self.warning, severity="warning", timeout=10, markup=False)
         await self._show(self.question)
-        self.call_after_refresh(self._prepare_answer_widgets)
+        self.app.after_first_paint(self._prepare_answer_widgets)  # off the first frame
 
     async def _prepare_answer_widgets(self) -> None:
         area = self.query_one("#answer-area", AnswerArea)

@@ -17,7 +17,7 @@ from textual import getters
 from textual.content import Content
 from textual.widget import Widget
 
-from esp_wizard.findings.summary import active_minutes
+from esp_wizard.session.activity import active_minutes
 from esp_wizard.session.model import Session
 from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.format import duration, people
