@@ -9,12 +9,12 @@ import pytest
 
 from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.model import Questionnaire
+from esp_wizard.session.opened import open_session
 from esp_wizard.session.store import SessionStore
 from esp_wizard.tui import collector
 from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.screens.home import HomeScreen
 from esp_wizard.tui.screens.interview import InterviewScreen
-from esp_wizard.tui.sessions import open_session
 from esp_wizard.tui.start import Start
 from esp_wizard.tui.widgets.answer_area import AnswerArea
 from esp_wizard.tui.widgets.plan_strip import PlanStrip
