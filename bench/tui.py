@@ -65,12 +65,54 @@ TARGET_P95 = 2.5  # esp-wizard p95 / durable bare app p95
 
 
 # -- inside each app's interpreter ---------------------------------------------------------
+class Screen:
+    """What the terminal shows: enough of a VT parser for Textual's frames (cursor moves,
+    text; styles ignored, one cell per character), so a frame that changes only part of a
+    line still counts as showing the whole line."""
+
+    CSI = re.compile(r"\x1b\[([0-9;?]*)([A-Za-z])")
+
+    def __init__(self, width: int, height: int) -> None:
+        self.rows = [[" "] * width for _ in range(height)]
+        self.x = self.y = 0
+
+    def feed(self, data: str) -> set[int]:
+        """Apply a frame; the rows it wrote to."""
+        touched: set[int] = set()
+        position = 0
+        for match in self.CSI.finditer(data):
+            self._text(data[position : match.start()], touched)
+            params, final = match.groups()
+            if final == "H":
+                row, _, column = params.partition(";")
+                self.y, self.x = int(row or 1) - 1, int(column or 1) - 1
+            position = match.end()
+        self._text(data[position:], touched)
+        return touched
+
+    def _text(self, text: str, touched: set[int]) -> None:
+        for number, part in enumerate(text.split("\n")):
+            if number:
+                self.y, self.x = self.y + 1, 0
+            if part and 0 <= self.y < len(self.rows):
+                row = self.rows[self.y]
+                row[self.x : self.x + len(part)] = part[: max(0, len(row) - self.x)]
+                del row[len(self.rows[0]) :]
+                self.x += len(part)
+                touched.add(self.y)
+
+    def line(self, y: int) -> str:
+        return "".join(self.rows[y])
+
+
 class Terminal:
-    """Stands in for the terminal: frames are encoded and written out, and the first
-    frame showing a question other than `leaving` resolves `painted` (time taken first)."""
+    """Stands in for the terminal: frames are encoded, written out and applied to a screen
+    model; the first frame after which the screen shows a question other than `leaving`
+    resolves `painted` with the moment it was written (the checks come after)."""
 
     def __init__(self) -> None:
         self.sink = os.open(os.devnull, os.O_WRONLY)
+        self.screen = Screen(*SIZE)
         self.leaving: str | None = None
         self.painted: asyncio.Future[float] | None = None
         self.check: Callable[[], None] = lambda: None
@@ -82,7 +124,7 @@ class Terminal:
 
         def write(driver: HeadlessDriver, data: str) -> None:
             os.write(terminal.sink, data.encode("utf-8", "surrogateescape"))
-            terminal.saw(data)
+            terminal.saw(data, time.perf_counter())
 
         HeadlessDriver.is_headless = property(lambda driver: False)  # type: ignore[assignment]
         HeadlessDriver.write = write  # type: ignore[method-assign]
@@ -93,12 +135,13 @@ class Terminal:
         self.painted = asyncio.get_running_loop().create_future()
         return self.painted
 
-    def saw(self, data: str) -> None:
+    def saw(self, data: str, at: float) -> None:
+        touched = self.screen.feed(data)
         if self.painted is None or self.painted.done():
             return
-        shown = {match.group(1) for match in QUESTION.finditer(data)}
+        shown = {m.group(1) for y in touched for m in QUESTION.finditer(self.screen.line(y))}
         if shown - {self.leaving}:
-            self.painted.set_result(time.perf_counter())
+            self.painted.set_result(at)
             self.check()
 
 
