@@ -11,6 +11,7 @@ from textual.widgets import Input, Select
 
 from esp_wizard import i18n
 from esp_wizard.questionnaire import model as m
+from esp_wizard.tui.paint import show
 from esp_wizard.tui.safe import EDIT_SAFE, safe
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.option_picker import OptionPicker, number_keys, numbered
@@ -74,7 +75,7 @@ class ChoiceAnswer(AnswerWidget):
         value = getattr(answer, "value", None)
         self.picker.select_index(values.index(value) if value in values else None)
         self.other_input.value = getattr(answer, "other", "")
-        self.other_input.display = value == m.OTHER
+        show(self.other_input, value == m.OTHER)
 
     def focus_answer(self) -> None:
         self.picker.focus()
@@ -95,7 +96,7 @@ class ChoiceAnswer(AnswerWidget):
     def _chosen(self, event: OptionPicker.Chosen) -> None:
         event.stop()
         wants_other = self.value() == m.OTHER
-        self.other_input.display = wants_other
+        show(self.other_input, wants_other)
         if wants_other and not (event.confirm and self.other()):
             self.other_input.focus()  # its Enter confirms
             return

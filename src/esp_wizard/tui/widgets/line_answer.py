@@ -16,6 +16,7 @@ from textual.widgets import Input, Label
 from esp_wizard import i18n
 from esp_wizard.questionnaire import model as m
 from esp_wizard.session.model import Answer
+from esp_wizard.tui.paint import replace, show
 from esp_wizard.tui.safe import EDIT_SAFE
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers, as_text
 
@@ -35,8 +36,8 @@ class LineAnswer(AnswerWidget):
     def setup(self) -> None:
         self.line.placeholder = self.placeholder()
         unit = self.query_one(".unit", Label)
-        unit.update(Text(self.unit()))
-        unit.display = bool(self.unit())
+        replace(unit, Text(self.unit()))  # the same unit from question to question: no redraw
+        show(unit, bool(self.unit()))
 
     def placeholder(self) -> str:
         """What the empty line suggests."""
