@@ -45,6 +45,7 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/cli.py
 	$(BIN)/python bench/firstpaint.py
+	$(BIN)/python bench/tui.py
 	$(BIN)/python bench/report.py
 	$(BIN)/python bench/engine.py
 

@@ -5,7 +5,10 @@ what counts and whether an answer is acceptable; `LiveInterview.save` writes the
 the facilitator types stays in the widget until the engine takes it, so a refused answer
 is never saved and never lost, and a failed save keeps both the message and the answer.
 
-Moving between questions swaps only the answer area, in one batched update (no flicker).
+Moving between questions swaps only the answer area, in one batched update (no flicker),
+and paints once: texts and marks change only when they differ, and ask for a layout only
+when their size changes (see tui/paint.py); the sidebar recounts only what an answer
+can change; focus moving to the next answer widget restyles that widget, not the screen.
 Next/Back are PageDown/PageUp and ctrl+n/ctrl+r: they work in every terminal and inside a
 multi-line answer, where Enter must stay a new line; in one-line answers Enter confirms.
 """
@@ -19,6 +22,7 @@ from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -32,6 +36,7 @@ from esp_wizard.session.model import AnswerStatus
 from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.format import clock_text
 from esp_wizard.tui.live import LiveInterview
+from esp_wizard.tui.paint import replace, show
 from esp_wizard.tui.palette import QuestionJumpProvider
 from esp_wizard.tui.safe import safe
 from esp_wizard.tui.screens.interview_keys import INTERVIEW_KEYS
@@ -54,6 +59,9 @@ class InterviewScreen(Screen[None]):
     AUTO_FOCUS = None  # the answer widget takes focus once the first question is shown
     COMMANDS: ClassVar = {QuestionJumpProvider}
     BINDINGS: ClassVar[list[BindingType]] = INTERVIEW_KEYS
+    # Focus moves to another answer widget at nearly every question: the widgets that gain
+    # and lose it repaint themselves; repainting the whole screen too doubled every frame.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self, live: LiveInterview, warning: str = "") -> None:
         super().__init__()
@@ -109,6 +117,10 @@ class InterviewScreen(Screen[None]):
         await area.prepare(self.interview.questionnaire.questions())
         self.app.settle_memory()
 
+    def on_screen_resume(self) -> None:
+        """Back from the review or a modal: count every section again at the next change."""
+        self.query_one("#sections", SectionList).forget()
+
     # -- the question on screen ---------------------------------------------------------------
     @property
     def answer(self) -> AnswerWidget:
@@ -121,7 +133,7 @@ class InterviewScreen(Screen[None]):
         return self.query_one("#annotations", Annotations)
 
     async def _show(self, question: Question) -> None:
-        """Swap in the question's answer widget and texts in one update."""
+        """Swap in the question's answer widget and texts in one update (one frame)."""
         self._swapping = True
         self.question = question
         stored = self.live.answer_of(question.id)
@@ -129,30 +141,31 @@ class InterviewScreen(Screen[None]):
         with self.app.batch_update():
             self.annotations.load(stored)
             widget = await self.query_one("#answer-area", AnswerArea).show(question, stored)
-            self.query_one("#section-title", Label).update(
-                safe(section.title if section else "", lines=False)
-            )
+            title = self.query_one("#section-title", Label)
+            replace(title, safe(section.title if section else "", lines=False))
             intro = self.query_one("#section-intro", Static)
             intro_text = self._intro(question, section)
-            intro.update(safe(intro_text))
-            intro.display = bool(intro_text)
-            self.query_one("#question-text", Static).update(safe(question.text))
+            replace(intro, safe(intro_text))
+            show(intro, bool(intro_text))
+            replace(self.query_one("#question-text", Static), safe(question.text))
             help_text = self.query_one("#question-help", Static)
-            help_text.update(safe(question.help))
-            help_text.display = bool(question.help)
-            self.annotations.display = question.answerable
+            replace(help_text, safe(question.help))
+            show(help_text, bool(question.help))
+            show(self.annotations, question.answerable)
             self._problem("")
             self._refresh_state()
-            self.query_one("#question-scroll").scroll_home(animate=False)
-        widget.focus_answer()
+            scroll = self.query_one("#question-scroll", VerticalScroll)
+            if scroll.scroll_offset.y:
+                scroll.scroll_home(animate=False)
+            widget.focus_answer()
         self._swapping = False
 
     def _intro(self, question: Question, section: m.Section | None) -> str:
         """At the first question: the questionnaire's description; at a section's first
         question: the section's intro (what the facilitator reads aloud)."""
         parts = []
-        active = self.interview.active_questions()
-        if active and active[0].id == question.id:
+        first_active = self.interview.next_question()
+        if first_active is not None and first_active.id == question.id:
             parts.append(self.interview.questionnaire.description)
         if section is not None:
             first = next((q for q in section.questions if self.interview.is_active(q.id)), None)
@@ -174,19 +187,19 @@ class InterviewScreen(Screen[None]):
         saved = self.query_one("#saved", Label)
         error = self.query_one("#save-error", Static)
         if self.live.save_error:
-            saved.update(Text(" NOT SAVED ", style="bold reverse"))
+            replace(saved, Text(" NOT SAVED ", style="bold reverse"))
             message = f"Not saved: {self.live.save_error}. Your answers are kept here; "
-            error.update(safe(message + "ctrl+s tries again.", "bold"))
+            replace(error, safe(message + "ctrl+s tries again.", "bold"))
         elif self.live.saved_at is not None:
-            saved.update(f" saved {clock_text(self.live.saved_at, self.app.tz)} ")
-        error.display = bool(self.live.save_error)
+            replace(saved, f" saved {clock_text(self.live.saved_at, self.app.tz)} ")
+        show(error, bool(self.live.save_error))
         saved.set_class(bool(self.live.save_error), "failed")
 
     def _problem(self, message: str) -> None:
         self._last_problem = message
         validation = self.query_one("#validation", Static)
-        validation.update(safe(message))
-        validation.display = bool(message)
+        replace(validation, safe(message))
+        show(validation, bool(message))
 
     # -- handing answers to the engine -----------------------------------------------------------
     def _commit(self, answer: bool = True, notes: bool = True, entry: Entry | None = None) -> bool:

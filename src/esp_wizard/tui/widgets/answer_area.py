@@ -45,7 +45,9 @@ class AnswerArea(Vertical):
             await self.mount(widget)
         else:
             widget.reuse(question, answer)
-        for other in self._by_kind.values():
-            other.display = other is widget
+        if widget is not self.current:  # a display change restyles and lays out: only on a swap
+            for other in self._by_kind.values():
+                if other.display != (other is widget):
+                    other.display = other is widget
         self.current = widget
         return widget

@@ -12,6 +12,7 @@ from textual.widgets import Input, Select
 from esp_wizard import i18n
 from esp_wizard.questionnaire.kinds.base import OTHER, QuestionBase
 from esp_wizard.questionnaire.kinds.choice import ChoiceQuestion
+from esp_wizard.tui.paint import show
 from esp_wizard.tui.safe import EDIT_SAFE, safe
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.option_picker import OptionPicker, number_keys, numbered
@@ -75,7 +76,7 @@ class ChoiceAnswer(AnswerWidget):
         value = getattr(answer, "value", None)
         self.picker.select_index(values.index(value) if value in values else None)
         self.other_input.value = getattr(answer, "other", "")
-        self.other_input.display = value == OTHER
+        show(self.other_input, value == OTHER)
 
     def focus_answer(self) -> None:
         self.picker.focus()
@@ -96,7 +97,7 @@ class ChoiceAnswer(AnswerWidget):
     def _chosen(self, event: OptionPicker.Chosen) -> None:
         event.stop()
         wants_other = self.value() == OTHER
-        self.other_input.display = wants_other
+        show(self.other_input, wants_other)
         if wants_other and not (event.confirm and self.other()):
             self.other_input.focus()  # its Enter confirms
             return

@@ -17,6 +17,7 @@ from esp_wizard import i18n
 from esp_wizard.questionnaire.kinds.number import NumberQuestion
 from esp_wizard.questionnaire.kinds.text import TextQuestion
 from esp_wizard.session.model import Answer
+from esp_wizard.tui.paint import replace, show
 from esp_wizard.tui.safe import EDIT_SAFE
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers, as_text
 
@@ -36,8 +37,8 @@ class LineAnswer(AnswerWidget):
     def setup(self) -> None:
         self.line.placeholder = self.placeholder()
         unit = self.query_one(".unit", Label)
-        unit.update(Text(self.unit()))
-        unit.display = bool(self.unit())
+        replace(unit, Text(self.unit()))  # the same unit from question to question: no redraw
+        show(unit, bool(self.unit()))
 
     def placeholder(self) -> str:
         """What the empty line suggests."""

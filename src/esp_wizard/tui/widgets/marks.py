@@ -7,12 +7,13 @@ from textual.widgets import Static
 
 from esp_wizard.questionnaire.kinds import Question
 from esp_wizard.session.model import Answer
+from esp_wizard.tui.paint import replace
 
 
 class Marks(Static):
     def show(self, question: Question, answer: Answer | None) -> None:
         if not question.answerable:
-            self.update("")
+            replace(self, "")
             return
         status = answer.status if answer else "answered"
         flagged = bool(answer and answer.follow_up)
@@ -23,7 +24,7 @@ class Marks(Static):
             _mark(text, "^x", "n/a", status == "not_applicable")
         if question.required:
             text.append("required", style="italic")
-        self.update(text)
+        replace(self, text)  # redrawn at every answer: a repaint only, when it changed
 
 
 def _mark(text: Text, key: str, label: str, on: bool) -> None:

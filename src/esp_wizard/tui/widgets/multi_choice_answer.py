@@ -17,6 +17,7 @@ from textual.widgets.selection_list import Selection
 from esp_wizard import i18n
 from esp_wizard.questionnaire.kinds.base import OTHER
 from esp_wizard.questionnaire.kinds.multi_choice import MultiChoiceQuestion
+from esp_wizard.tui.paint import show
 from esp_wizard.tui.safe import EDIT_SAFE, safe
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 from esp_wizard.tui.widgets.option_picker import numbered
@@ -78,6 +79,7 @@ class MultiChoiceAnswer(AnswerWidget):
     """
 
     question: MultiChoiceQuestion
+    _options: tuple[tuple[str, str], ...] = ()  # (label, value) on the list now
 
     def compose(self) -> ComposeResult:
         yield TogglePicker(id="picker")
@@ -97,6 +99,11 @@ class MultiChoiceAnswer(AnswerWidget):
             other = i18n._("Other…")
         labels = numbered([other if v == OTHER else self.question.label_of(v) for v in values])
         picker = self.picker
+        options = tuple(zip(labels, values, strict=True))
+        if options == self._options:  # the same list as the last question: `load` re-ticks it
+            picker.highlighted = 0
+            return
+        self._options = options
         picker.clear_options()
         picker.add_options(
             Selection(safe(label, lines=False), value)
@@ -126,7 +133,7 @@ class MultiChoiceAnswer(AnswerWidget):
             if item in self.question.values:
                 self.picker.select(item)
         self.other_input.value = getattr(answer, "other", "")
-        self.other_input.display = OTHER in value
+        show(self.other_input, OTHER in value)
 
     def focus_answer(self) -> None:
         self.picker.focus()
@@ -135,7 +142,7 @@ class MultiChoiceAnswer(AnswerWidget):
     def _toggled(self, event: SelectionList.SelectionToggled) -> None:
         event.stop()
         wants_other = OTHER in self.value()
-        self.other_input.display = wants_other
+        show(self.other_input, wants_other)
         if wants_other and not self.other():
             self.other_input.focus()  # saved once it says what "Other" is
             return

@@ -46,9 +46,16 @@ class OptionPicker(OptionList):
         self.selected: int | None = None
 
     def reset(self, labels: list[str], keys: dict[str, int], selected: int | None) -> None:
-        """New options (another question): the chosen one marked and highlighted."""
-        self.labels = labels
+        """New options (another question): the chosen one marked and highlighted.
+
+        Questions in a row often share their options (scales, the same list of ESPs): the
+        same labels keep the list as it is and only move the mark."""
         self.keys = keys
+        if labels == self.labels and self.option_count == len(labels):
+            self.select_index(selected)
+            self.highlighted = selected if selected is not None else 0
+            return
+        self.labels = labels
         self.selected = selected
         self.set_options(self._prompt(i) for i in range(len(labels)))
         self.highlighted = selected if selected is not None else 0

@@ -3,7 +3,13 @@
 Sections that skip logic has hidden stay listed (dimmed, not reachable), so the facilitator
 sees the shape of the whole interview and why a part was not asked. One Static draws the
 whole list (redrawn only when a count or the current section changes): it is repainted
-on every question change, and an OptionList costs several times more to draw.
+on every question change, and an OptionList costs several times more to draw. Its size is
+set by the CSS, never by its text, so a redraw is a repaint and never a layout.
+
+An answer changes the counts of its own section only, unless it changes which questions
+skip logic asks: while the set of active questions stays the same, only the sections of the
+question left and of the question shown are counted again (a screen coming back from
+another one calls `forget` first, and everything is counted).
 Up/Down move the cursor when it has focus; Enter (or a click) goes to that section.
 """
 
@@ -40,16 +46,34 @@ class SectionList(Static, can_focus=True):
         super().__init__(id=id)
         self.rows: list[tuple[m.Section, bool, str]] = []  # section, reachable, counts
         self.current = ""
+        self._active: set[str] | None = None  # the active questions the rows were counted on
+
+    def forget(self) -> None:
+        """Count every section at the next `show` (answers may have changed elsewhere)."""
+        self._active = None
 
     def show(self, interview: Interview, current: str) -> None:
-        rows = [_row(interview, section) for section in interview.questionnaire.sections]
+        rows = self._count(interview, current)
         if rows == self.rows and current == self.current:
             return
         self.rows, self.current = rows, current
         ids = [section.id for section, _, _ in rows]
         if not self.has_focus and current in ids:
             self.cursor = ids.index(current)
-        self.update(self._text())
+        self.update(self._text(), layout=False)
+
+    def _count(self, interview: Interview, current: str) -> list[tuple[m.Section, bool, str]]:
+        sections = interview.questionnaire.sections
+        active = interview.active_ids
+        same = self._active is not None and active == self._active
+        self._active = active
+        if not same or len(self.rows) != len(sections):
+            return [_row(interview, section) for section in sections]
+        touched = {self.current, current}
+        return [
+            _row(interview, section) if section.id in touched else row
+            for section, row in zip(sections, self.rows, strict=True)
+        ]
 
     def _text(self, focused: bool | None = None) -> Text:
         """The list; the cursor drawn only while the list has focus."""
@@ -68,13 +92,13 @@ class SectionList(Static, can_focus=True):
         return safe(text)
 
     def watch_cursor(self) -> None:
-        self.update(self._text())
+        self.update(self._text(), layout=False)
 
     def on_focus(self) -> None:
-        self.update(self._text(focused=True))
+        self.update(self._text(focused=True), layout=False)
 
     def on_blur(self) -> None:
-        self.update(self._text(focused=False))
+        self.update(self._text(focused=False), layout=False)
 
     def action_move(self, step: int) -> None:
         reachable = [i for i, (_, ok, _) in enumerate(self.rows) if ok]

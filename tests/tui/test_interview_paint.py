@@ -1,0 +1,80 @@
+"""Moving on repaints what changed and lays out only what changed size: a longer question
+still gets all its lines, and the help under it moves down, then back up."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from esp_wizard.questionnaire.catalog import load_catalog
+from esp_wizard.workspace import Workspace
+from tui.conftest import make_app, make_session, on_disk, open_interview
+
+LONG = (
+    "When the weekly newsletter goes out, who checks the segment, who approves the copy, "
+    "and who presses send when the usual person is away on holiday?"
+)
+QUESTIONNAIRE = f"""
+format = 1
+id = "paint"
+version = "1.0.0"
+language = "en"
+title = "Paint"
+roles = ["email-ops"]
+minutes = 10
+
+[[sections]]
+id = "one"
+title = "One"
+
+[[sections.questions]]
+id = "first"
+type = "text"
+text = "Who sends?"
+help = "Name a person."
+
+[[sections.questions]]
+id = "second"
+type = "text"
+text = "{LONG}"
+help = "Name a person."
+
+[[sections.questions]]
+id = "third"
+type = "text"
+text = "Who signs off?"
+help = "Name a person."
+"""
+
+
+def lines_of(widget: Static) -> str:
+    return " ".join(" ".join(widget.render_line(y).text.split()) for y in range(widget.size.height))
+
+
+async def test_a_longer_question_gets_its_lines_and_the_help_moves_down_then_back(
+    workspace: Workspace,
+) -> None:
+    (workspace.questionnaires_dir / "paint.toml").write_text(QUESTIONNAIRE, encoding="utf-8")
+    catalog = load_catalog(workspace.questionnaires_dir, bundled=workspace.root / "none")
+    path = make_session(workspace, catalog.find("paint"), current="first")
+    async with make_app(workspace, catalog).run_test(size=(80, 24)) as pilot:
+        screen = await open_interview(pilot, path)
+        text = screen.query_one("#question-text", Static)
+        help_text = screen.query_one("#question-help", Static)
+        assert text.size.height == 1
+        assert help_text.region.y == text.region.bottom
+
+        await pilot.press(*"Ana", "ctrl+n")
+        await pilot.pause()
+        assert screen.question.id == "second"
+        assert text.size.height > 1
+        assert lines_of(text).endswith("away on holiday?")
+        assert help_text.region.y == text.region.bottom  # pushed down, not drawn over
+
+        await pilot.press(*"Bo", "ctrl+n")
+        await pilot.pause()
+        assert screen.question.id == "third"
+        assert text.size.height == 1
+        assert "Who signs off?" in lines_of(text)
+        assert help_text.region.y == text.region.bottom  # back up under the short question
+    answers = on_disk(workspace, path).answers
+    assert answers["first"].value == "Ana" and answers["second"].value == "Bo"
