@@ -45,6 +45,7 @@ from esp_wizard.export import REPORT_FORMATS, render_report_any
 from esp_wizard.findings import compile_workspace
 from esp_wizard.questionnaire.loader import parse_questionnaire
 from esp_wizard.questionnaire.model import ROLES, InventoryQuestion, Questionnaire
+from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import (
     Answer,
     Interviewee,
@@ -69,11 +70,17 @@ def build(root: Path, sessions: int, answers: int) -> Workspace:
     for number in range(sessions):
         session = _session(questionnaire, number, answers, rng)
         path = workspace.sessions_dir / session_file_name(session)
-        path.write_text(session.to_toml(), encoding="utf-8")
+        path.write_text(saved_text(questionnaire, session), encoding="utf-8")
     copy = SessionStore(workspace).questionnaire_copy_path(session)
     copy.parent.mkdir(parents=True, exist_ok=True)
     copy.write_text(questionnaire.source, encoding="utf-8")
     return workspace
+
+
+def saved_text(questionnaire: Questionnaire, session: Session) -> str:
+    """The file as the app saves it: with the progress table the listings read."""
+    progress = Interview(questionnaire, session).progress()
+    return session.to_toml(progress=(progress.done, progress.total))
 
 
 def _session(q: Questionnaire, number: int, answers: int, rng: random.Random) -> Session:

@@ -12,13 +12,14 @@ import stat
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
+from typing import TYPE_CHECKING, Any
 
 from esp_wizard.errors import FileProblems, Problem
 from esp_wizard.tomllocate import LineIndex, has_step
+
+if TYPE_CHECKING:  # not imported at run time: a listing reads TOML without pydantic
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
 
 Loc = tuple[str | int, ...]
 
