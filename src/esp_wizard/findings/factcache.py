@@ -72,6 +72,7 @@ class FactCache:
         self.folder = root / f"report-{scope}"
         self._key = signing_key(root)
         self._language = i18n.current()
+        self._texts: dict[str, str] = {}  # every string read, once (factcodec.decode)
 
     def _entry(self, path: Path) -> Path:
         return self.folder / (hashlib.sha256(str(path.absolute()).encode()).hexdigest()[:32])
@@ -103,7 +104,7 @@ class FactCache:
             consulted = stored["consulted"]
             if not isinstance(consulted, dict):
                 return None
-            return Cached(decode(payload), consulted)
+            return Cached(decode(payload, self._texts), consulted)
         except (ValueError, KeyError, TypeError, RecursionError):  # DecodeError included
             return None
 

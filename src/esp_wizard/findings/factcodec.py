@@ -61,6 +61,14 @@ class DecodeError(ValueError):
     """Not facts this version wrote: compute them again."""
 
 
+def _text_id(obj: Any) -> Any:
+    """Each string as a persistent id, so that reading gives one object per distinct text
+    across all sessions (question texts, labels, ids, notes said alike): kept once, as a
+    fresh compile keeps them, not once per session. (A plain function, not a method: a
+    pickler holding its own bound method lives until the cycle collector runs.)"""
+    return obj if type(obj) is str else None
+
+
 class _OnlyFacts(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         try:
@@ -70,12 +78,27 @@ class _OnlyFacts(pickle.Unpickler):
 
 
 def encode(facts: SessionFacts) -> bytes:
-    return pickle.dumps(facts, protocol=PROTOCOL)
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=PROTOCOL)
+    pickler.persistent_id = _text_id  # type: ignore[method-assign]
+    pickler.dump(facts)
+    return out.getvalue()
 
 
-def decode(data: bytes) -> SessionFacts:
+def decode(data: bytes, texts: dict[str, str] | None = None) -> SessionFacts:
+    """The facts in `data`; `texts`, shared by every decode of a report, keeps each
+    distinct string once."""
+    shared: dict[str, str] = {} if texts is None else texts
+
+    def text(pid: Any) -> str:
+        if type(pid) is not str:
+            raise DecodeError("not a text")
+        return shared.setdefault(pid, pid)
+
+    unpickler = _OnlyFacts(io.BytesIO(data))
+    unpickler.persistent_load = text  # type: ignore[method-assign]
     try:
-        facts = _OnlyFacts(io.BytesIO(data)).load()
+        facts = unpickler.load()
     except DecodeError:
         raise
     except Exception as error:  # a cut or garbled stream: any of pickle's many errors
