@@ -117,3 +117,22 @@ def _key(path: Path) -> list[int] | None:
     from esp_wizard.filecache import file_key
 
     return file_key(path)
+
+
+def test_the_plan_line_comes_from_the_last_report_until_a_file_changes(
+    workspace: Workspace,
+) -> None:
+    from esp_wizard.findings.glance import cached_plan, glance_of
+
+    report = compile_workspace(workspace)
+    client, engagement = report.client, report.engagement
+    glance = cached_plan(workspace, client.upper(), f"  {engagement} ")
+    assert glance == glance_of(report)
+    assert glance is not None and glance.roles_missing == report.roles_missing
+    assert cached_plan(workspace, client, "Another engagement") is None
+    path = next(workspace.sessions_dir.glob("*.toml"))
+    path.write_bytes(path.read_bytes() + b"\n")
+    assert cached_plan(workspace, client, engagement) is None  # compile again
+    assert cached_plan(workspace, client, engagement) is None
+    compile_workspace(workspace)
+    assert cached_plan(workspace, client, engagement) == glance_of(report)

@@ -20,17 +20,14 @@ import hmac
 import json
 import os
 import pickle
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from esp_wizard import __version__, i18n
-from esp_wizard.filecache import Key, cache_dir, file_key
+from esp_wizard.filecache import Key, cache_dir, file_key, signing_key
 from esp_wizard.findings.collect import SessionFacts
 from esp_wizard.findings.factcodec import decode, encode
-
-KEY_BYTES = 32
 
 
 @dataclass(frozen=True)
@@ -39,28 +36,6 @@ class Cached:
 
     facts: SessionFacts
     consulted: dict[str, Any]  # "today": ISO date, "estimate": [low, high] or None
-
-
-def signing_key(folder: Path) -> bytes | None:
-    """This user's cache key, made on first use; None if it cannot be read or made."""
-    path = folder / "report.key"
-    with contextlib.suppress(OSError):
-        key = path.read_bytes()
-        return key if len(key) == KEY_BYTES else None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process made it first: use theirs
-        with contextlib.suppress(OSError):
-            key = path.read_bytes()
-            return key if len(key) == KEY_BYTES else None
-        return None
-    except OSError:
-        return None
-    key = secrets.token_bytes(KEY_BYTES)
-    with os.fdopen(fd, "wb") as file:
-        file.write(key)
-    return key
 
 
 class FactCache:

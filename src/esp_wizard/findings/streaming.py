@@ -36,6 +36,7 @@ from esp_wizard.findings.engagement import (
 )
 from esp_wizard.findings.engagement_file import executive_note
 from esp_wizard.findings.factcache import FactCache, copy_key
+from esp_wizard.findings.glance import remember_plan, workspace_state
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.timeline import timeline
 from esp_wizard.questionnaire.catalog import Catalog
@@ -144,6 +145,7 @@ def _stale(read: _Read, today: dt.date | None, span: Span) -> bool:
 def compile_streamed(
     workspace: Workspace, client: str | None = None, engagement: str | None = None
 ) -> EngagementReport:
+    state = workspace_state(workspace)  # before reading: a change meanwhile shows next time
     reader = _Reader(workspace)
     reads, problems = _read_all(reader, workspace)
     warnings = [f"unreadable session file left out: {p}" for p in problems]
@@ -160,7 +162,9 @@ def compile_streamed(
         raise UserError(f"no session of {choice.label} could be used: " + "; ".join(more))
     note = executive_note(workspace, choice.client, choice.engagement)
     facts = [r.facts for r in healthy if r.facts is not None]
-    return compile_facts(facts, choice.client, choice.engagement, warnings, note)
+    report = compile_facts(facts, choice.client, choice.engagement, warnings, note)
+    remember_plan(workspace, state, report)
+    return report
 
 
 def _read_all(reader: _Reader, workspace: Workspace) -> tuple[list[_Read], list[FileProblems]]:
