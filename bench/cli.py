@@ -20,11 +20,34 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from firstpaint import build_workspace
 from pairs import interleaved, ratio_line, run_time
 
 PYTHON = Path(sys.executable)
 WIZARD = str(PYTHON.parent / "esp-wizard")
+
+
+def build_workspace(root: Path, sessions: int, questions: int = 300) -> None:
+    """`sessions` half-done interviews, saved as the app saves them (progress included)."""
+    import random
+
+    from generate import questionnaire_text
+    from report import _session, saved_text
+
+    from esp_wizard.questionnaire.loader import parse_questionnaire
+    from esp_wizard.session.store import SessionStore, session_file_name
+    from esp_wizard.workspace import Workspace
+
+    workspace = Workspace(root)
+    questionnaire = parse_questionnaire(questionnaire_text(questions=questions))
+    workspace.sessions_dir.mkdir(parents=True)
+    rng = random.Random(5)
+    for number in range(sessions):
+        session = _session(questionnaire, number, questions // 2, rng)
+        path = workspace.sessions_dir / session_file_name(session)
+        path.write_text(saved_text(questionnaire, session), encoding="utf-8")
+    copy = SessionStore(workspace).questionnaire_copy_path(session)
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_text(questionnaire.source, encoding="utf-8")
 
 
 def main() -> int:

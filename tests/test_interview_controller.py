@@ -34,7 +34,7 @@ def control(store: SessionStore, complete: Questionnaire) -> InterviewController
     return InterviewController(Interview(complete, session), store)
 
 
-def full_disk(_session: Session) -> None:
+def full_disk(_session: Session, **_options: object) -> None:
     """A store's save on a full disk."""
     raise OSError("No space left on device")
 

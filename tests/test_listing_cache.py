@@ -98,3 +98,49 @@ def test_a_changed_workspace_questionnaire_is_listed_as_it_now_is(tmp_path: Path
     broken = list_questionnaires(folder)
     assert all(e.origin == "bundled" for e in broken.entries)
     assert len(broken.problems) == 1
+
+
+def answered_through_the_controller(store: SessionStore, complete: Questionnaire) -> Path:
+    """A session answered as both faces answer: the controller saves progress with it."""
+    from esp_wizard.session.controller import InterviewController
+
+    session = started(store, complete)
+    control = InterviewController(Interview(complete, session), store)
+    assert control.answer("story", "We send on Mondays.")
+    assert control.answer("uses_lists", True)
+    path = store.path_of(session)
+    assert path is not None
+    return path
+
+
+def test_a_saved_answer_shows_in_the_listing_from_the_file_alone(
+    store: SessionStore, complete: Questionnaire
+) -> None:
+    path = answered_through_the_controller(store, complete)
+    counted = Interview(complete, store.load(path)).progress()
+    assert "[progress]" in path.read_text(encoding="utf-8")
+    assert progress(store) == [f"{counted.done}/{counted.total}"] == ["2/" + str(counted.total)]
+
+
+def test_a_progress_table_the_file_no_longer_matches_is_not_believed(
+    store: SessionStore, complete: Questionnaire
+) -> None:
+    path = answered_through_the_controller(store, complete)
+    text = path.read_text(encoding="utf-8")
+    total = Interview(complete, store.load(path)).progress().total
+    path.write_text(text.replace("done = 2", "done = 9"), encoding="utf-8")
+    assert progress(store) == [f"2/{total}"]  # the digest is the file's, the count is not
+    unanswered = text.replace('value = "We send on Mondays."', 'value = ""')
+    path.write_text(unanswered, encoding="utf-8")
+    assert progress(store) == [f"1/{total}"]  # an answer edited by hand: counted again
+
+
+def test_an_answer_damaged_by_hand_is_reported_though_the_file_has_progress(
+    store: SessionStore, complete: Questionnaire
+) -> None:
+    path = answered_through_the_controller(store, complete)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("value = true", 'value = "lots"'), encoding="utf-8")
+    listing = list_summaries(store.workspace)
+    assert not listing.rows and len(listing.damaged) == 1
+    assert "uses_lists" in str(listing.damaged[0])

@@ -16,12 +16,14 @@ import contextlib
 import hashlib
 import json
 import os
+import secrets
 from pathlib import Path
 from typing import Any
 
 from esp_wizard import __version__
 
 Key = list[int]
+KEY_BYTES = 32
 
 
 def cache_dir() -> Path:
@@ -90,3 +92,27 @@ class FileCache:
         except OSError:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
+
+
+def signing_key(folder: Path) -> bytes | None:
+    """This user's key for signing what the report caches (HMAC), made on first use, mode
+    0600; a damaged one is replaced (what it signed is then computed again). None if no
+    key can be read or made: then nothing is cached."""
+    path = folder / "report.key"
+    with contextlib.suppress(OSError):
+        key = path.read_bytes()
+        if len(key) == KEY_BYTES:
+            return key
+    key = secrets.token_bytes(KEY_BYTES)
+    temporary = folder / f".report.key.{os.getpid()}.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as file:
+            file.write(key)
+        os.replace(temporary, path)  # whole or absent, never half a key
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        return None
+    return key

@@ -12,13 +12,14 @@ import stat
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
+from typing import TYPE_CHECKING, Any
 
 from esp_wizard.errors import FileProblems, Problem
 from esp_wizard.tomllocate import LineIndex, has_step
+
+if TYPE_CHECKING:  # not imported at run time: a listing reads TOML without pydantic
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
 
 Loc = tuple[str | int, ...]
 
@@ -90,7 +91,13 @@ def _read_regular(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> bytes:
             size = f"{info.st_size // (1024 * 1024)} MB"
             raise _problem(shown, None, f"too large to be ours ({size}, at most 32 MB)")
         with os.fdopen(os.dup(fd), "rb") as file:
-            return file.read(limit)
+            # read(n) allocates n bytes before reading: ask for the size the file has
+            # (and one more, to see it grow), not for the 32 MB limit every time.
+            first = min(limit, info.st_size + 1)
+            data = file.read(first)
+            if len(data) == first and first < limit:
+                data += file.read(limit - first)
+            return data
     except OSError as error:
         raise _problem(shown, None, f"cannot be read ({error.strerror or error})") from None
     finally:

@@ -8,16 +8,15 @@ the report prints, so nothing is dropped silently.
 
 from __future__ import annotations
 
+import datetime as dt
 import shlex
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from esp_wizard.errors import FileProblems, Problem, UserError
-from esp_wizard.findings.compile import compile_engagement
-from esp_wizard.findings.engagement_file import executive_note
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.questionnaire.catalog import Catalog, load_catalog
-from esp_wizard.session.model import Session
 from esp_wizard.session.opened import OpenedSession, with_questionnaire
 from esp_wizard.session.store import SessionEntry, SessionStore
 from esp_wizard.workspace import Workspace
@@ -43,13 +42,29 @@ def normalised(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def engagement_of(session: Session) -> tuple[str, str]:
+class Heading(Protocol):
+    """What choosing an engagement reads of a session: a Session, or a report's SessionRef."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def client(self) -> str: ...
+
+    @property
+    def engagement(self) -> str: ...
+
+    @property
+    def started(self) -> dt.datetime: ...
+
+
+def engagement_of(session: Heading) -> tuple[str, str]:
     return normalised(session.client), normalised(session.engagement)
 
 
-def engagements(sessions: Sequence[Session]) -> list[EngagementChoice]:
+def engagements(sessions: Sequence[Heading]) -> list[EngagementChoice]:
     """Each engagement once, spelled as its oldest session spells it, sorted by name."""
-    first: dict[tuple[str, str], Session] = {}
+    first: dict[tuple[str, str], Heading] = {}
     counts: dict[tuple[str, str], int] = {}
     for session in sorted(sessions, key=lambda s: (s.started, s.id)):
         pair = engagement_of(session)
@@ -62,7 +77,7 @@ def engagements(sessions: Sequence[Session]) -> list[EngagementChoice]:
 
 
 def choose(
-    sessions: Sequence[Session], client: str | None = None, engagement: str | None = None
+    sessions: Sequence[Heading], client: str | None = None, engagement: str | None = None
 ) -> EngagementChoice:
     """The one engagement the options point at; a UserError listing them otherwise."""
     known = engagements(sessions)
@@ -86,20 +101,28 @@ def _sessions(count: int) -> str:
     return f"{count} session" if count == 1 else f"{count} sessions"
 
 
-def open_sessions(
-    store: SessionStore, entries: Sequence[SessionEntry]
-) -> tuple[list[OpenedSession], list[str]]:
-    """Each session with the questionnaire it ran with (the installed one as a fallback)."""
-    opened: list[OpenedSession] = []
-    warnings: list[str] = []
+def installed_catalog(store: SessionStore) -> Callable[[], Catalog]:
+    """The installed questionnaires, loaded once, and only if a session's own questionnaire
+    copy is unusable (loading every questionnaire costs time)."""
     catalogs: list[Catalog] = []
 
     def installed() -> Catalog:
-        """Loaded once, and only if a session's own questionnaire copy is unusable."""
         if not catalogs:
             catalogs.append(load_catalog(store.workspace.questionnaires_dir))
         return catalogs[0]
 
+    return installed
+
+
+def open_sessions(
+    store: SessionStore,
+    entries: Sequence[SessionEntry],
+    installed: Callable[[], Catalog] | None = None,
+) -> tuple[list[OpenedSession], list[str]]:
+    """Each session with the questionnaire it ran with (the installed one as a fallback)."""
+    opened: list[OpenedSession] = []
+    warnings: list[str] = []
+    installed = installed or installed_catalog(store)
     for entry in entries:
         try:
             one = with_questionnaire(store, entry.session, installed, entry.path)
@@ -156,39 +179,15 @@ def compile_workspace(
     language: str | None = None,
 ) -> EngagementReport:
     """The report of the engagement the options (or the workspace's only one) point at, in
-    `language` (by default the one most of its sessions were held in)."""
-    choice, opened, warnings = load_engagement(workspace, client, engagement)
-    note = executive_note(workspace, choice.client, choice.engagement)
-    try:
-        return compile_engagement(
-            opened, choice.client, choice.engagement, warnings, note, language
-        )
-    except Exception:
-        healthy, more = _compilable(opened)
-        if not healthy:
-            raise UserError("no session could be compiled: " + "; ".join(more)) from None
-        return compile_engagement(
-            healthy, choice.client, choice.engagement, [*warnings, *more], note, language
-        )
+    `language` (by default the one most of its sessions were held in).
 
+    Streamed: each session file is read, judged and let go in turn, only its facts kept
+    (streaming.py), from the report cache when the file has not changed since the last
+    report (factcache.py). The same report as `compile_engagement` over `load_engagement`.
+    """
+    from esp_wizard.findings.streaming import compile_streamed
 
-def _compilable(opened: Sequence[OpenedSession]) -> tuple[list[OpenedSession], list[str]]:
-    """The sessions that compile on their own, and a warning for each that does not."""
-    from esp_wizard.findings.collect import collect
-
-    healthy, warnings = [], []
-    for one in opened:
-        try:
-            collect(one)
-        except Exception as error:
-            name = one.path.name if one.path else one.session.id
-            warnings.append(
-                f"session {one.session.id} left out: {name}: cannot be compiled "
-                f"({type(error).__name__}: {error})"
-            )
-        else:
-            healthy.append(one)
-    return healthy, warnings
+    return compile_streamed(workspace, client, engagement, language)
 
 
 def open_workspace_session(workspace: Workspace, ref: str) -> tuple[OpenedSession, list[str]]:

@@ -111,9 +111,11 @@ class Questionnaire(_Model):
         return [q for s in self.sections for q in s.questions]
 
     def question(self, question_id: str) -> Question | None:
-        index = self._index
+        private = self.__pydantic_private__  # not `self._index`: see Conditional.condition
+        assert private is not None
+        index: dict[str, Question] = private["_index"]
         if not index:
-            index = self._index = {q.id: q for q in self.questions()}
+            index = private["_index"] = {q.id: q for q in self.questions()}
         return index.get(question_id)
 
     def section_of(self, question_id: str) -> Section | None:

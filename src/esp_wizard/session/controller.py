@@ -81,11 +81,9 @@ class InterviewController:
         content = force or self._unsaved or bool(self.save_error)
         if not content and not (self._moved and self.session.status != "completed"):
             return Outcome()
+        when = utc_now() if content else self.session.updated
         try:
-            if content:
-                self.store.save(self.session)
-            else:
-                self.store.save(self.session, updated=self.session.updated)
+            self.store.save(self.session, updated=when, progress=self._counted(when))
         except (UserError, OSError) as error:  # SessionSaveError, SessionLocked, SessionNotOpen
             self.save_error = str(error)
             self._failure = error
@@ -95,6 +93,15 @@ class InterviewController:
         self._failure = None
         self._unsaved = self._moved = False
         return Outcome(changed=True)
+
+    def _counted(self, when: dt.datetime) -> tuple[int, int]:
+        """Progress as the listings show it, for the file (`today` in a condition is the
+        day of the session's last change: counted afresh when the save moves it)."""
+        interview = self.interview
+        if when.date() != self.session.updated.date():
+            interview = Interview(self.questionnaire, self.session, when.date())
+        progress = interview.progress()
+        return progress.done, progress.total
 
     def require_saved(self) -> None:
         """For a face that stops when the disk refuses (ask): raise the last write's error."""

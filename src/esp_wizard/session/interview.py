@@ -58,8 +58,16 @@ class _Env:
         self._interview = interview
         self._active = active
         self.item = item
-        self.today = interview.judged_on
-        self.estimate = estimate  # (low, high) months: only finding rules get it
+        self._estimate = estimate  # (low, high) months: only finding rules get it
+
+    @property
+    def today(self) -> dt.date:
+        return self._interview.judged_on  # noted as consulted there
+
+    @property
+    def estimate(self) -> tuple[int, int] | None:
+        self._interview.consulted.add("estimate")
+        return self._estimate
 
     def _answer(self, name: str) -> Answer | None:
         if name not in self._active:
@@ -94,6 +102,9 @@ class Interview:
         self._order = questionnaire.questions()
         self._position = {q.id: i for i, q in enumerate(self._order)}
         self._active: set[str] | None = None
+        # "today" and/or "estimate" once a condition or template has read them: what this
+        # session's findings depend on besides its own answers (a report's cache keys on it)
+        self.consulted: set[str] = set()
 
     # -- activity -----------------------------------------------------------------------
     @property
@@ -120,6 +131,7 @@ class Interview:
     def judged_on(self) -> dt.date:
         """`today` in conditions: an injected date (a report's), else the session's last
         change, so that a session judged twice gives the same findings."""
+        self.consulted.add("today")
         return self.today or self.session.updated.date()
 
     def active_questions(self) -> list[Question]:
@@ -328,6 +340,7 @@ class Interview:
                 return self.display(field, value, terse=True)
             question = self.questionnaire.question(name)
             if question is None:
+                self.consulted.add("estimate")
                 built_in = builtin_text(
                     name, self.judged_on, estimate, self._blank, self.questionnaire.language
                 )

@@ -18,8 +18,8 @@ import tomli_w
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from esp_wizard.questionnaire.model import Category, Phase
-
-SESSION_FORMAT = 1
+from esp_wizard.session.names import SESSION_FORMAT as SESSION_FORMAT
+from esp_wizard.session.names import progress_digest
 
 AnswerStatus = Literal["answered", "dont_know", "not_applicable"]
 SessionStatus = Literal["in_progress", "completed"]
@@ -130,6 +130,21 @@ class Observation(_Model):
     at: UtcDatetime = Field(default_factory=utc_now)
 
 
+class SavedProgress(_Model):
+    """The listing's progress column, as the last save by esp-wizard counted it.
+
+    Written as the file's last table, with the sha256 of everything before it and of the
+    counts (names.progress_digest): a listing
+    trusts it only while that digest matches (a file changed by any other hand, or an
+    older version's, is read and counted the slow way). Never written back from a loaded
+    file: only the writer that counted it writes it (see Session.to_toml).
+    """
+
+    done: int = Field(ge=0)
+    total: int = Field(ge=0)
+    digest: str = ""
+
+
 class Session(_Model):
     format: int = SESSION_FORMAT
     id: str
@@ -144,12 +159,15 @@ class Session(_Model):
     interviewees: list[Interviewee] = Field(default_factory=list)
     answers: dict[str, Answer] = Field(default_factory=dict)
     observations: list[Observation] = Field(default_factory=list)
+    progress: SavedProgress | None = None  # as read; to_toml writes only the one it is given
 
     @property
     def roles(self) -> list[str]:
         return [i.role for i in self.interviewees if i.role]
 
-    def to_toml(self, cache: AnswerTomlCache | None = None) -> str:
+    def to_toml(
+        self, cache: AnswerTomlCache | None = None, progress: tuple[int, int] | None = None
+    ) -> str:
         """The file's text: fields in declaration order, None and empty defaults dropped.
 
         Only a field whose default is "" loses an empty text (it comes back as that default);
@@ -157,14 +175,24 @@ class Session(_Model):
         Answers are rendered one table each; `cache` keeps each answer's text while the
         Answer object is unchanged (answers are frozen), so a save after one more answer
         renders one table, not three hundred.
+
+        `progress` (done, total), counted by the caller from these very answers, is written
+        last with the digest of the text above it, for the listings; without it the file
+        has no progress table (a loaded one may no longer be true).
         """
-        head = _toml_table(self, skip=("answers", "observations"))
+        head = _toml_table(self, skip=("answers", "observations", "progress"))
         parts = [tomli_w.dumps(head)]
         for question_id, answer in self.answers.items():
             parts.append(_answer_toml(question_id, answer, cache))
         if self.observations:
             parts.append(tomli_w.dumps({"observations": _toml_value(self.observations)}))
-        return "\n".join(parts)
+        text = "\n".join(parts)
+        if progress is None:
+            return text
+        done, total = progress
+        digest = progress_digest(text.encode("utf-8"), done, total)
+        table = {"progress": {"done": done, "total": total, "digest": digest}}
+        return text + "\n" + tomli_w.dumps(table)  # "\n[progress]\n": names.PROGRESS_MARK
 
 
 AnswerTomlCache = dict[str, tuple["Answer", str]]

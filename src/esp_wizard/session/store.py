@@ -22,7 +22,6 @@ import hashlib
 import os
 import re
 import secrets
-import unicodedata
 import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -49,6 +48,10 @@ from esp_wizard.session.model import (
     Session,
     utc_now,
 )
+from esp_wizard.session.names import SLUG_LENGTH as SLUG_LENGTH
+from esp_wizard.session.names import questionnaire_copy_name as questionnaire_copy_name
+from esp_wizard.session.names import slugify as slugify
+from esp_wizard.session.names import split_progress
 from esp_wizard.tomlfile import (
     Loc,
     describe,
@@ -63,7 +66,6 @@ from esp_wizard.workspace import Workspace
 
 ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"  # base32, lowercase: no 0/1 vs o/l mix-ups
 ID_LENGTH = 8
-SLUG_LENGTH = 30
 _HEAD_BYTES = 4096  # the session id stands in the file's first lines
 _HEAD_ID = re.compile(r'^id\s*=\s*"([^"\\]*)"\s*$', re.MULTILINE)
 
@@ -245,10 +247,17 @@ class SessionStore:
             f"could not find a free session name in {_shown(sessions_dir)}"
         )
 
-    def save(self, session: Session, *, updated: dt.datetime | None = None) -> None:
+    def save(
+        self,
+        session: Session,
+        *,
+        updated: dt.datetime | None = None,
+        progress: tuple[int, int] | None = None,
+    ) -> None:
         """Write the whole session at once; sets `updated` (to now unless given). Raises
         SessionLocked if another window took the lock, SessionSaveError if the disk refused
-        (old file unchanged)."""
+        (old file unchanged). `progress`, counted from the session as it is now, is kept
+        in the file for the listings (see Session.to_toml)."""
         path = self._paths.get(session.id)
         if path is None:
             raise SessionNotOpen(
@@ -256,7 +265,7 @@ class SessionStore:
                 f"(resume it with: esp-wizard resume {session.id})"
             )
         session.updated = updated if updated is not None else utc_now()
-        data = _serialise(session, self._answer_cache.setdefault(session.id, {}))
+        data = _serialise(session, self._answer_cache.setdefault(session.id, {}), progress)
         try:
             self._locks[session.id].ensure()  # SessionLocked if another window took it
             self._unchanged(session.id, path)
@@ -337,7 +346,8 @@ class SessionStore:
         for session in builtins.list(self._open.values()):
             path = self._paths.get(session.id)
             with contextlib.suppress(UserError, OSError):
-                if path is not None and _serialise(session) == path.read_bytes():
+                on_disk = split_progress(path.read_bytes())[0] if path is not None else None
+                if _serialise(session) == on_disk:
                     continue  # nothing new since the last save: leave the file as it is
                 self.save(session)
 
@@ -509,39 +519,6 @@ def _duplicates(entries: builtins.list[SessionEntry]) -> builtins.list[builtins.
 
 
 # -- names ----------------------------------------------------------------------------------
-_UNDECOMPOSED = str.maketrans(
-    {
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "Đ": "D",
-        "ł": "l",
-        "Ł": "L",
-        "þ": "th",
-        "Þ": "Th",
-        "ð": "d",
-        "Ð": "D",
-        "ı": "i",
-    }
-)
-
-
-def slugify(text: str, max_length: int = SLUG_LENGTH) -> str:
-    """`Société Générale` -> `societe-generale`: ASCII, lowercase, hyphens, at most 30."""
-    ascii_text = (
-        unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
-        .encode("ascii", "ignore")
-        .decode("ascii")
-    )
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:max_length].rstrip("-")
-
-
 def new_session_id() -> str:
     return "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
 
@@ -559,12 +536,6 @@ def session_file_name(session: Session) -> str:
         slugify(person),
         session.id,
     ]
-    return "-".join(part for part in parts if part) + ".toml"
-
-
-def questionnaire_copy_name(ref: QuestionnaireRef) -> str:
-    """`<id>-<language>-<hash16>.toml`: the same questionnaire file is kept once."""
-    parts = [slugify(ref.id, 60) or "questionnaire", slugify(ref.language), ref.hash[:16]]
     return "-".join(part for part in parts if part) + ".toml"
 
 
@@ -646,10 +617,14 @@ def _stamp(path: Path) -> _Stamp:
 
 
 # -- small helpers -----------------------------------------------------------------------
-def _serialise(session: Session, cache: AnswerTomlCache | None = None) -> bytes:
+def _serialise(
+    session: Session,
+    cache: AnswerTomlCache | None = None,
+    progress: tuple[int, int] | None = None,
+) -> bytes:
     """The file's bytes; SessionSaveError (before anything is written) if TOML refuses."""
     try:
-        return session.to_toml(cache).encode("utf-8")
+        return session.to_toml(cache, progress).encode("utf-8")
     except (TypeError, ValueError) as error:  # UnicodeEncodeError is a ValueError
         raise SessionSaveError(f"could not save session {session.id}: {error}") from error
 

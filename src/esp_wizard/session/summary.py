@@ -5,20 +5,34 @@ progress. Reading that from the models means validating every session and parsin
 questionnaire copy; this module keeps those fields per file in a FileCache (keyed on the
 session file's size, time and inode, and on its questionnaire copy's), so a listing of
 unchanged files reads one small JSON file and imports neither pydantic nor the models.
-A changed or new file is loaded and checked exactly as `SessionStore.list` does; a file
-that cannot be read is reported every time (its problems are never cached).
+
+A changed or new file that esp-wizard saved holds its progress in a last table, with the
+digest of everything above it (Session.to_toml): while the digest matches, the file is
+exactly as esp-wizard wrote it, answers checked, so its top lines and that table are all
+the listing reads (tomllib, no model). Any other file (older, hand-edited, damaged) is
+loaded and checked exactly as `SessionStore.list` does; a file that cannot be read is
+reported every time (its problems are never cached).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from esp_wizard.errors import FileProblems
 from esp_wizard.filecache import FileCache, file_key
+from esp_wizard.session.names import (
+    SESSION_FORMAT,
+    progress_digest,
+    questionnaire_copy_name,
+    split_progress,
+)
+from esp_wizard.tomlfile import read_regular
 from esp_wizard.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -133,7 +147,7 @@ def _collect(
             return None
         if row is None:
             try:
-                row, copy_key = loader.summary(path)
+                row, copy_key = loader.saved(path) or loader.summary(path)
             except FileProblems as problems:
                 listing.problems.append(problems)
                 continue
@@ -166,6 +180,47 @@ class _Loader:
         self.workspace = workspace
         self._store = store
         self._copies: dict[str, Any] = {}  # copy path -> its parsed questionnaire
+        self._intact: dict[Path, bool] = {}  # copy path -> does it match its hash
+
+    def saved(self, path: Path) -> tuple[SessionSummary, Any] | None:
+        """The row of a file exactly as esp-wizard saved it, from its top lines and its
+        progress table (no model, no questionnaire); None for any other file."""
+        try:
+            body, table = split_progress(read_regular(path, str(path)))
+        except FileProblems:
+            return None  # the slow road reports it
+        if table is None:
+            return None
+        try:
+            saved = tomllib.loads(table.decode("utf-8"))
+            head = tomllib.loads(_top_lines(body).decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return None
+        if set(saved) != {"done", "total", "digest"}:
+            return None
+        done, total = saved["done"], saved["total"]
+        if type(done) is not int or type(total) is not int:
+            return None
+        if saved["digest"] != progress_digest(body, done, total):
+            return None
+        try:
+            row, ref = _head_row(path, head, done, total)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+        copy = self.workspace.snapshots_dir / questionnaire_copy_name(ref)
+        if not self._copy_intact(copy, ref.hash):
+            row = _replace_progress(row, UNKNOWN)
+        return row, [str(copy), file_key(copy)]
+
+    def _copy_intact(self, copy: Path, expected: str) -> bool:
+        """As `SessionStore.questionnaire_text` judges it: there, and its hash matches."""
+        if copy not in self._intact:
+            try:
+                digest = hashlib.sha256(read_regular(copy, str(copy))).hexdigest()
+            except FileProblems:
+                digest = ""
+            self._intact[copy] = bool(expected) and digest.startswith(expected.lower())
+        return self._intact[copy]
 
     def summary(self, path: Path) -> tuple[SessionSummary, Any]:
         from esp_wizard.session.interview import Interview
@@ -203,6 +258,69 @@ class _Loader:
 
             self._store = SessionStore(self.workspace)
         return self._store
+
+
+_TABLES_AFTER_THE_TOP = (b"\n[answers.", b"\n[[observations]]")
+
+
+def _top_lines(body: bytes) -> bytes:
+    """The file's lines before its first answer or observation: the listed fields. (In a
+    file whose digest matches, no string holds a line break: tomli_w escapes them.)"""
+    ends = [end for mark in _TABLES_AFTER_THE_TOP if (end := body.find(mark)) >= 0]
+    return body[: min(ends)] if ends else body
+
+
+@dataclass(frozen=True)
+class _CopyRef:
+    id: str
+    language: str
+    hash: str
+
+
+def _head_row(
+    path: Path, head: dict[str, Any], done: Any, total: Any
+) -> tuple[SessionSummary, _CopyRef]:
+    """The row from the top lines' values; KeyError, TypeError, ValueError or
+    AttributeError if one is not what Session takes (then the model says what is wrong)."""
+    version = head.get("format", SESSION_FORMAT)
+    counts = (version, done, total)
+    if not all(type(n) is int and n >= 0 for n in counts) or version > SESSION_FORMAT:
+        raise ValueError("format or counts")
+    ref = head["questionnaire"]
+    copy = _CopyRef(_text(ref["id"]), _text(ref["language"]), _text(ref["hash"]))
+    updated = head["updated"]
+    if not isinstance(updated, dt.datetime) or updated.tzinfo is None:
+        raise TypeError("updated")
+    status = _text(head.get("status", "in_progress"))
+    if status not in ("in_progress", "completed"):
+        raise ValueError("status")
+    people = tuple(
+        Person(_text(p["name"]), _text(p.get("role", ""))) for p in head.get("interviewees", [])
+    )
+    row = SessionSummary(
+        path=path,
+        id=_text(head["id"]),
+        client=_text(head["client"]),
+        engagement=_text(head.get("engagement", "")),
+        interviewees=people,
+        questionnaire=Ref(copy.id, copy.language),
+        status=status,
+        updated=updated.astimezone(dt.UTC),
+        progress=f"{done}/{total}",
+    )
+    return row, copy
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not text")
+    return value
+
+
+def _replace_progress(row: SessionSummary, progress: str) -> SessionSummary:
+    from dataclasses import replace
+
+    return replace(row, progress=progress)
 
 
 def _summary(path: Path, session: Session, progress: str) -> SessionSummary:

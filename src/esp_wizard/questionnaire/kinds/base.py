@@ -46,7 +46,10 @@ class Conditional(Model):
 
     @property
     def condition(self) -> Expr | None:
-        return self._condition
+        # The private slot itself, not `self._condition`: pydantic serves private attributes
+        # through __getattr__, which a report over a thousand sessions calls ~10^5 times.
+        private = self.__pydantic_private__
+        return private["_condition"] if private else None
 
 
 class Option(Model):

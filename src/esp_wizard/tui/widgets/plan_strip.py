@@ -49,17 +49,20 @@ class PlanStrip(Static):
     def compile_plan(self, workspace: Workspace, client: str, engagement: str) -> None:
         from esp_wizard.errors import UserError
         from esp_wizard.findings import compile_workspace
+        from esp_wizard.findings.glance import cached_plan, glance_of
 
-        try:
-            report = compile_workspace(workspace, client, engagement)
-        except UserError:
-            return
-        plan = report.playbook.interview_plan if report.playbook else None
+        glance = cached_plan(workspace, client, engagement)  # no file changed: no compile
+        if glance is None:
+            try:
+                glance = glance_of(compile_workspace(workspace, client, engagement))
+            except UserError:
+                return
         text = plan_line(
-            [f"{p.name} ({p.questionnaire or 'kickoff?'})" for p in plan.to_interview]
-            if plan
-            else [],
-            list(report.roles_missing),
+            [
+                f"{name} ({questionnaire or 'kickoff?'})"
+                for name, questionnaire in glance.to_interview
+            ],
+            list(glance.roles_missing),
         )
         self.app.call_from_thread(self._show, (client, engagement), text)
 
