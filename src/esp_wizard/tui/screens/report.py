@@ -233,8 +233,12 @@ class ReportScreen(Screen[None]):
             self._show_finding(key)
         elif event.data_table.id == "follow-ups-table":
             self._show_follow_up(key)
-        elif event.data_table.has_class("inventory"):
-            self._show_inventory_row(key)
+        elif event.data_table.has_class("inventory") and event.data_table.has_focus:
+            self._show_inventory_row(key)  # not a table re-fitted to a new width
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, FittedTable) and event.widget.has_class("inventory"):
+            self._show_inventory_row(event.widget.highlighted_key)
 
     def _show_finding(self, key: str | None) -> None:
         finding = self._by_key.get(key or "")
