@@ -6,13 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, TextArea
 
 from esp_wizard import i18n
 from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.model import Questionnaire
+from esp_wizard.tui.screens.observation import ObservationModal
 from esp_wizard.workspace import Workspace
 from tui.conftest import make_app, make_session, open_interview, settle
 from tui.fixtures import three_sessions
@@ -112,3 +114,20 @@ def test_home_at_60x20_snapshot(
 ) -> None:  # type: ignore[no-untyped-def]
     three_sessions(workspace, questionnaire)
     assert snap_compare(make_app(workspace, catalog), terminal_size=(60, 20), run_before=settle)
+
+
+async def test_words_typed_in_one_burst_with_ctrl_o_land_in_the_observation(
+    workspace: Workspace, catalog: Catalog, questionnaire: Questionnaire
+) -> None:
+    """As a terminal delivers fast typing: every key queued before the dialog is built."""
+    path = make_session(workspace, questionnaire, current="stability")
+    async with make_app(workspace, catalog).run_test(size=(80, 24)) as pilot:
+        await open_interview(pilot, path)
+        burst = [("ctrl+o", None)] + [("space" if c == " " else c, c) for c in "Night job"]
+        for key, character in burst:
+            pilot.app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        modal = pilot.app.screen
+        assert isinstance(modal, ObservationModal)
+        assert modal.query_one("#text", TextArea).text == "Night job"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
@@ -69,6 +69,15 @@ class ObservationModal(ModalScreen[dict[str, Any] | None]):
         """Straight into the text: the facilitator types while the words are fresh; the
         category, severity and the rest have defaults and are set after, if at all."""
         self.query_one("#text", TextArea).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Words typed straight after ctrl+o reach the dialog itself (nothing had the focus
+        yet when they arrived): they go into the text, in order, instead of being lost."""
+        field = self.focused
+        if isinstance(field, TextArea) and event.is_printable and event.character:
+            field.insert(event.character)
+            event.stop()
+            event.prevent_default()
 
     def fields(self) -> dict[str, Any]:
         return {
