@@ -52,7 +52,7 @@ def finding_columns() -> list[Column]:
         Column("", floor=8, cap=8),
         Column(_("Priority"), floor=4, cap=8),
         Column(_("Finding"), floor=24, want=40),
-        Column(_("Category"), floor=8, cap=18, drop=1),
+        Column(_("Category"), floor=8, cap=12, drop=1),
         Column(_("Phase"), floor=6, cap=12, drop=2),
         Column(_("Sev"), floor=3, cap=3, drop=5),
         Column(_("Imp"), floor=3, cap=3, drop=4),
@@ -161,6 +161,7 @@ class ReportScreen(Screen[None]):
         must.append(f" of {t.plural(len(report.findings), 'finding')} to fix")
         self.query_one("#must-fix-count", Static).update(safe(must))
         self.query_one("#category-chart", Static).update(safe(category_chart(report)))
+        self._count_categories(report)
         self._fill_findings()
         self._fill_inventory(report.inventory)
         self.query_one("#conflicts-text", Static).update(safe(conflicts_text(report)))
@@ -169,6 +170,14 @@ class ReportScreen(Screen[None]):
         self.query_one("#executive-text", Static).update(safe(executive_text(report)))
         if first:  # Enter opens a finding at once, no Tab needed to reach the table
             self.query_one("#findings-table", FittedTable).focus()
+
+    def _count_categories(self, report: EngagementReport) -> None:
+        select = self.query_one("#category-filter", Select)
+        chosen = select.value
+        with select.prevent(Select.Changed):
+            select.set_options(_category_options(report.category_counts()))  # picks "all"
+            select.value = "gap" if chosen == ALL else ALL  # the shown label is redrawn
+            select.value = chosen  # only when the value changes
 
     def visible_findings(self) -> list[Finding]:
         """Report order (must-fix first, then priority), strengths last, filtered."""
@@ -269,6 +278,7 @@ class ReportScreen(Screen[None]):
             self.app.push_screen(FindingScreen(finding))
 
     def action_focus_filter(self) -> None:
+        self.query_one("#report-tabs", TabbedContent).active = "tab-findings"
         self.query_one("#category-filter", Select).focus()
 
     def action_export(self) -> None:
@@ -320,8 +330,19 @@ def executive_text(report: EngagementReport) -> Text:
     return text
 
 
-def _category_options() -> list[tuple[str, str]]:
-    return [("All categories", ALL)] + [(label, key) for key, label in t.CATEGORY_LABELS.items()]
+def _category_options(counts: dict[str, int] | None = None) -> list[tuple[str, str]]:
+    """The filter's choices; with the report, each says how many findings it holds (the
+    chart beside the table has no room below 110 columns)."""
+    counts = counts or {}
+    total = sum(counts.values())
+
+    def label(text: str, count: int) -> str:
+        return f"{text} ({count})" if counts else text
+
+    options = [(label(_("All categories"), total), ALL)]
+    return options + [
+        (label(name, counts.get(key, 0)), key) for key, name in t.CATEGORY_LABELS.items()
+    ]
 
 
 def finding_cells(finding: Finding) -> list[Text]:
