@@ -27,9 +27,10 @@ from textual.theme import Theme
 
 from esp_wizard.config import UserConfig, load_config, save_config
 from esp_wizard.errors import UserError
+from esp_wizard.i18n import N_
 from esp_wizard.safetext import for_terminal
 from esp_wizard.tui.collector import first_frame_painted
-from esp_wizard.tui.commands import binding_commands
+from esp_wizard.tui.commands import app_commands, binding_commands
 from esp_wizard.tui.start import NewPresets, Start
 from esp_wizard.workspace import Workspace
 
@@ -62,23 +63,25 @@ class WizardApp(App[None]):
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"home": _home_screen}
     DEFAULT_MODE: ClassVar[str] = "home"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help", id="app.help", tooltip="Every key, and why these keys"),
+        Binding(
+            "f1", "help", N_("Help"), id="app.help", tooltip=N_("Every key, and why these keys")
+        ),
         Binding(
             "ctrl+q",
             "quit",
-            "Quit",
+            N_("Quit"),
             priority=True,
             id="app.quit",
-            tooltip="Save and quit (everything confirmed is already saved)",
+            tooltip=N_("Save and quit (everything confirmed is already saved)"),
         ),
         Binding(
             "ctrl+c",
             "quit",
-            "Quit",
+            N_("Quit"),
             show=False,
             priority=True,
             id="app.quit-ctrl-c",
-            tooltip="Save and quit, as ctrl+q",
+            tooltip=N_("Save and quit, as ctrl+q"),
         ),
     ]
 
@@ -212,8 +215,8 @@ class WizardApp(App[None]):
         self.remember(theme=theme.name)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
         yield from binding_commands(screen)
+        yield from app_commands(self)
 
     # -- moving between screens -----------------------------------------------------------------
     def new_interview(

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from esp_wizard.export import playbook_text as pt
@@ -26,6 +26,7 @@ from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import PlannedPerson
 from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.safe import safe
+from esp_wizard.tui.widgets.key_bar import KeyFooter
 from esp_wizard.workspace import Workspace
 
 COMPILE_GROUP = "cockpit-compile"
@@ -61,7 +62,7 @@ class CockpitScreen(Screen[None]):
                 yield DataTable(id="chase-table", cursor_type="row", zebra_stripes=True)
             with TabPane("Go/no-go", id="tab-go"):
                 yield VerticalScroll(Static("", id="cockpit-go"))
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         plan = self.query_one("#plan-table", DataTable)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -20,19 +20,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioSet, Static
 from textual.worker import Worker, WorkerState
 
+from esp_wizard.i18n import N_, _
 from esp_wizard.tui.widgets.state_radio import StateRadioButton as RadioButton
 from esp_wizard.workspace import Workspace
 
 FORMATS = (
-    ("md", "Markdown (.md)"),
-    ("html", "HTML page (.html)"),
-    ("json", "JSON (.json)"),
-    ("csv", "CSV findings register (.csv)"),
-    ("docx", "Word document (.docx)"),
+    ("md", N_("Markdown (.md)")),
+    ("html", N_("HTML page (.html)")),
+    ("json", N_("JSON (.json)")),
+    ("csv", N_("CSV findings register (.csv)")),
+    ("docx", N_("Word document (.docx)")),
 )
 SESSION_FORMATS = ("md", "html", "json")
 REPORT_ONLY = tuple(fmt for fmt, _ in FORMATS if fmt not in SESSION_FORMATS)
 EXPORT_GROUP = "export-write"
+SIDE_BY_SIDE = 78  # the narrowest terminal with room for both lists side by side
 
 
 class ExportModal(ModalScreen[Path | None]):
@@ -53,26 +55,36 @@ class ExportModal(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
-            yield Label("Export", id="export-heading")
-            yield Label("What", classes="export-label")
-            with RadioSet(id="export-what"):
-                yield RadioButton(
-                    "This session's summary",
-                    value=self.session_id is not None,
-                    disabled=self.session_id is None,
-                    id="what-session",
-                )
-                yield RadioButton(
-                    "The engagement report", value=self.session_id is None, id="what-report"
-                )
-            yield Label("Format", classes="export-label")
-            with RadioSet(id="export-format"):
-                for index, (fmt, label) in enumerate(FORMATS):
-                    yield RadioButton(label, value=index == 0, id=f"format-{fmt}")
+            yield Label(_("Export"), id="export-heading")
+            with Horizontal(id="export-choices"):
+                with Vertical(id="choice-what", classes="export-choice"):
+                    yield Label(_("What"), classes="export-label")
+                    with RadioSet(id="export-what"):
+                        yield RadioButton(
+                            _("This session's summary"),
+                            value=self.session_id is not None,
+                            disabled=self.session_id is None,
+                            id="what-session",
+                        )
+                        yield RadioButton(
+                            _("The engagement report"),
+                            value=self.session_id is None,
+                            id="what-report",
+                        )
+                with Vertical(classes="export-choice"):
+                    yield Label(_("Format"), classes="export-label")
+                    with RadioSet(id="export-format"):
+                        for index, (fmt, label) in enumerate(FORMATS):
+                            yield RadioButton(_(label), value=index == 0, id=f"format-{fmt}")
             yield Static("", id="export-result")
             with Horizontal(id="export-buttons"):
-                yield Button("Export", variant="primary", id="export-go")
-                yield Button("Close", id="export-close")
+                yield Button(_("Export"), variant="primary", id="export-go")
+                yield Button(_("Close"), id="export-close")
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Side by side when the two lists fit (a short terminal keeps the buttons in
+        sight), one above the other on a narrow one."""
+        self.set_class(event.size.width < SIDE_BY_SIDE, "-stacked")
 
     def on_mount(self) -> None:
         self._sync_formats()
@@ -106,7 +118,7 @@ class ExportModal(ModalScreen[Path | None]):
     @on(Button.Pressed, "#export-go")
     def action_export(self) -> None:
         self.query_one("#export-go", Button).disabled = True
-        self.query_one("#export-result", Static).update(Text("Writing…"))
+        self.query_one("#export-result", Static).update(Text(_("Writing…")))
         self.write_export(self.what, self.chosen_format)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group=EXPORT_GROUP)
@@ -123,11 +135,13 @@ class ExportModal(ModalScreen[Path | None]):
         result = self.query_one("#export-result", Static)
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Path):
             self.written = event.worker.result
-            shown = Text("Written to ", style="bold green")
+            shown = Text(_("Written to "), style="bold green")
             shown.append(str(self.written))
             result.update(shown)
         elif event.state == WorkerState.ERROR:
-            result.update(Text(f"Not written: {event.worker.error}", style="bold red"))
+            result.update(
+                Text(_("Not written: {error}").format(error=event.worker.error), style="bold red")
+            )
         if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
             self.query_one("#export-go", Button).disabled = False
             self.query_one("#export-close", Button).focus()

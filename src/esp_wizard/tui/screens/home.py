@@ -13,12 +13,14 @@ from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
+from esp_wizard.i18n import N_
 from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.format import shown_path
 from esp_wizard.tui.safe import safe
+from esp_wizard.tui.widgets.key_bar import KeyFooter
 from esp_wizard.tui.widgets.plan_strip import PlanStrip
 from esp_wizard.tui.widgets.session_table import SessionTable
 
@@ -35,40 +37,40 @@ class HomeScreen(Screen[None]):
         Binding(
             "n",
             "new",
-            "New interview",
+            N_("New interview"),
             id="home.new",
-            tooltip="Start a new interview in this workspace",
+            tooltip=N_("Start a new interview in this workspace"),
         ),
         Binding(
             "slash",
             "filter",
-            "Filter",
+            N_("Filter"),
             id="home.filter",
-            tooltip="Filter by client, person, questionnaire or status",
+            tooltip=N_("Filter by client, person, questionnaire or status"),
         ),
         Binding(
             "r",
             "report",
-            "Report",
+            N_("Report"),
             id="home.report",
-            tooltip="The compiled report of the selected session's engagement",
+            tooltip=N_("The compiled report of the selected session's engagement"),
         ),
         Binding(
             "ctrl+e",
             "export",
-            "Export",
+            N_("Export"),
             priority=True,
             id="home.export",
-            tooltip="Export the selected session or its engagement's report",
+            tooltip=N_("Export the selected session or its engagement's report"),
         ),
         Binding(
             "e",
             "cockpit",
-            "Engagement",
+            N_("Engagement"),
             id="home.cockpit",
-            tooltip="The selected session's engagement: roles, plan, conflicts, go/no-go",
+            tooltip=N_("The selected session's engagement: roles, plan, conflicts, go/no-go"),
         ),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="home.clear-filter"),
+        Binding("escape", "clear_filter", N_("Clear filter"), show=False, id="home.clear-filter"),
     ]
 
     def __init__(self) -> None:
@@ -95,7 +97,7 @@ class HomeScreen(Screen[None]):
         yield Static("", id="empty")
         yield Static("", id="problems")
         yield PlanStrip(id="plan")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if not self._deferred:

@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from esp_wizard.errors import UserError
@@ -33,6 +33,7 @@ from esp_wizard.tui.safe import suggestible
 from esp_wizard.tui.start import NewPresets
 from esp_wizard.tui.widgets.form_input import FormInput, apply_key
 from esp_wizard.tui.widgets.interviewee_row import IntervieweeRow
+from esp_wizard.tui.widgets.key_bar import KeyFooter
 from esp_wizard.tui.widgets.questionnaire_picker import QuestionnairePicker
 
 PROBLEM_IDS = ("client-problem", "people-problem", "questionnaire-problem", "form-problem")
@@ -122,7 +123,7 @@ class NewInterviewScreen(Screen[None]):
             with Horizontal(id="new-buttons"):
                 yield Button("Start interview (ctrl+s)", variant="primary", id="start")
                 yield Button("Cancel (esc)", id="cancel")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         for problem in PROBLEM_IDS:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
@@ -93,6 +93,15 @@ class ObservationModal(ModalScreen[dict[str, Any] | None]):
         chosen = select.value
         select.set_options(cause_options(causes))
         select.value = chosen if chosen in {c.id for c in causes} else ""
+
+    def on_key(self, event: events.Key) -> None:
+        """Words typed straight after ctrl+o reach the dialog itself (nothing had the focus
+        yet when they arrived): they go into the text, in order, instead of being lost."""
+        field = self.focused
+        if isinstance(field, TextArea) and event.is_printable and event.character:
+            field.insert(event.character)
+            event.stop()
+            event.prevent_default()
 
     def fields(self) -> dict[str, Any]:
         return {

@@ -11,17 +11,26 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Select, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from esp_wizard.export import text as t
-from esp_wizard.findings.model import EngagementReport, Finding, InventoryTable
+from esp_wizard.findings.model import (
+    EngagementReport,
+    Finding,
+    FollowUp,
+    InventoryRow,
+    InventoryTable,
+)
+from esp_wizard.i18n import N_, _
 from esp_wizard.tui.safe import safe
+from esp_wizard.tui.widgets.fitted_table import Column, FittedTable
+from esp_wizard.tui.widgets.key_bar import KeyFooter
 from esp_wizard.workspace import Workspace
 
 ALL = "all"
@@ -33,6 +42,32 @@ CATEGORY_STYLES = {
     "manual": "medium_purple",
 }
 CHART_WIDTH = 16
+WIDE = 110  # from this width on, the category chart has room beside the findings
+
+
+def finding_columns() -> list[Column]:
+    """The findings table: the title takes what is left; scores go first when it is narrow
+    (the detail under the table shows every score of the highlighted finding)."""
+    return [
+        Column("", floor=8, cap=8),
+        Column(_("Priority"), floor=4, cap=8),
+        Column(_("Finding"), floor=24, want=40),
+        Column(_("Category"), floor=8, cap=12, drop=1),
+        Column(_("Phase"), floor=6, cap=12, drop=2),
+        Column(_("Sev"), floor=3, cap=3, drop=5),
+        Column(_("Imp"), floor=3, cap=3, drop=4),
+        Column(_("Roles"), floor=5, cap=5, drop=3),
+    ]
+
+
+def follow_up_columns() -> list[Column]:
+    return [
+        Column(_("Session"), floor=8, cap=10),
+        Column(_("Why"), floor=10, cap=24),
+        Column(_("Question"), floor=20, want=36),
+        Column(_("Answer"), floor=8, drop=1),
+        Column(_("Note"), floor=8, drop=2),
+    ]
 
 
 class ReportScreen(Screen[None]):
@@ -40,10 +75,10 @@ class ReportScreen(Screen[None]):
 
     CSS_PATH = "report.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="report.close"),
-        Binding("c", "focus_filter", "Category", id="report.filter"),
-        Binding("x", "export", "Export", id="report.export"),
-        Binding("n", "edit_note", "Executive note", id="report.note"),
+        Binding("escape", "close", N_("Back"), id="report.close"),
+        Binding("c", "focus_filter", N_("Category"), id="report.filter"),
+        Binding("x", "export", N_("Export"), id="report.export"),
+        Binding("n", "edit_note", N_("Executive note"), id="report.note"),
     ]
 
     def __init__(self, workspace: Workspace, client: str, engagement: str) -> None:
@@ -53,41 +88,45 @@ class ReportScreen(Screen[None]):
         self.engagement = engagement
         self.report: EngagementReport | None = None
         self._by_key: dict[str, Finding] = {}
+        self._inventory: dict[str, tuple[InventoryTable, InventoryRow]] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Compiling the report…"), id="report-title")
+        yield Static(Text(_("Compiling the report…")), id="report-title")
         with TabbedContent(id="report-tabs"):
-            with TabPane("Findings", id="tab-findings"):
+            with TabPane(_("Findings"), id="tab-findings"):
                 with Horizontal(id="findings-bar"):
                     yield Select(
                         _category_options(),
                         allow_blank=False,
                         value=ALL,
+                        compact=True,
                         id="category-filter",
                     )
                     yield Static("", id="must-fix-count")
                 with Horizontal(id="findings-body"):
-                    yield DataTable(id="findings-table", cursor_type="row", zebra_stripes=True)
+                    with Vertical(id="findings-main"):
+                        yield FittedTable(finding_columns(), id="findings-table")
+                        yield _detail_pane("finding-detail", _("Enter: evidence and quotes"))
                     yield Static("", id="category-chart")
-                yield Static("Enter: a finding's evidence and quotes", id="findings-hint")
-            with TabPane("Inventory", id="tab-inventory"):
+            with TabPane(_("Inventory"), id="tab-inventory"):
                 yield VerticalScroll(id="inventory")
-            with TabPane("Conflicts", id="tab-conflicts"):
+                yield _detail_pane("inventory-detail", _("The highlighted row in full"))
+            with TabPane(_("Conflicts"), id="tab-conflicts"):
                 yield VerticalScroll(Static("", id="conflicts-text"))
-            with TabPane("Follow-ups", id="tab-follow-ups"):
-                yield DataTable(id="follow-ups-table", cursor_type="row", zebra_stripes=True)
-            with TabPane("Timeline", id="tab-timeline"):
+            with TabPane(_("Follow-ups"), id="tab-follow-ups"):
+                yield FittedTable(follow_up_columns(), id="follow-ups-table")
+                yield _detail_pane("follow-up-detail", _("The highlighted follow-up in full"))
+            with TabPane(_("Timeline"), id="tab-timeline"):
                 yield VerticalScroll(Static("", id="timeline-text"))
-            with TabPane("Executive", id="tab-executive"):
+            with TabPane(_("Executive"), id="tab-executive"):
                 yield VerticalScroll(Static("", id="executive-text"))
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        findings = self.query_one("#findings-table", DataTable)
-        findings.add_columns("", "Priority", "Finding", "Category", "Sev", "Imp", "Roles", "Phase")
-        follow_ups = self.query_one("#follow-ups-table", DataTable)
-        follow_ups.add_columns("Session", "Why", "Question", "Answer", "Note")
         self.compile_report()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < WIDE, "-narrow")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group=COMPILE_GROUP)
     def compile_report(self) -> EngagementReport:
@@ -122,6 +161,7 @@ class ReportScreen(Screen[None]):
         must.append(f" of {t.plural(len(report.findings), 'finding')} to fix")
         self.query_one("#must-fix-count", Static).update(safe(must))
         self.query_one("#category-chart", Static).update(safe(category_chart(report)))
+        self._count_categories(report)
         self._fill_findings()
         self._fill_inventory(report.inventory)
         self.query_one("#conflicts-text", Static).update(safe(conflicts_text(report)))
@@ -129,7 +169,15 @@ class ReportScreen(Screen[None]):
         self.query_one("#timeline-text", Static).update(safe(timeline_text(report)))
         self.query_one("#executive-text", Static).update(safe(executive_text(report)))
         if first:  # Enter opens a finding at once, no Tab needed to reach the table
-            self.query_one("#findings-table", DataTable).focus()
+            self.query_one("#findings-table", FittedTable).focus()
+
+    def _count_categories(self, report: EngagementReport) -> None:
+        select = self.query_one("#category-filter", Select)
+        chosen = select.value
+        with select.prevent(Select.Changed):
+            select.set_options(_category_options(report.category_counts()))  # picks "all"
+            select.value = "gap" if chosen == ALL else ALL  # the shown label is redrawn
+            select.value = chosen  # only when the value changes
 
     def visible_findings(self) -> list[Finding]:
         """Report order (must-fix first, then priority), strengths last, filtered."""
@@ -139,33 +187,84 @@ class ReportScreen(Screen[None]):
         return [f for f in self.report.all_findings if chosen in (ALL, f.category)]
 
     def _fill_findings(self) -> None:
-        table = self.query_one("#findings-table", DataTable)
-        table.clear()
-        for finding in self.visible_findings():
-            table.add_row(*map(safe, finding_cells(finding)), key=finding.key)
+        findings = self.visible_findings()
+        table = self.query_one("#findings-table", FittedTable)
+        table.set_rows([(f.key, finding_cells(f)) for f in findings])
+        self._show_finding(table.highlighted_key)
 
     def _fill_inventory(self, tables: Iterable[InventoryTable]) -> None:
         holder = self.query_one("#inventory", VerticalScroll)
         holder.remove_children()
-        widgets: list[Static | DataTable] = []
-        for table in tables:
-            widgets.append(Static(safe(table.title, "bold"), classes="inventory-title"))
-            widgets.append(inventory_table(table))
+        self._inventory = {}
+        widgets: list[Static | FittedTable] = []
+        for number, table in enumerate(tables):
+            title = Text(table.title, style="bold")
+            title.append(f"  ·  {t.plural(len(table.rows), table.item)}", style="dim")
+            widgets.append(Static(safe(title), classes="inventory-title"))
+            widget = FittedTable(inventory_columns(table), classes="inventory")
+            rows = []
+            for index, row in enumerate(table.rows):
+                key = f"{number}:{index}"
+                self._inventory[key] = (table, row)
+                rows.append((key, inventory_cells(table, row)))
+            widget.set_rows(rows)
+            widgets.append(widget)
         if not widgets:
-            widgets.append(Static("No inventory answered yet."))
+            widgets.append(Static(_("No inventory answered yet.")))
         holder.mount_all(widgets)
+        first = next(iter(self._inventory), None)
+        self._show_inventory_row(first)
 
     def _fill_follow_ups(self, report: EngagementReport) -> None:
-        table = self.query_one("#follow-ups-table", DataTable)
-        table.clear()
-        for item in report.follow_ups:
-            table.add_row(
-                safe(f"{item.session.id} ({item.session.people})"),
-                safe(t.FOLLOW_UP_LABELS[item.kind]),
-                safe(item.question),
-                safe(item.answer),
-                safe(item.note),
-            )
+        table = self.query_one("#follow-ups-table", FittedTable)
+        table.set_rows(
+            [
+                (
+                    str(index),
+                    [
+                        item.session.id,
+                        t.FOLLOW_UP_LABELS[item.kind],
+                        item.question,
+                        item.answer,
+                        item.note,
+                    ],
+                )
+                for index, item in enumerate(report.follow_ups)
+            ]
+        )
+        self._show_follow_up(table.highlighted_key)
+
+    # -- the detail of the highlighted row ------------------------------------------------
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        key = event.row_key.value
+        if event.data_table.id == "findings-table":
+            self._show_finding(key)
+        elif event.data_table.id == "follow-ups-table":
+            self._show_follow_up(key)
+        elif event.data_table.has_class("inventory") and event.data_table.has_focus:
+            self._show_inventory_row(key)  # not a table re-fitted to a new width
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, FittedTable) and event.widget.has_class("inventory"):
+            self._show_inventory_row(event.widget.highlighted_key)
+
+    def _show_finding(self, key: str | None) -> None:
+        finding = self._by_key.get(key or "")
+        shown = finding_summary(finding) if finding else Text(_("No finding in this category."))
+        self.query_one("#finding-detail", Static).update(safe(shown))
+
+    def _show_follow_up(self, key: str | None) -> None:
+        if self.report is None or key is None:
+            shown = Text(_("Nothing to follow up."))
+        else:
+            shown = follow_up_text(self.report.follow_ups[int(key)])
+        self.query_one("#follow-up-detail", Static).update(safe(shown))
+
+    def _show_inventory_row(self, key: str | None) -> None:
+        found = self._inventory.get(key or "")
+        shown = inventory_row_text(*found) if found else Text("")
+        self.query_one("#inventory-detail", Static).update(safe(shown))
 
     # -- actions ------------------------------------------------------------------------
     @on(Select.Changed, "#category-filter")
@@ -179,6 +278,7 @@ class ReportScreen(Screen[None]):
             self.app.push_screen(FindingScreen(finding))
 
     def action_focus_filter(self) -> None:
+        self.query_one("#report-tabs", TabbedContent).active = "tab-findings"
         self.query_one("#category-filter", Select).focus()
 
     def action_export(self) -> None:
@@ -202,6 +302,13 @@ class ReportScreen(Screen[None]):
             self.compile_report()
 
 
+def _detail_pane(widget_id: str, title: str) -> Static:
+    """The pane under a table that shows its highlighted row in full, wrapped."""
+    pane = Static("", id=widget_id, classes="detail")
+    pane.border_title = title
+    return pane
+
+
 def executive_text(report: EngagementReport) -> Text:
     """The executive summary as the client reads it (n edits the note shown first)."""
     text = Text()
@@ -223,23 +330,77 @@ def executive_text(report: EngagementReport) -> Text:
     return text
 
 
-def _category_options() -> list[tuple[str, str]]:
-    return [("All categories", ALL)] + [(label, key) for key, label in t.CATEGORY_LABELS.items()]
+def _category_options(counts: dict[str, int] | None = None) -> list[tuple[str, str]]:
+    """The filter's choices; with the report, each says how many findings it holds (the
+    chart beside the table has no room below 110 columns)."""
+    counts = counts or {}
+    total = sum(counts.values())
+
+    def label(text: str, count: int) -> str:
+        return f"{text} ({count})" if counts else text
+
+    options = [(label(_("All categories"), total), ALL)]
+    return options + [
+        (label(name, counts.get(key, 0)), key) for key, name in t.CATEGORY_LABELS.items()
+    ]
 
 
 def finding_cells(finding: Finding) -> list[Text]:
-    mark = Text("MUST FIX", style="bold white on red") if finding.must_fix else Text("")
+    mark = Text(_("MUST FIX"), style="bold white on red") if finding.must_fix else Text("")
     style = CATEGORY_STYLES.get(finding.category, "")
     return [
         mark,
         Text(t.number(finding.priority), style="bold", justify="right"),
         Text(finding.title),
         Text(t.category(finding.category), style=style),
+        Text(t.phase(finding.phase)),
         Text(str(finding.severity), justify="right"),
         Text(str(finding.impact), justify="right"),
         Text(str(finding.breadth), justify="right"),
-        Text(t.phase(finding.phase)),
     ]
+
+
+def finding_summary(finding: Finding) -> Text:
+    """The highlighted finding under the table: its whole title, scores and what to do."""
+    text = Text()
+    if finding.must_fix:
+        text.append(_("MUST FIX"), style="bold white on red")
+        text.append(" ")
+    text.append(finding.title, style="bold")
+    text.append("\n")
+    text.append(t.category(finding.category), style=CATEGORY_STYLES.get(finding.category, ""))
+    scores = _(
+        "phase {phase} · severity {severity} · impact {impact} · effort {effort} · "
+        "{roles} roles · priority {priority}"
+    ).format(
+        phase=t.phase(finding.phase),
+        severity=finding.severity,
+        impact=finding.impact,
+        effort=finding.effort,
+        roles=finding.breadth,
+        priority=t.number(finding.priority),
+    )
+    text.append(f" · {scores}\n", style="dim")
+    if finding.recommendation:
+        text.append(_("Recommendation: "), style="bold")
+        text.append(finding.recommendation)
+    elif finding.detail:
+        text.append(finding.detail)
+    return text
+
+
+def follow_up_text(item: FollowUp) -> Text:
+    """One follow-up in full: who, why, the whole question, the answer and the note."""
+    text = Text()
+    text.append(t.FOLLOW_UP_LABELS[item.kind], style="bold yellow")
+    text.append(f"  ·  {t.who(item.session)}\n", style="dim")
+    text.append(item.question, style="bold")
+    text.append("\n")
+    for label, value in ((_("Answer: "), item.answer), (_("Note: "), item.note)):
+        if value:
+            text.append(label, style="bold")
+            text.append(f"{value}\n")
+    return text
 
 
 def category_chart(report: EngagementReport) -> Text:
@@ -256,20 +417,45 @@ def category_chart(report: EngagementReport) -> Text:
     return chart
 
 
-def inventory_table(table: InventoryTable) -> DataTable:
-    widget: DataTable = DataTable(cursor_type="row", zebra_stripes=True, classes="inventory")
-    labels = [label for _, label in table.columns]
+def inventory_columns(table: InventoryTable) -> list[Column]:
+    """The first field names the row and stays; the later a column, the sooner it gives way
+    (the detail under the tables shows every field of the highlighted row)."""
+    columns = [Column(table.columns[0][1], floor=10)]
+    columns += [
+        Column(label, floor=8, drop=rank)
+        for rank, (_field, label) in enumerate(table.columns[1:], 1)
+    ]
+    extra = len(columns)
     if table.has_must_move:
-        labels.append("Must move")
-    widget.add_columns(*(safe(label, lines=False) for label in labels), "Sources")
-    for row in table.rows:
-        cells = [Text(row.name, style="bold")]
-        cells += [Text(" / ".join(row.cells[f])) for f, _ in table.columns[1:]]
-        if table.has_must_move:
-            cells.append(Text(t.MOVE_LABELS[row.must_move]))
-        cells.append(Text("; ".join(s.session.id for s in row.sources)))
-        widget.add_row(*map(safe, cells))
-    return widget
+        columns.append(Column(_("Must move"), floor=8, cap=10, drop=extra))
+    columns.append(Column(_("Sources"), floor=8, drop=extra + 1))
+    return columns
+
+
+def inventory_cells(table: InventoryTable, row: InventoryRow) -> list[Text]:
+    cells = [Text(row.name, style="bold")]
+    cells += [Text(" / ".join(row.cells[f])) for f, _label in table.columns[1:]]
+    if table.has_must_move:
+        cells.append(Text(t.MOVE_LABELS[row.must_move]))
+    cells.append(Text("; ".join(s.session.id for s in row.sources)))
+    return cells
+
+
+def inventory_row_text(table: InventoryTable, row: InventoryRow) -> Text:
+    """Every field of one inventory row, one per line, wrapped: nothing the table cut."""
+    text = Text()
+    text.append(row.name, style="bold")
+    text.append(f"  ·  {table.title}\n", style="dim")
+    for field, label in table.columns[1:]:
+        if row.cells[field]:
+            text.append(f"{label}: ", style="bold")
+            text.append(" / ".join(row.cells[field]) + "\n")
+    if table.has_must_move:
+        text.append(_("Must move: "), style="bold")
+        text.append(t.MOVE_LABELS[row.must_move] + "\n")
+    text.append(_("Sources: "), style="bold")
+    text.append("; ".join(t.who(s.session) for s in row.sources))
+    return text
 
 
 def conflicts_text(report: EngagementReport) -> Text:

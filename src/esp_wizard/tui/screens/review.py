@@ -14,12 +14,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from esp_wizard.questionnaire.kinds import Question
 from esp_wizard.session.interview import Interview
 from esp_wizard.tui.live import LiveInterview
 from esp_wizard.tui.safe import safe
+from esp_wizard.tui.widgets.key_bar import KeyFooter
 
 HOME = "home"
 FLAGS_WIDTH = 12
@@ -57,7 +58,7 @@ class ReviewScreen(Screen[str | None]):
         yield Static(safe(self._summary()), id="review-summary")
         yield ReviewTable(cursor_type="row", zebra_stripes=True, id="review-table")
         yield Static(safe(self._problem_text()), id="review-problem")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._fill()

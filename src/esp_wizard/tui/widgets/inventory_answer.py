@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
@@ -17,12 +18,14 @@ from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.safe import safe
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
+from esp_wizard.tui.widgets.fitted_table import share
 
 Row = dict[str, Any]
-# A cell longer than this is cut (…): one long value never pushes the other columns off an
-# 80-column screen; the highlighted row is shown in full, wrapped, under the table.
-MAX_CELL = 22
-ROOM = 50  # the table's width at 80 columns, beside the section list
+# A cell longer than its share of the table's width is cut (…): one long value never pushes
+# the other columns off screen; the highlighted row is shown in full, wrapped, under the
+# table. The share follows the table's width, so a wide terminal shows more of each cell.
+MIN_CELL = 8
+ROOM = 50  # until the table has a width: what it has at 80 columns, beside the section list
 
 
 class RowTable(DataTable):
@@ -58,7 +61,8 @@ class InventoryAnswer(AnswerWidget):
     def __init__(self, question: Question, answer: Answer | None, language: str) -> None:
         super().__init__(question, answer, language)
         self.rows: list[Row] = []
-        self._cap = MAX_CELL
+        self._room = ROOM
+        self._caps: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield RowTable(cursor_type="row", zebra_stripes=True, id="rows")
@@ -66,11 +70,33 @@ class InventoryAnswer(AnswerWidget):
         yield Static("", id="rows-hint", classes="hint")
 
     def setup(self) -> None:
-        table = self.table
-        table.clear(columns=True)
+        self._caps = []  # another question's columns: laid out again on the next refill
+
+    def _fit_columns(self) -> None:
+        """Share the table's width between the columns, each by what it holds (a short
+        column keeps its width, the long ones split the rest), and set the headers."""
         fields = self.question.fields
-        self._cap = max(8, min(MAX_CELL, ROOM // len(fields) - 2))
-        table.add_columns(*(safe(_cut(field.text, self._cap), lines=False) for field in fields))
+        natural = [
+            max([len(_one_line(f.text))] + [len(self._cell(f, r.get(f.id))) for r in self.rows])
+            for f in fields
+        ]
+        caps = [max(MIN_CELL, w) for w in share(natural, self._room - 2 * len(fields))]
+        if caps == self._caps:
+            return
+        self._caps = caps
+        self.table.clear(columns=True)
+        self.table.add_columns(
+            *(safe(_cut(f.text, cap), lines=False) for f, cap in zip(fields, caps, strict=True))
+        )
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_to(event.size.width - 2)  # the table's vertical scrollbar
+
+    def fit_to(self, room: int) -> None:
+        """Share `room` (the table's width) between the columns again, if it changed."""
+        if room > 0 and room != self._room:
+            self._room = room
+            self._refill(self.table.cursor_row)
 
     @property
     def table(self) -> RowTable:
@@ -136,13 +162,14 @@ class InventoryAnswer(AnswerWidget):
 
     # -- showing ----------------------------------------------------------------------------
     def _refill(self, cursor: int | None = None) -> None:
+        self._fit_columns()
         table = self.table
         table.clear()
         for row in self.rows:
             table.add_row(
                 *(
-                    safe(_cut(self._cell(f, row.get(f.id)), self._cap), lines=False)
-                    for f in self.question.fields
+                    safe(_cut(self._cell(f, row.get(f.id)), cap), lines=False)
+                    for f, cap in zip(self.question.fields, self._caps, strict=True)
                 )
             )
         if cursor is not None and self.rows:
@@ -165,7 +192,7 @@ class InventoryAnswer(AnswerWidget):
         cells = (
             [(f.text, self._cell(f, row.get(f.id))) for f in self.question.fields] if row else []
         )
-        if not any(len(value) > self._cap for _, value in cells):
+        if not any(len(_one_line(v)) > cap for (_, v), cap in zip(cells, self._caps, strict=False)):
             detail.display = False
             return
         detail.update(safe(" · ".join(f"{name}: {value}" for name, value in cells if value)))
@@ -178,6 +205,10 @@ class InventoryAnswer(AnswerWidget):
         return display(field, value, language=self.language, terse=True)
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _cut(text: str, cap: int) -> str:
-    text = " ".join(text.split())
+    text = _one_line(text)
     return text if len(text) <= cap else text[: cap - 1] + "…"

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.cells import cell_len
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.markup import escape
-from textual.widgets import Static
+from textual.widgets import Footer, Static
+from textual.widgets._footer import FooterKey
 
 
 def shown_keys(app: App, bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
@@ -43,3 +46,46 @@ class KeyBar(Static):
             for key, description in keys
         )
         super().__init__(markup, id=id)
+
+
+class KeyFooter(Footer):
+    """Textual's compact footer, fitted to a narrow terminal: whole keys or none.
+
+    The compact footer gives the right-docked ctrl+p key a one-cell right margin, and the
+    keys scrolled under it show through that cell ("^p palettel" at 80 columns, "paletteg"
+    at 60); the docked key here covers the whole right edge instead. Keys that do not fit
+    beside it are hidden whole (the palette lists them all) rather than cut ("^e Ex").
+    """
+
+    DEFAULT_CSS = """
+    KeyFooter.-compact FooterKey.-command-palette {
+        margin: 0;
+        padding-right: 1;
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(compact=True)
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self._fit(self.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        """Show the keys, in order, while they fit left of the palette key."""
+        keys = list(self.query(FooterKey))
+        palette = [k for k in keys if k.has_class("-command-palette")]
+        room = width - sum(_footer_width(k) + 1 for k in palette)  # + its border
+        for key in keys:
+            if key in palette:
+                continue
+            room -= _footer_width(key) + 1  # + the margin between keys
+            key.display = room >= 0
+
+
+def _footer_width(key: FooterKey) -> int:
+    """A compact footer key's width: the key, a space, the description."""
+    return cell_len(key.key_display) + (1 + cell_len(key.description) if key.description else 0)

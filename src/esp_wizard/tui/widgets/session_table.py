@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
+from esp_wizard.i18n import N_
 from esp_wizard.safetext import for_terminal
 from esp_wizard.tui.format import local, people, status_text
 
@@ -67,9 +68,9 @@ class SessionTable(DataTable):
         Binding(
             "enter",
             "select_cursor",
-            "Resume",
+            N_("Resume"),
             id="home.resume",
-            tooltip="Reopen this interview where it was left",
+            tooltip=N_("Reopen this interview where it was left"),
         ),
     ]
 
