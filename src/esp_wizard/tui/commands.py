@@ -14,6 +14,8 @@ from textual.app import SystemCommand
 from textual.markup import escape
 from textual.screen import Screen
 
+from esp_wizard.i18n import _
+
 SKIPPED_ACTIONS = {"quit", "app.quit", "command_palette", "app.command_palette"}
 
 
@@ -30,7 +32,7 @@ def binding_commands(screen: Screen) -> Iterator[SystemCommand]:
             continue
         seen.add(action)
         keys = app.get_key_display(binding)
-        help_text = escape(f"{binding.tooltip or binding.description}  ·  {keys}")
+        help_text = escape(f"{_(binding.tooltip or binding.description)}  ·  {keys}")
         yield SystemCommand(
-            binding.description, help_text, partial(app.run_action, action, active.node)
+            _(binding.description), help_text, partial(app.run_action, action, active.node)
         )

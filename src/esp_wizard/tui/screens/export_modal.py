@@ -20,15 +20,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioSet, Static
 from textual.worker import Worker, WorkerState
 
+from esp_wizard.i18n import N_, _
 from esp_wizard.tui.widgets.state_radio import StateRadioButton as RadioButton
 from esp_wizard.workspace import Workspace
 
 FORMATS = (
-    ("md", "Markdown (.md)"),
-    ("html", "HTML page (.html)"),
+    ("md", N_("Markdown (.md)")),
+    ("html", N_("HTML page (.html)")),
     ("json", "JSON (.json)"),
-    ("csv", "CSV findings register (.csv)"),
-    ("docx", "Word document (.docx)"),
+    ("csv", N_("CSV findings register (.csv)")),
+    ("docx", N_("Word document (.docx)")),
 )
 SESSION_FORMATS = ("md", "html", "json")
 REPORT_ONLY = tuple(fmt for fmt, _ in FORMATS if fmt not in SESSION_FORMATS)
@@ -39,7 +40,9 @@ class ExportModal(ModalScreen[Path | None]):
     """Choose what and how to export; Export writes, Close (or Escape) dismisses."""
 
     CSS_PATH = "export_modal.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", id="export.close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", N_("Close"), id="export.close")
+    ]
 
     def __init__(
         self, workspace: Workspace, session_id: str | None, client: str, engagement: str
@@ -53,26 +56,26 @@ class ExportModal(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
-            yield Label("Export", id="export-heading")
-            yield Label("What", classes="export-label")
+            yield Label(_("Export"), id="export-heading")
+            yield Label(_("What"), classes="export-label")
             with RadioSet(id="export-what"):
                 yield RadioButton(
-                    "This session's summary",
+                    _("This session's summary"),
                     value=self.session_id is not None,
                     disabled=self.session_id is None,
                     id="what-session",
                 )
                 yield RadioButton(
-                    "The engagement report", value=self.session_id is None, id="what-report"
+                    _("The engagement report"), value=self.session_id is None, id="what-report"
                 )
-            yield Label("Format", classes="export-label")
+            yield Label(_("Format"), classes="export-label")
             with RadioSet(id="export-format"):
                 for index, (fmt, label) in enumerate(FORMATS):
-                    yield RadioButton(label, value=index == 0, id=f"format-{fmt}")
+                    yield RadioButton(_(label), value=index == 0, id=f"format-{fmt}")
             yield Static("", id="export-result")
             with Horizontal(id="export-buttons"):
-                yield Button("Export", variant="primary", id="export-go")
-                yield Button("Close", id="export-close")
+                yield Button(_("Export"), variant="primary", id="export-go")
+                yield Button(_("Close"), id="export-close")
 
     def on_mount(self) -> None:
         self._sync_formats()
@@ -106,7 +109,7 @@ class ExportModal(ModalScreen[Path | None]):
     @on(Button.Pressed, "#export-go")
     def action_export(self) -> None:
         self.query_one("#export-go", Button).disabled = True
-        self.query_one("#export-result", Static).update(Text("Writing…"))
+        self.query_one("#export-result", Static).update(Text(_("Writing…")))
         self.write_export(self.what, self.chosen_format)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group=EXPORT_GROUP)
@@ -123,11 +126,13 @@ class ExportModal(ModalScreen[Path | None]):
         result = self.query_one("#export-result", Static)
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Path):
             self.written = event.worker.result
-            shown = Text("Written to ", style="bold green")
+            shown = Text(_("Written to "), style="bold green")
             shown.append(str(self.written))
             result.update(shown)
         elif event.state == WorkerState.ERROR:
-            result.update(Text(f"Not written: {event.worker.error}", style="bold red"))
+            result.update(
+                Text(_("Not written: {error}").format(error=event.worker.error), style="bold red")
+            )
         if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
             self.query_one("#export-go", Button).disabled = False
             self.query_one("#export-close", Button).focus()

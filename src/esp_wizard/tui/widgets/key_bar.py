@@ -14,6 +14,8 @@ from textual.binding import Binding, BindingType
 from textual.markup import escape
 from textual.widgets import Static
 
+from esp_wizard.i18n import _
+
 
 def shown_keys(app: App, bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
     """(key as shown, description) for each binding meant for the footer, once per action."""
@@ -22,7 +24,7 @@ def shown_keys(app: App, bindings: Iterable[BindingType]) -> list[tuple[str, str
     for binding in bindings:
         if isinstance(binding, Binding) and binding.show and binding.action not in seen:
             seen.add(binding.action)
-            shown.append((app.get_key_display(binding), binding.description))
+            shown.append((app.get_key_display(binding), _(binding.description)))
     return shown
 
 
