@@ -63,6 +63,7 @@ SHOWN_CALLS = {
     "_required_text",
     "_optional_text",
     "ask_row",
+    "_field",
     "_say_quietly",
 }
 SHOWN_KEYWORDS = {

@@ -24,7 +24,7 @@ from esp_wizard.export import playbook_text as pt
 from esp_wizard.export import text as t
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import PlannedPerson
-from esp_wizard.i18n import N_, _, ngettext
+from esp_wizard.i18n import N_, Labels, _, ngettext
 from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.safe import safe
 from esp_wizard.tui.widgets.footer import Footer
@@ -32,6 +32,9 @@ from esp_wizard.workspace import Workspace
 
 COMPILE_GROUP = "cockpit-compile"
 VERDICT_STYLES = {"go": "bold green", "no-go": "bold red", "not yet decidable": "bold yellow"}
+VERDICT_LABELS = Labels(
+    {"go": N_("go"), "no-go": N_("no-go"), "not yet decidable": N_("not yet decidable")}
+)
 CONTRACT_STYLES = {"fits": "green", "tight": "yellow", "does not fit": "bold red", "unknown": ""}
 
 
@@ -189,7 +192,7 @@ def summary_text(report: EngagementReport) -> Text:
         return text
     card, contract = book.scorecard, book.contract
     text.append(_("\nGo/no-go "), style="bold")
-    text.append(card.verdict, style=VERDICT_STYLES[card.verdict])
+    text.append(VERDICT_LABELS.get(card.verdict, card.verdict), style=VERDICT_STYLES[card.verdict])
     text.append(" " + _("· timeline "), style="bold")
     warmup = pt.weeks(book.warmup.length_weeks)
     text.append(

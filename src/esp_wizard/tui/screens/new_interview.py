@@ -81,7 +81,7 @@ class NewInterviewScreen(Screen[None]):
         yield Static(Text(_("New interview"), style="bold"), id="new-title")
         with VerticalScroll(id="form", can_focus=False):
             yield from _field(
-                "Client",
+                _("Client"),
                 FormInput(
                     presets.client,
                     placeholder=_("Client (→ completes a known one)"),
@@ -95,7 +95,7 @@ class NewInterviewScreen(Screen[None]):
             )
             yield Static("", id="client-problem", classes="problem")
             yield from _field(
-                "Engagement",
+                _("Engagement"),
                 FormInput(
                     presets.engagement or "",
                     placeholder=_("e.g. ESP migration 2027 (optional)"),
@@ -105,7 +105,7 @@ class NewInterviewScreen(Screen[None]):
                 ),
             )
             yield from _field(
-                "Facilitator",
+                _("Facilitator"),
                 FormInput(
                     self.facilitator,
                     placeholder=_("You (remembered next time)"),
