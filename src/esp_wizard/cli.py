@@ -11,32 +11,40 @@ import os
 import sys
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
+from typing import Any
 
 from esp_wizard import __version__
 from esp_wizard.commands import COMMANDS, Command
 from esp_wizard.errors import FileProblems, UserError
+from esp_wizard.i18n import N_, _
 
 LANGUAGES = ("en", "fr")  # esp_wizard.i18n.LANGUAGES, kept light
+# argparse's group titles, translated by localise() below.
+ARGPARSE_GROUPS = (N_("positional arguments"), N_("options"))
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="esp-wizard",
-        description="Run ESP-migration discovery interviews and compile their findings.",
-        epilog="The workspace is the current folder unless --workspace or "
-        "ESP_WIZARD_WORKSPACE names another. Without a command, the TUI opens.",
+        description=_("Run ESP-migration discovery interviews and compile their findings."),
+        epilog=_(
+            "The workspace is the current folder unless --workspace or "
+            "ESP_WIZARD_WORKSPACE names another. Without a command, the TUI opens."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"esp-wizard {__version__}")
     parser.add_argument(
         "--workspace",
         metavar="DIR",
-        help="the engagement's folder, holding sessions/ and questionnaires/",
+        help=_("the engagement's folder, holding sessions/ and questionnaires/"),
     )
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="the interface's language (default: the config's, else LC_ALL, LC_MESSAGES, "
-        "LANG); a report's language also, when given",
+        help=_(
+            "the interface's language (default: the config's, else LC_ALL, LC_MESSAGES, "
+            "LANG); a report's language also, when given"
+        ),
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
@@ -45,7 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    with _interface_language(_lang_option(argv)):  # --help and errors speak it too
+        return _main(argv)
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser()
+    localise(parser)
     args = parser.parse_args(argv)
     command: Command | None = getattr(args, "handler", None)
     if command is None:
@@ -53,8 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command is None:
             return 0
     try:
-        with _interface_language(args):
-            code = command.run(args)
+        code = command.run(args)
         sys.stdout.flush()  # a closed pipe shows here, not at the interpreter's exit
         return code
     except BrokenPipeError:
@@ -71,22 +85,57 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         if os.environ.get("ESP_WIZARD_DEBUG"):
             raise
-        _say(
-            f"esp-wizard: unexpected error: {type(error).__name__}: {error} "
+        message = _(
+            "esp-wizard: unexpected error: {kind}: {error} "
             "(set ESP_WIZARD_DEBUG=1 to see the traceback, and please report it)"
         )
+        _say(message.format(kind=type(error).__name__, error=error))
         return 1
 
 
-def _interface_language(args: argparse.Namespace) -> AbstractContextManager[str]:
+def _lang_option(argv: list[str]) -> str | None:
+    """`--lang fr` / `--lang=fr` before the parser exists, so that its help is in that
+    language (a wrong value is left for the parser to refuse)."""
+    commands = {command.name for command in COMMANDS}
+    for index, word in enumerate(argv):
+        if word == "--" or word in commands:  # `report --lang` is the report's language
+            break
+        if word.startswith("--lang="):
+            return word.partition("=")[2]
+        if word == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
+
+
+def _interface_language(option: str | None) -> AbstractContextManager[str]:
     """--lang, else the remembered setting, else the locale: the language of the run (and
     only of this run: a caller of main() in the same process is left as it was)."""
     from esp_wizard import i18n
     from esp_wizard.config import load_config
 
-    option = getattr(args, "lang", None)
-    config = "" if option else load_config().language
+    config = "" if i18n.normalise(option) else load_config().language
     return i18n.use(i18n.interface_language(option, config))
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+def localise(parser: argparse.ArgumentParser) -> None:
+    """argparse's own words (usage, the option groups, -h's help) in the interface's
+    language, for the parser and every subcommand's: the standard library ships no French."""
+    parser.formatter_class = _Formatter
+    for group in parser._action_groups:
+        group.title = _(group.title) if group.title else group.title
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = _("show this help message and exit")
+        elif isinstance(action, argparse._VersionAction):
+            action.help = _("show program's version number and exit")
+        elif isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                localise(sub)
 
 
 def _say(line: str) -> None:

@@ -14,10 +14,6 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-import tomli_w
-
-from esp_wizard.session.atomic import atomic_write_bytes
-
 ENV_VAR = "ESP_WIZARD_CONFIG_DIR"
 FILE_NAME = "config.toml"
 
@@ -56,6 +52,10 @@ def load_config(path: Path | None = None) -> UserConfig:
 
 def save_config(config: UserConfig, path: Path | None = None) -> str:
     """Write the settings atomically; "" on success, else why not (the caller notifies)."""
+    import tomli_w  # writing is rare: `esp-wizard --help` reads the language only
+
+    from esp_wizard.session.atomic import atomic_write_bytes
+
     path = path or config_path()
     data = {key: value for key, value in asdict(config).items() if value}
     try:

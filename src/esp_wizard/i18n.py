@@ -33,7 +33,11 @@ DOMAIN = "esp_wizard"
 LOCALE_DIR = Path(__file__).parent / "locale"
 ENV_VARS = ("LC_ALL", "LC_MESSAGES", "LANG")
 
-_current: ContextVar[str] = ContextVar("esp_wizard_language", default=DEFAULT)
+_current: ContextVar[str | None] = ContextVar("esp_wizard_language", default=None)
+# What a thread that inherits no context speaks (a context variable does not follow into
+# asyncio's executor threads, nor into callbacks they hand back): the TUI sets it while it
+# runs, so its worker threads build their text in the interface's language.
+_fallback = DEFAULT
 
 
 def normalise(tag: str | None) -> str | None:
@@ -72,7 +76,15 @@ def translations(language: str) -> gettext.NullTranslations:
 
 
 def current() -> str:
-    return _current.get()
+    return _current.get() or _fallback
+
+
+def set_fallback(language: str | None) -> str:
+    """The language outside any `use()` block, process-wide; returns the previous one so
+    the caller can put it back (an app when it ends)."""
+    global _fallback
+    previous, _fallback = _fallback, normalise(language) or DEFAULT
+    return previous
 
 
 @contextmanager
@@ -80,17 +92,17 @@ def use(language: str | None) -> Iterator[str]:
     """Speak `language` (normalised; English if unknown) inside the block."""
     token = _current.set(normalise(language) or DEFAULT)
     try:
-        yield _current.get()
+        yield current()
     finally:
         _current.reset(token)
 
 
 def _(message: str) -> str:
-    return translations(_current.get()).gettext(message)
+    return translations(current()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
-    return translations(_current.get()).ngettext(singular, plural, count)
+    return translations(current()).ngettext(singular, plural, count)
 
 
 def semicolons(items: Iterable[str]) -> str:

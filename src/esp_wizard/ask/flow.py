@@ -19,6 +19,7 @@ from esp_wizard.ask.progress import progress_line, section_heading
 from esp_wizard.ask.prompter import Prompter
 from esp_wizard.ask.prompts import AskContext, prompt_for
 from esp_wizard.ask.replies import Answered, Reply, Unchanged
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.catalog import load_catalog
 from esp_wizard.questionnaire.causes import Cause, known_causes
 from esp_wizard.questionnaire.kinds import Question, is_empty
@@ -134,7 +135,7 @@ class InterviewRun:
             self.prompter.say(f"  {outcome.refused}")
             return False
         if is_empty(reply.value) and outcome.changed:
-            self.prompter.say("  Answer cleared.")
+            self.prompter.say("  " + _("Answer cleared."))
         return True
 
     def _commit(self, question_id: str, rows: list[dict[str, Any]]) -> None:
@@ -149,8 +150,10 @@ class InterviewRun:
             sp.DONT_KNOW: lambda q: self._mark(q, "dont_know"),
             sp.NOT_APPLICABLE: lambda q: self._mark(q, "not_applicable"),
             sp.SKIP: self._next,
-            sp.NOTE: lambda q: self._annotate(q, "note", "Note"),
-            sp.QUOTE: lambda q: self._annotate(q, "quote", "Quote", "(their words, verbatim)"),
+            sp.NOTE: lambda q: self._annotate(q, "note", _("Note")),
+            sp.QUOTE: lambda q: self._annotate(
+                q, "quote", _("Quote"), _("(their words, verbatim)")
+            ),
             sp.FLAG: self._flag,
             sp.OBSERVATION: self._observe,
             sp.BACK: self._back,
@@ -163,24 +166,27 @@ class InterviewRun:
         if outcome.refused:
             self.prompter.say(f"  {outcome.refused}")
             return question
-        self.prompter.say(f"  Recorded: {STATUS_TEXT[status]}")
+        self.prompter.say("  " + _("Recorded: {status}").format(status=STATUS_TEXT[status]))
         return self._next(question)
 
     def _annotate(self, question: Question, name: str, label: str, hint: str = "") -> Question:
         """A note or a quote on the question, which is then asked again."""
         answer = self.session.answers.get(question.id)
         current = getattr(answer, name) if answer is not None else ""
-        empty = "(empty removes it)" if current else "(empty: none)"
+        empty = _("(empty removes it)") if current else _("(empty: none)")
         text = self.prompter.text(label, default=current, instruction=f"{hint} {empty}".strip())
         record = self.control.note if name == "note" else self.control.quote
         if self._saved(record(question.id, text)).changed:
-            self.prompter.say(f"  {label} {'saved' if text.strip() else 'removed'}.")
+            done = _("{label} saved.") if text.strip() else _("{label} removed.")
+            self.prompter.say("  " + done.format(label=label))
         return question
 
     def _flag(self, question: Question) -> Question:
         self._saved(self.control.flag(question.id))
         flagged = self.control.flagged(question.id)
-        self.prompter.say("  Flagged for follow-up." if flagged else "  Follow-up flag removed.")
+        self.prompter.say(
+            "  " + (_("Flagged for follow-up.") if flagged else _("Follow-up flag removed."))
+        )
         return question
 
     def _observe(self, question: Question) -> Question:
@@ -188,7 +194,9 @@ class InterviewRun:
         if fields is not None:
             observation, outcome = self.control.observation(question.id, **fields)
             self._saved(outcome)
-            self.prompter.say(f"  Observation recorded ({observation.category}).")
+            self.prompter.say(
+                "  " + _("Observation recorded ({category}).").format(category=observation.category)
+            )
         return question
 
     def causes(self) -> list[Cause]:
@@ -203,7 +211,7 @@ class InterviewRun:
     def _back(self, question: Question) -> Question:
         previous = self.control.back(question.id, skip_notes=True)  # notes are only read
         if previous is None:
-            self.prompter.say("  This is the first question.")
+            self.prompter.say("  " + _("This is the first question."))
             return question
         return previous
 
@@ -225,17 +233,17 @@ class InterviewRun:
         ]
         flagged = [(n, q) for n, q in enumerate(numbered, 1) if self.control.flagged(q.id)]
         say = self.prompter.say
-        say(f"  Answered: {len(answered)} of {len(numbered)}")
+        say("  " + _("Answered: {done} of {total}").format(done=len(answered), total=len(numbered)))
         for number, asked in answered:
             say(f"    {number}. {asked.text} = {self._shown_answer(asked)}")
-        say(f"  Still open: {len(still)}")
+        say("  " + _("Still open: {count}").format(count=len(still)))
         for number, asked in sorted(still, key=lambda pair: pair[0]):
-            mark = " (required)" if asked.id in required else ""
+            mark = " " + _("(required)") if asked.id in required else ""
             say(f"    {number}. {asked.text}{mark}")
-        say(f"  Flagged for follow-up: {len(flagged)}")
+        say("  " + _("Flagged for follow-up: {count}").format(count=len(flagged)))
         for number, asked in flagged:
             say(f"    {number}. {asked.text}")
-        say("  :go NUMBER (or a question id) goes there.")
+        say("  " + _(":go NUMBER (or a question id) goes there."))
         return question
 
     def _shown_answer(self, question: Question) -> str:
@@ -249,7 +257,7 @@ class InterviewRun:
 
     def _go(self, question: Question, wanted: str) -> Question:
         """`:go 12` or `:go contract_end`: any active question; asked for when left out."""
-        wanted = wanted or self.prompter.text("Go to which question (number or id)?").strip()
+        wanted = wanted or self.prompter.text(_("Go to which question (number or id)?")).strip()
         if not wanted:
             return question
         numbered = self._numbered()
@@ -257,7 +265,8 @@ class InterviewRun:
             index = int(wanted) - 1
             if 0 <= index < len(numbered):
                 return numbered[index]
-            self.prompter.say(f"  There is no question {wanted} (1 to {len(numbered)}).")
+            there = _("There is no question {wanted} (1 to {last}).")
+            self.prompter.say("  " + there.format(wanted=wanted, last=len(numbered)))
             return question
         if self.questionnaire_has(wanted):
             target = self.control.target(wanted)
@@ -265,7 +274,12 @@ class InterviewRun:
                 return target
             self.prompter.say(f"  {SKIPPED}")
             return question
-        self.prompter.say(f"  No question {wanted}: give its number (:review lists them) or id.")
+        self.prompter.say(
+            "  "
+            + _("No question {wanted}: give its number (:review lists them) or id.").format(
+                wanted=wanted
+            )
+        )
         return question
 
     def questionnaire_has(self, question_id: str) -> bool:

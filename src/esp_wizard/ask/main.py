@@ -22,6 +22,7 @@ from esp_wizard.ask.prompter import Prompter
 from esp_wizard.ask.specials import help_lines
 from esp_wizard.ask.start import open_interview
 from esp_wizard.ask.summary import finish, resume_hint
+from esp_wizard.i18n import _
 from esp_wizard.session.controller import InterviewController
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.store import SessionStore
@@ -43,9 +44,14 @@ def run_ask(args: argparse.Namespace, workspace: Workspace) -> int:
             return _interview(args, store, prompter, opened)
         except (KeyboardInterrupt, EOFError):
             if opened.session_id:
-                _say_quietly(prompter, f"saved; resume with: {resume_hint(opened.session_id)}")
+                _say_quietly(
+                    prompter,
+                    _("saved; resume with: {command}").format(
+                        command=resume_hint(opened.session_id)
+                    ),
+                )
             else:
-                _say_quietly(prompter, "cancelled; no session was started")
+                _say_quietly(prompter, _("cancelled; no session was started"))
             return INTERRUPTED
 
 
@@ -56,7 +62,7 @@ def _interview(
     session = interview.session
     opened.session_id = session.id
     if session.status == "completed":
-        if not prompter.confirm("This session is completed. Reopen it?", default=False):
+        if not prompter.confirm(_("This session is completed. Reopen it?"), default=False):
             return 0
         control = InterviewController(interview, store)
         control.reopen()
@@ -68,7 +74,7 @@ def _interview(
     if InterviewRun(interview, store, prompter).run(start):
         finish(interview, store, prompter, path or store.find(session.id))
     else:
-        prompter.say(f"saved; resume with: {resume_hint(session.id)}")
+        prompter.say(_("saved; resume with: {command}").format(command=resume_hint(session.id)))
     return 0
 
 
@@ -76,11 +82,17 @@ def introduction(interview: Interview, path: str) -> list[str]:
     questionnaire, session = interview.questionnaire, interview.session
     people = ", ".join(f"{i.name} ({i.role})" if i.role else i.name for i in session.interviewees)
     return [
-        f"{questionnaire.title} ({questionnaire.id}, {questionnaire.language}), "
-        f"about {questionnaire.minutes} minutes",
-        f"Client: {session.client}; interviewees: {people or 'none named'}",
-        f"Session {session.id}, saved after every answer to {path}",
-        "Commands, typed at any prompt:",
+        _("{title} ({id}, {language}), about {minutes} minutes").format(
+            title=questionnaire.title,
+            id=questionnaire.id,
+            language=questionnaire.language,
+            minutes=questionnaire.minutes,
+        ),
+        _("Client: {client}; interviewees: {people}").format(
+            client=session.client, people=people or _("none named")
+        ),
+        _("Session {id}, saved after every answer to {path}").format(id=session.id, path=path),
+        _("Commands, typed at any prompt:"),
         *help_lines(),
     ]
 
@@ -91,7 +103,8 @@ def _end_now(opened: _Opened) -> None:
         with contextlib.suppress(Exception):
             store.close_all()
     if opened.session_id:
-        line = f"saved; resume with: {resume_hint(opened.session_id)}\n"
+        line = _("saved; resume with: {command}").format(command=resume_hint(opened.session_id))
+        line += "\n"
         with contextlib.suppress(OSError):
             os.write(1, line.encode("utf-8", "replace"))
     os._exit(INTERRUPTED)

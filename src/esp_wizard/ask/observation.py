@@ -16,17 +16,18 @@ from questionary import Choice
 
 from esp_wizard import i18n
 from esp_wizard.ask.prompter import Prompter
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.causes import Cause
 from esp_wizard.questionnaire.model import CATEGORIES, PHASES
 
 CATEGORY_HELP = {
-    "strength": "strength: works well, keep it",
-    "gap": "gap: something missing",
-    "hack": "hack: a workaround that keeps something running",
-    "manual": "manual: done by hand, a platform should do it",
+    "strength": N_("strength: works well, keep it"),
+    "gap": N_("gap: something missing"),
+    "hack": N_("hack: a workaround that keeps something running"),
+    "manual": N_("manual: done by hand, a platform should do it"),
 }
-SEVERITY_HELP = "1-5, how much it hurts or risks the business today"
-IMPACT_HELP = "1-5, how much it matters to the migration (5: blocks cutover)"
+SEVERITY_HELP = N_("1-5, how much it hurts or risks the business today")
+IMPACT_HELP = N_("1-5, how much it matters to the migration (5: blocks cutover)")
 
 
 def ask_observation(
@@ -34,15 +35,19 @@ def ask_observation(
 ) -> dict[str, Any] | None:
     """The observation's fields, asked one by one; None when its text is left empty."""
     category = prompter.select(
-        "Observation: category", [Choice(CATEGORY_HELP[c], value=c) for c in CATEGORIES]
+        _("Observation: category"), [Choice(_(CATEGORY_HELP[c]), value=c) for c in CATEGORIES]
     )
-    severity = prompter.select(f"Severity ({SEVERITY_HELP})", _points(), default=3)
-    impact = prompter.select(f"Impact ({IMPACT_HELP})", _points(), default=3)
-    phase = prompter.select("Phase it bears on", [Choice(p, value=p) for p in PHASES])
-    title = prompter.text("Title", instruction="(optional, a short line)")
-    text = prompter.text("What did you observe?", instruction="(empty: record nothing)")
+    severity = prompter.select(
+        _("Severity ({severity_help})").format(severity_help=_(SEVERITY_HELP)), _points(), default=3
+    )
+    impact = prompter.select(
+        _("Impact ({impact_help})").format(impact_help=_(IMPACT_HELP)), _points(), default=3
+    )
+    phase = prompter.select(_("Phase it bears on"), [Choice(p, value=p) for p in PHASES])
+    title = prompter.text(_("Title"), instruction=_("(optional, a short line)"))
+    text = prompter.text(_("What did you observe?"), instruction=_("(empty: record nothing)"))
     if not text.strip():
-        prompter.say("  No observation recorded.")
+        prompter.say("  " + _("No observation recorded."))
         return None
     return {
         "category": category,

@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from questionary import Choice, Separator
 
 from esp_wizard.ask.prompter import COMMAND_KEY, ENTER_KEY, Prompter, Validate
+from esp_wizard.i18n import _
 from esp_wizard.safetext import for_terminal
 
 YES = {"y", "yes", "o", "oui"}
@@ -112,7 +113,7 @@ class PlainPrompter(Prompter):
         default_number = next((n for n, c in options if c.value == default), None)
         hint = f" [{default_number}]" if default_number is not None else ""
         while True:
-            typed = self._read(f"Number or text{hint}: ").strip()
+            typed = self._read(_("Number or text{hint}: ").format(hint=hint)).strip()
             if not typed and default_number is not None:
                 return default
             if command_key and typed.startswith(":") and not typed.startswith("::"):
@@ -121,7 +122,12 @@ class PlainPrompter(Prompter):
             found = _match(typed.removeprefix(":") if typed.startswith("::") else typed, options)
             if found is not None:
                 return found.value
-            self.say(f"  Type a number from 1 to {len(options)}, or the option's text.")
+            self.say(
+                "  "
+                + _("Type a number from 1 to {last}, or the option's text.").format(
+                    last=len(options)
+                )
+            )
 
     def checkbox(
         self,
@@ -134,14 +140,19 @@ class PlainPrompter(Prompter):
         options = self._list(message, choices, ticks=True)
         ticked = [c.value for _, c in options if c.checked]
         while True:
-            typed = self._read("Numbers or texts, separated by commas (Enter keeps [x]): ")
+            typed = self._read(_("Numbers or texts, separated by commas (Enter keeps [x]): "))
             typed = typed.strip()
             if command_key and typed.startswith(":") and not typed.startswith("::"):
                 self._command = typed
                 return COMMAND_KEY
             picked = ticked if not typed else _match_all(typed, options)
             if picked is None:
-                self.say(f"  Type numbers from 1 to {len(options)}, or the options' texts.")
+                self.say(
+                    "  "
+                    + _("Type numbers from 1 to {last}, or the options' texts.").format(
+                        last=len(options)
+                    )
+                )
                 continue
             verdict = validate(picked) if validate is not None else True
             if verdict is True:
@@ -157,7 +168,7 @@ class PlainPrompter(Prompter):
         command_key: bool = False,
         enter: bool = False,
     ) -> Any:
-        shown = instruction or ("(Y/n)" if default else "(y/N)")
+        shown = instruction or (_("(Y/n)") if default else _("(y/N)"))
         while True:
             typed = self._read(f"{message} {shown} ").strip()
             if not typed:
@@ -169,7 +180,7 @@ class PlainPrompter(Prompter):
                 return True
             if typed.casefold() in NO:
                 return False
-            self.say("  Type y or n.")
+            self.say("  " + _("Type y or n."))
 
     def _list(
         self,

@@ -23,6 +23,7 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.styles import Style
 from questionary import Choice, Separator
 
+from esp_wizard.i18n import _
 from esp_wizard.safetext import for_terminal
 
 Validate = Callable[[str], bool | str]
@@ -147,10 +148,13 @@ class Prompter:
         enter: bool = False,
     ) -> Any:
         """True or False; COMMAND_KEY; with `enter`, ENTER_KEY when Enter comes first."""
+        shown = instruction or (_("(Y/n)") if default else _("(y/N)"))
         question = questionary.confirm(
-            for_terminal(message), default=default, instruction=instruction, style=self.style
+            for_terminal(message), default=default, instruction=shown + " ", style=self.style
         )
         keys = KeyBindings()
+        for key in "oO":  # "oui": French yes, whatever the language (y works too)
+            keys.add(key, eager=True)(lambda event: event.app.exit(result=True))
         if enter:
             keys.add(Keys.ControlM, eager=True)(lambda event: event.app.exit(result=ENTER_KEY))
         return _ask(question, command_key, keys)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from esp_wizard.i18n import N_, _
+
 
 @dataclass(frozen=True)
 class Special:
@@ -23,24 +25,33 @@ class Special:
         return f":{self.code}"
 
 
-DONT_KNOW = Special("dk", "Don't know", "record “don't know” instead of an answer")
-NOT_APPLICABLE = Special("na", "Not applicable", "record “not applicable” instead of an answer")
-SKIP = Special("skip", "Skip for now", "leave this question open and go on")
-NOTE = Special("note", "Add a note", "a note of your own on this question")
-QUOTE = Special("quote", "Add a quote", "the interviewee's words, verbatim")
-FLAG = Special("flag", "Flag for follow-up", "flag this question for follow-up (again: unflag)")
+DONT_KNOW = Special("dk", N_("Don't know"), N_("record “don't know” instead of an answer"))
+NOT_APPLICABLE = Special(
+    "na", N_("Not applicable"), N_("record “not applicable” instead of an answer")
+)
+SKIP = Special("skip", N_("Skip for now"), N_("leave this question open and go on"))
+NOTE = Special("note", N_("Add a note"), N_("a note of your own on this question"))
+QUOTE = Special("quote", N_("Add a quote"), N_("the interviewee's words, verbatim"))
+FLAG = Special(
+    "flag", N_("Flag for follow-up"), N_("flag this question for follow-up (again: unflag)")
+)
 OBSERVATION = Special(
-    "obs", "Record an observation", "a finding of your own: category, severity, impact, text"
+    "obs",
+    N_("Record an observation"),
+    N_("a finding of your own: category, severity, impact, text"),
 )
-BACK = Special("back", "Go back one question", "return to the previous question")
-REVIEW = Special("review", "Review", "what is answered, still open and flagged, by number")
+BACK = Special("back", N_("Go back one question"), N_("return to the previous question"))
+REVIEW = Special("review", N_("Review"), N_("what is answered, still open and flagged, by number"))
 GO = Special(
-    "go", "Go to a question", "go to a question by number or id (:go 12)", takes_argument=True
+    "go",
+    N_("Go to a question"),
+    N_("go to a question by number or id (:go 12)"),
+    takes_argument=True,
 )
-STOP = Special("stop", "Stop here", "stop; everything is saved, resume later")
-HELP = Special("help", "Help", "list these commands")
+STOP = Special("stop", N_("Stop here"), N_("stop; everything is saved, resume later"))
+HELP = Special("help", N_("Help"), N_("list these commands"))
 # Inside an inventory row: `:back` leaves the half-typed row (nothing of it is saved).
-LEAVE_ROW = Special("back", "Leave this row", "leave this row without saving it")
+LEAVE_ROW = Special("back", N_("Leave this row"), N_("leave this row without saving it"))
 
 SPECIALS = (
     DONT_KNOW,
@@ -81,19 +92,26 @@ def read_typed(text: str, specials: tuple[Special, ...]) -> Special | str:
 
 
 def find(code: str, specials: tuple[Special, ...]) -> Special:
-    word, _, rest = code.strip().partition(" ")
+    word, _sep, rest = code.strip().partition(" ")
     wanted = word.casefold()
     for special in specials:
         if special.code == wanted and (rest.strip() == "" or special.takes_argument):
             return replace(special, argument=rest.strip()) if rest.strip() else special
     known = " ".join(s.typed for s in specials)
-    raise UnknownCommand(f"Unknown command :{code.strip()} (commands: {known})")
+    unknown = _("Unknown command :{code} (commands: {known})")
+    raise UnknownCommand(unknown.format(code=code.strip(), known=known))
 
 
 def help_lines(specials: tuple[Special, ...] = SPECIALS) -> list[str]:
     """One line per command, for the start of an interview and for :help."""
-    lines = [f"  {s.typed:<8} {s.help}" for s in specials]
-    lines.append("  In a list or a yes/no question, press : then the command, or pick it below;")
-    lines.append("  a command typed over a prefilled answer replaces it (the answer stays saved).")
-    lines.append("  Enter on an empty answer leaves it as it is; ctrl+c stops (all is saved).")
+    lines = [f"  {s.typed:<8} {_(s.help)}" for s in specials]
+    lines.append(
+        "  " + _("In a list or a yes/no question, press : then the command, or pick it below;")
+    )
+    lines.append(
+        "  " + _("a command typed over a prefilled answer replaces it (the answer stays saved).")
+    )
+    lines.append(
+        "  " + _("Enter on an empty answer leaves it as it is; ctrl+c stops (all is saved).")
+    )
     return lines

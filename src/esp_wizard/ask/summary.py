@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from esp_wizard.ask.prompter import Prompter
+from esp_wizard.i18n import _, ngettext
 from esp_wizard.session.controller import InterviewController
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.store import SessionStore
@@ -20,38 +21,60 @@ def finish(interview: Interview, store: SessionStore, prompter: Prompter, path: 
         prompter.say(line)
     session = interview.session
     open_required = interview.unanswered_required()
-    question = "Mark the session completed"
-    if open_required:
-        question += f" although {len(open_required)} required questions are open"
-    if prompter.confirm(f"{question}?", default=not open_required):
+    count = len(open_required)
+    question = (
+        ngettext(
+            "Mark the session completed although {count} required question is open?",
+            "Mark the session completed although {count} required questions are open?",
+            count,
+        ).format(count=count)
+        if open_required
+        else _("Mark the session completed?")
+    )
+    if prompter.confirm(question, default=not open_required):
         control = InterviewController(interview, store)
         if control.complete().save_error:
             control.require_saved()  # ask stops with the disk's one line
-        prompter.say(f"Session {session.id} completed. Export it: esp-wizard export {session.id}")
+        prompter.say(
+            _("Session {id} completed. Export it: esp-wizard export {id}").format(id=session.id)
+        )
     else:
-        prompter.say(f"Left in progress; resume with: {resume_hint(session.id)}")
+        prompter.say(
+            _("Left in progress; resume with: {command}").format(command=resume_hint(session.id))
+        )
 
 
 def summary_lines(interview: Interview, path: Path) -> list[str]:
     progress = interview.progress()
-    lines = ["", "== End of the questionnaire ==", f"{progress.done} of {progress.total} done."]
+    lines = [
+        "",
+        _("== End of the questionnaire =="),
+        _("{done} of {total} done.").format(done=progress.done, total=progress.total),
+    ]
     findings = interview.fired_findings()
-    lines.append(f"Findings the answers raise: {len(findings)}")
+    lines.append(_("Findings the answers raise: {count}").format(count=len(findings)))
     for found in findings:
         rule = found.rule
+        found_line = _("[{category}] {title} (severity {severity}, impact {impact}, {phase})")
         lines.append(
-            f"  - [{rule.category}] {found.title} "
-            f"(severity {rule.severity}, impact {rule.impact}, {rule.phase})"
+            "  - "
+            + found_line.format(
+                category=rule.category,
+                title=found.title,
+                severity=rule.severity,
+                impact=rule.impact,
+                phase=rule.phase,
+            )
         )
     observations = interview.session.observations
     if observations:
-        lines.append(f"Your observations: {len(observations)}")
+        lines.append(_("Your observations: {count}").format(count=len(observations)))
         lines += [f"  - [{o.category}] {o.title or o.text}" for o in observations]
     drivers = interview.fired_drivers()
     if drivers:
-        lines.append("Timeline drivers: " + ", ".join(d.label for d in drivers))
+        lines.append(_("Timeline drivers:") + " " + ", ".join(d.label for d in drivers))
     lines += _open_lines(interview)
-    lines.append(f"Session file: {path}")
+    lines.append(_("Session file: {path}").format(path=path))
     return lines
 
 
@@ -59,8 +82,8 @@ def _open_lines(interview: Interview) -> list[str]:
     lines = []
     required = interview.unanswered_required()
     if required:
-        lines.append("Required, still open: " + "; ".join(q.text for q in required))
+        lines.append(_("Required, still open:") + " " + "; ".join(q.text for q in required))
     follow_ups = interview.follow_ups()
     if follow_ups:
-        lines.append("Flagged for follow-up: " + "; ".join(q.text for q in follow_ups))
+        lines.append(_("Flagged for follow-up:") + " " + "; ".join(q.text for q in follow_ups))
     return lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from esp_wizard.i18n import _
 from esp_wizard.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def print_table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
     table = Table(title=Text(for_terminal(title, lines=False)), title_justify="left")
     table.header_style = "bold"
     for column in columns:
-        table.add_column(column)
+        table.add_column(_(column))  # piped, the header stays as scripts read it
     for row in cells:
         table.add_row(*(Text(cell) for cell in row))
     out.print(table)
@@ -52,15 +53,15 @@ def print_table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
 
 def add_interview_options(parser: argparse.ArgumentParser, facilitator_help: str) -> None:
     """The options `new` and `ask` share: who, for whom, with which questionnaire."""
-    parser.add_argument("--client", help="the client's name")
-    parser.add_argument("--engagement", help="the engagement, e.g. 'ESP move 2027'")
-    parser.add_argument("--questionnaire", metavar="ID", help="the questionnaire's id")
-    parser.add_argument("--language", help="the questionnaire's language, e.g. en or fr")
+    parser.add_argument("--client", help=_("the client's name"))
+    parser.add_argument("--engagement", help=_("the engagement, e.g. 'ESP move 2027'"))
+    parser.add_argument("--questionnaire", metavar="ID", help=_("the questionnaire's id"))
+    parser.add_argument("--language", help=_("the questionnaire's language, e.g. en or fr"))
     parser.add_argument(
         "--interviewee",
         action="append",
         metavar="NAME:ROLE",
-        help="who is interviewed, e.g. 'Ana Souza:email-ops' (repeat for several)",
+        help=_("who is interviewed, e.g. 'Ana Souza:email-ops' (repeat for several)"),
     )
     parser.add_argument("--facilitator", help=facilitator_help)
 

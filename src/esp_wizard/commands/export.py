@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import Any
 
+from esp_wizard.i18n import _
+
 name = "export"
 FORMATS = ("md", "html", "json")  # esp_wizard.export.SESSION_FORMATS, kept light here
 
@@ -15,11 +17,13 @@ def add_parser(subparsers: Any) -> None:
 
     parser = subparsers.add_parser(
         name,
-        help="export one session's summary (Markdown, HTML or JSON)",
-        description="Who, when, how long, every active answer with its notes and quotes, "
-        "follow-ups, observations and the findings the session raised.",
+        help=_("export one session's summary (Markdown, HTML or JSON)"),
+        description=_(
+            "Who, when, how long, every active answer with its notes and quotes, "
+            "follow-ups, observations and the findings the session raised."
+        ),
     )
-    parser.add_argument("session", metavar="SESSION", help="a session id, unique prefix or file")
+    parser.add_argument("session", metavar="SESSION", help=_("a session id, unique prefix or file"))
     add_output_options(parser, FORMATS)
     parser.set_defaults(handler=sys.modules[__name__])
 

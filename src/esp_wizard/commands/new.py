@@ -12,6 +12,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from esp_wizard.i18n import _
+
 if TYPE_CHECKING:
     from esp_wizard.questionnaire.catalog import Catalog
     from esp_wizard.tui.start import NewPresets
@@ -23,12 +25,12 @@ name = "new"
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         name,
-        help="start an interview in the TUI",
-        description="Start an interview in the TUI, asking only for what the options leave out.",
+        help=_("start an interview in the TUI"),
+        description=_("Start an interview in the TUI, asking only for what the options leave out."),
     )
     from esp_wizard.commands.common import add_interview_options
 
-    add_interview_options(parser, "who runs the interview (remembered)")
+    add_interview_options(parser, _("who runs the interview (remembered)"))
     parser.set_defaults(handler=sys.modules[__name__])
 
 
@@ -51,7 +53,7 @@ def _new(args: argparse.Namespace) -> int:
     where = workspace(args)
     people = tuple(parse_interviewee(raw) for raw in args.interviewee or [])
     if args.client is not None and not args.client.strip():
-        raise UserError("--client needs a name")
+        raise UserError(_("--client needs a name"))
     catalog = load_catalog(where.questionnaires_dir)
     chosen = catalog.find(args.questionnaire, args.language) if args.questionnaire else None
     presets = NewPresets(

@@ -6,18 +6,20 @@ import argparse
 import sys
 from typing import Any
 
+from esp_wizard.i18n import N_, _, ngettext
+
 name = "questionnaires"
 
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        name, help="list available questionnaires, check files, print the JSON Schema"
+        name, help=_("list available questionnaires, check files, print the JSON Schema")
     )
     parser.set_defaults(handler=sys.modules[__name__])
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
-    check = actions.add_parser("check", help="validate questionnaire files; exit 2 on any error")
+    check = actions.add_parser("check", help=_("validate questionnaire files; exit 2 on any error"))
     check.add_argument("files", nargs="+", metavar="FILE")
-    actions.add_parser("schema", help="print the JSON Schema of the questionnaire format")
+    actions.add_parser("schema", help=_("print the JSON Schema of the questionnaire format"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,10 +48,15 @@ def check(files: list[str]) -> int:
                 print(for_terminal(line, lines=False))
             continue
         count = questionnaire.answerable_count
-        shown = for_terminal(
-            f"{file}: ok ({questionnaire.id}, {questionnaire.language}, ", lines=False
+        line = ngettext(
+            "{file}: ok ({id}, {language}, {count} question)",
+            "{file}: ok ({id}, {language}, {count} questions)",
+            count,
         )
-        print(f"{shown}{count} questions)")
+        shown = line.format(
+            file=file, id=questionnaire.id, language=questionnaire.language, count=count
+        )
+        print(for_terminal(shown, lines=False))
     return 2 if failed else 0
 
 
@@ -63,11 +70,15 @@ def listing(args: argparse.Namespace) -> int:
         [e.id, e.language, e.title, ", ".join(e.roles), e.questions, e.minutes, e.origin]
         for e in found.entries
     ]
-    columns = ["id", "language", "title", "roles", "questions", "minutes", "from"]
-    print_table(f"{len(rows)} questionnaires", columns, rows)
+    columns = [N_("id"), N_("language"), N_("title"), N_("roles"), N_("questions"), N_("minutes")]
+    columns.append(N_("from"))
+    title = ngettext("{count} questionnaire", "{count} questionnaires", len(rows))
+    print_table(title.format(count=len(rows)), columns, rows)
     from esp_wizard.safetext import for_terminal
 
     for problems in found.problems:
         for line in problems.lines():
-            print(f"skipped: {for_terminal(line, lines=False)}", file=sys.stderr)
+            print(
+                _("skipped: {line}").format(line=for_terminal(line, lines=False)), file=sys.stderr
+            )
     return 0

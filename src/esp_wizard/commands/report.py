@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from esp_wizard.i18n import _, ngettext
+
 if TYPE_CHECKING:
     from esp_wizard.workspace import Workspace
 
@@ -19,18 +21,22 @@ ATTRIBUTIONS = ("named", "role", "anonymous")  # esp_wizard.findings.attribution
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         name,
-        help="compile an engagement's findings and playbook (Markdown, HTML, JSON or CSV)",
-        description="Compile every session of one client and engagement into a report. "
-        "With one engagement in the workspace no option is needed.",
+        help=_("compile an engagement's findings and playbook (Markdown, HTML, JSON or CSV)"),
+        description=_(
+            "Compile every session of one client and engagement into a report. "
+            "With one engagement in the workspace no option is needed."
+        ),
     )
-    parser.add_argument("--client", help="the client whose engagement to report on")
-    parser.add_argument("--engagement", help="the engagement's name, when a client has several")
+    parser.add_argument("--client", help=_("the client whose engagement to report on"))
+    parser.add_argument("--engagement", help=_("the engagement's name, when a client has several"))
     parser.add_argument(
         "--attribution",
         choices=ATTRIBUTIONS,
         default="role",
-        help="how Markdown, HTML and DOCX show who said what (default: role; "
-        "JSON and CSV always name people)",
+        help=_(
+            "how Markdown, HTML and DOCX show who said what (default: role; "
+            "JSON and CSV always name people)"
+        ),
     )
     add_output_options(parser, FORMATS)
     parser.add_argument(
@@ -38,20 +44,24 @@ def add_parser(subparsers: Any) -> None:
         "--report-lang",
         dest="report_lang",
         choices=("en", "fr"),
-        help="the report's language (default: esp-wizard's --lang if given, else the "
-        "language most of the engagement's sessions were held in)",
+        help=_(
+            "the report's language (default: esp-wizard's --lang if given, else the "
+            "language most of the engagement's sessions were held in)"
+        ),
     )
     parser.add_argument(
         "--csv-dialect",
         choices=("comma", "semicolon"),
-        help="CSV cells separated by ',' with a decimal point, or by ';' with a decimal "
-        "comma as French spreadsheets expect (default: the report language's)",
+        help=_(
+            "CSV cells separated by ',' with a decimal point, or by ';' with a decimal "
+            "comma as French spreadsheets expect (default: the report language's)"
+        ),
     )
     parser.add_argument(
         "--part",
         choices=("all", "parity"),
         default="all",
-        help="parity: only the send-at-parity checklist, as CSV for the testers",
+        help=_("parity: only the send-at-parity checklist, as CSV for the testers"),
     )
     parser.set_defaults(handler=sys.modules[__name__])
 
@@ -60,18 +70,18 @@ def add_output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...]
     parser.add_argument(
         "--format",
         choices=formats,
-        help="output format (default: from the -o file's extension, else md)",
+        help=_("output format (default: from the -o file's extension, else md)"),
     )
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="write to a new FILE instead of the terminal ('-' for standard output)",
+        help=_("write to a new FILE instead of the terminal ('-' for standard output)"),
     )
     parser.add_argument(
         "--force",
         action="store_true",
-        help="replace FILE if it exists (never a session or questionnaire file)",
+        help=_("replace FILE if it exists (never a session or questionnaire file)"),
     )
 
 
@@ -99,14 +109,19 @@ def run(args: argparse.Namespace) -> int:
         from esp_wizard.export.playbook_csv import parity_csv
 
         if args.format not in (None, "csv"):
-            raise UserError("--part parity is written as CSV only (drop --format or use csv)")
+            raise UserError(_("--part parity is written as CSV only (drop --format or use csv)"))
 
         lines = len(report.playbook.parity.lines) if report.playbook else 0
+        what = ngettext(
+            "{count} automation to test at parity", "{count} automations to test at parity", lines
+        ).format(count=lines)
         table = parity_csv(report, getattr(args, "csv_dialect", None), language)
-        emit(table, "csv", args.output, f"{lines} automations to test at parity")
+        emit(table, "csv", args.output, what)
         return 0
     fmt = output_format(args, FORMATS)
-    what = f"{len(report.findings)} findings to fix, {len(report.must_fix)} must-fix"
+    what = _("{findings} findings to fix, {must_fix} must-fix").format(
+        findings=len(report.findings), must_fix=len(report.must_fix)
+    )
     rendered = render_report_any(
         report,
         fmt,
@@ -134,12 +149,14 @@ def emit_binary(
     from esp_wizard.errors import UserError
 
     if not output or output == "-":
-        raise UserError(f"the {fmt} format is a file: give one with -o report.{fmt}")
+        raise UserError(
+            _("the {fmt} format is a file: give one with -o report.{fmt}").format(fmt=fmt)
+        )
     from esp_wizard.export.files import write_output
     from esp_wizard.safetext import for_terminal
 
     path = write_output(Path(output).expanduser(), content, where, force=force)
-    print(f"wrote {for_terminal(str(path), lines=False)} ({what})")
+    print(_("wrote {path} ({what})").format(path=for_terminal(str(path), lines=False), what=what))
     return 0
 
 
@@ -155,7 +172,8 @@ def warn(warnings: Any) -> None:
     from esp_wizard.safetext import for_terminal
 
     for warning in warnings:
-        print(f"esp-wizard: warning: {for_terminal(str(warning), lines=False)}", file=sys.stderr)
+        shown = for_terminal(str(warning), lines=False)
+        print(_("esp-wizard: warning: {warning}").format(warning=shown), file=sys.stderr)
 
 
 def emit(
@@ -175,7 +193,9 @@ def emit(
         from esp_wizard.export.files import write_output
 
         path = write_output(Path(output).expanduser(), content, where, force=force)
-        print(f"wrote {for_terminal(str(path), lines=False)} ({what})")
+        print(
+            _("wrote {path} ({what})").format(path=for_terminal(str(path), lines=False), what=what)
+        )
         return
     from esp_wizard.commands.common import console
 

@@ -6,16 +6,20 @@ import argparse
 import sys
 from typing import Any
 
+from esp_wizard.i18n import _
+
 name = "resume"
 
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         name,
-        help="reopen an interview where it was left",
-        description="Reopen an interview in the TUI at the question where it was left.",
+        help=_("reopen an interview where it was left"),
+        description=_("Reopen an interview in the TUI at the question where it was left."),
     )
-    parser.add_argument("session", metavar="SESSION", help="its id, a unique prefix, or its file")
+    parser.add_argument(
+        "session", metavar="SESSION", help=_("its id, a unique prefix, or its file")
+    )
     parser.set_defaults(handler=sys.modules[__name__])
 
 

@@ -6,12 +6,14 @@ import argparse
 import sys
 from typing import Any
 
+from esp_wizard.i18n import N_, _, ngettext
+
 name = "sessions"
 
 
 def add_parser(subparsers: Any) -> None:
-    parser = subparsers.add_parser(name, help="list the workspace's sessions")
-    parser.add_argument("--client", help="only this client's sessions (case-insensitive)")
+    parser = subparsers.add_parser(name, help=_("list the workspace's sessions"))
+    parser.add_argument("--client", help=_("only this client's sessions (case-insensitive)"))
     parser.set_defaults(handler=sys.modules[__name__])
 
 
@@ -41,16 +43,17 @@ def run(args: argparse.Namespace) -> int:
             ]
         )
     columns = [
-        "id",
-        "client",
-        "engagement",
-        "interviewees",
-        "questionnaire",
-        "status",
-        "progress",
-        "last change",
+        N_("id"),
+        N_("client"),
+        N_("engagement"),
+        N_("interviewees"),
+        N_("questionnaire"),
+        N_("status"),
+        N_("progress"),
+        N_("last change"),
     ]
-    print_table(f"{len(rows)} sessions in {where.sessions_dir}", columns, rows)
+    title = ngettext("{count} session in {folder}", "{count} sessions in {folder}", len(rows))
+    print_table(title.format(count=len(rows), folder=where.sessions_dir), columns, rows)
     problems = [*listing.problems, *listing.damaged]
     return report_problems(problems, listing.conflict_lines(), len(rows))
 
@@ -61,10 +64,21 @@ def report_problems(problems: list[Any], conflicts: list[str], shown: int) -> in
 
     for file in problems:
         for line in file.lines():
-            print(f"unreadable: {for_terminal(line, lines=False)}", file=sys.stderr)
+            print(
+                _("unreadable: {problem}").format(problem=for_terminal(line, lines=False)),
+                file=sys.stderr,
+            )
     for line in conflicts:
-        print(f"conflict: {for_terminal(line, lines=False)}", file=sys.stderr)
+        print(_("conflict: {line}").format(line=for_terminal(line, lines=False)), file=sys.stderr)
     if problems:
-        left_out = f"{len(problems)} damaged session file{'s' if len(problems) > 1 else ''}"
-        print(f"esp-wizard: warning: {left_out} left out (listed above)", file=sys.stderr)
+        count = len(problems)
+        left_out = ngettext(
+            "esp-wizard: warning: {count} damaged session file left out (listed above)",
+            "esp-wizard: warning: {count} damaged session files left out (listed above)",
+            count,
+        )
+        print(
+            left_out.format(count=count),
+            file=sys.stderr,
+        )
     return 2 if problems and not shown else 0

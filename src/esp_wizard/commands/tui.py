@@ -6,12 +6,14 @@ import argparse
 import sys
 from typing import Any
 
+from esp_wizard.i18n import _
+
 name = "tui"
 
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        name, help="open the home screen (what esp-wizard does without a command)"
+        name, help=_("open the home screen (what esp-wizard does without a command)")
     )
     parser.set_defaults(handler=sys.modules[__name__])
 

@@ -25,9 +25,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
+from esp_wizard import i18n
 from esp_wizard.config import UserConfig, load_config, save_config
 from esp_wizard.errors import UserError
-from esp_wizard.i18n import N_
+from esp_wizard.i18n import N_, _
 from esp_wizard.safetext import for_terminal
 from esp_wizard.tui.collector import first_frame_painted
 from esp_wizard.tui.commands import app_commands, binding_commands
@@ -43,7 +44,7 @@ if TYPE_CHECKING:  # the core (pydantic models) loads after the first frame, in 
     from esp_wizard.session.summary import SessionSummary
 
 Clock = Callable[[], dt.datetime]
-NOT_AVAILABLE = "report not available yet"
+NOT_AVAILABLE = N_("report not available yet")
 
 
 def utc_clock() -> dt.datetime:
@@ -110,6 +111,8 @@ class WizardApp(App[None]):
         self._lock = threading.Lock()  # store and catalog are first used from worker threads
         self._painted = False  # the first frame is on the terminal
         self._after_paint: list[Callable[[], object]] = []
+        self.language = i18n.current()  # the interface's, for the worker threads too
+        self._language_before = i18n.DEFAULT
 
     def notify(self, message: str, *, title: str = "", **options: Any) -> None:
         """Every notification (screens' and widgets' too) may quote a session or a file name:
@@ -117,7 +120,11 @@ class WizardApp(App[None]):
         super().notify(for_terminal(message), title=for_terminal(title), **options)
 
     # -- start-up ---------------------------------------------------------------------------
+    def on_unmount(self) -> None:
+        i18n.set_fallback(self._language_before)  # the process speaks as before the app
+
     def on_mount(self) -> None:
+        self._language_before = i18n.set_fallback(self.language)
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -258,7 +265,9 @@ class WizardApp(App[None]):
         try:
             opened = open_session(self.store, ref, self.catalog)
         except UserError as error:
-            self.notify(str(error), title="Cannot open", severity="error", timeout=10, markup=False)
+            self.notify(
+                str(error), title=_("Cannot open"), severity="error", timeout=10, markup=False
+            )
             return
         self.open_interview(opened)
 
@@ -276,7 +285,7 @@ class WizardApp(App[None]):
         try:
             from esp_wizard.tui.screens.report import ReportScreen
         except ImportError:
-            self.notify(NOT_AVAILABLE, severity="warning")
+            self.notify(_(NOT_AVAILABLE), severity="warning")
             return
         self.push_screen(ReportScreen(self.workspace, session.client, session.engagement))
 
@@ -284,12 +293,12 @@ class WizardApp(App[None]):
         try:
             from esp_wizard.tui.screens.export_modal import ExportModal
         except ImportError:
-            self.notify(NOT_AVAILABLE, severity="warning")
+            self.notify(_(NOT_AVAILABLE), severity="warning")
             return
 
         def written(path: Path | None) -> None:
             if path is not None:
-                self.notify(f"Exported to {path}", timeout=6, markup=False)
+                self.notify(_("Exported to {path}").format(path=path), timeout=6, markup=False)
 
         modal = ExportModal(self.workspace, session.id, session.client, session.engagement)
         self.push_screen(modal, written)
@@ -313,7 +322,7 @@ class WizardApp(App[None]):
         if not problem:
             self._leave()
             return
-        ask = ConfirmModal("Quit anyway?", problem, yes="Quit", no="Stay")
+        ask = ConfirmModal(_("Quit anyway?"), problem, yes=_("Quit"), no=_("Stay"))
         self.push_screen(ask, lambda yes: self._leave() if yes else None)
 
     def _leave(self) -> None:

@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from esp_wizard.i18n import N_, Labels, _, short_date
+
 if TYPE_CHECKING:  # the home screen's first frame must not wait for pydantic
     from esp_wizard.session.model import Interviewee, Session
     from esp_wizard.session.summary import Person, SessionSummary
@@ -16,7 +18,7 @@ def person(interviewee: Interviewee | Person) -> str:
 
 
 def people(session: Session | SessionSummary) -> str:
-    return ", ".join(person(i) for i in session.interviewees) or "(nobody named)"
+    return ", ".join(person(i) for i in session.interviewees) or _("(nobody named)")
 
 
 def shown_path(path: Path, cwd: Path | None = None) -> str:
@@ -41,7 +43,32 @@ def clock_text(moment: dt.datetime, tz: dt.tzinfo | None = None) -> str:
 
 
 def day_and_time(moment: dt.datetime, tz: dt.tzinfo | None = None) -> str:
-    return local(moment, tz).strftime("%Y-%m-%d %H:%M")
+    """2026-12-02 14:05 in English, 02/12/2026 14:05 in French: as people type a date."""
+    shown = local(moment, tz)
+    return f"{short_date(shown.date())} {shown:%H:%M}"
+
+
+# The CLDR's abbreviated month names, through the catalogue: Babel's locale data would be
+# read on the home screen's first frame for twelve words.
+MONTHS = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("May"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Aug"),
+    N_("Sep"),
+    N_("Oct"),
+    N_("Nov"),
+    N_("Dec"),
+)
+
+
+def day_month(moment: dt.datetime | dt.date) -> str:
+    """ "2 Dec" / "2 déc.": short, and day and month cannot be taken one for the other."""
+    return f"{moment.day} {_(MONTHS[moment.month - 1])}"
 
 
 def duration(seconds: float) -> str:
@@ -52,5 +79,8 @@ def duration(seconds: float) -> str:
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
+STATUS_LABELS = Labels({"in_progress": N_("in progress"), "completed": N_("completed")})
+
+
 def status_text(session: Session | SessionSummary) -> str:
-    return session.status.replace("_", " ")
+    return STATUS_LABELS.get(session.status) or session.status.replace("_", " ")

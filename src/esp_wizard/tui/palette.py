@@ -7,6 +7,8 @@ from functools import partial
 from textual.command import Hit, Hits, Provider
 from textual.markup import escape
 
+from esp_wizard.i18n import _
+
 
 class QuestionJumpProvider(Provider):
     """Search the active questions' text (and ids) and go to the one chosen."""
@@ -29,5 +31,5 @@ class QuestionJumpProvider(Provider):
                 matcher.highlight(question.text),
                 partial(interview_screen.jump_to, question.id),
                 text=question.text,
-                help=escape(f"Go to this question · {section.title if section else ''}"),
+                help=escape(_("Go to this question") + f" · {section.title if section else ''}"),
             )

@@ -11,6 +11,7 @@ from questionary import Choice, Separator
 
 from esp_wizard.ask.prompter import COMMAND_KEY, Prompter
 from esp_wizard.ask.specials import LEAVE_ROW, Special, UnknownCommand, find
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.kinds import Question
 from esp_wizard.questionnaire.kinds.base import AnswerError
 
@@ -41,7 +42,7 @@ class AskContext:
             if code:
                 find(code, self.specials)
 
-        typed = self.prompter.text("command", default=":", validate=checked(check), qmark=" ")
+        typed = self.prompter.text(_("command"), default=":", validate=checked(check), qmark=" ")
         code = typed.strip().removeprefix(":")
         return find(code, self.specials) if code else None
 
@@ -64,8 +65,8 @@ def special_choices(specials: tuple[Special, ...]) -> list[Choice | Separator]:
     if not specials:
         return []
     return [
-        Separator("  -- or --"),
-        *(Choice(f"{s.label} ({s.typed})", value=s) for s in specials),
+        Separator("  " + _("-- or --")),
+        *(Choice(f"{_(s.label)} ({s.typed})", value=s) for s in specials),
     ]
 
 

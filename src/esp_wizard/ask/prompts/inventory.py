@@ -18,6 +18,7 @@ from esp_wizard.ask.prompts.context import AskContext
 from esp_wizard.ask.prompts.registry import asks, prompt_for
 from esp_wizard.ask.replies import UNCHANGED, Answered, Reply
 from esp_wizard.ask.specials import LEAVE_ROW, Special
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.kinds import is_empty
 from esp_wizard.questionnaire.kinds.base import AnswerError
 from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion, rows_short
@@ -43,7 +44,10 @@ class InventoryPrompt:
             if action is DONE:
                 short = rows_short(question, state.rows) if state.rows else ""
                 if short:
-                    ctx.prompter.say(f"  Saved, still open: {short} The review lists it.")
+                    ctx.prompter.say(
+                        "  "
+                        + _("Saved, still open: {short} The review lists it.").format(short=short)
+                    )
                 return UNCHANGED
             changed = _change(question, ctx, state.rows, action)
             if changed is not None:
@@ -51,20 +55,20 @@ class InventoryPrompt:
 
 
 def _actions(question: InventoryQuestion, rows: list[Row]) -> list[Choice]:
-    actions = [Choice(f"Add a {question.item}", value=ADD)]
+    actions = [Choice(_("Add a {item}").format(item=question.item), value=ADD)]
     if rows:
-        actions += [Choice("Edit a row", value=EDIT), Choice("Delete a row", value=DELETE)]
-    return [*actions, Choice("Done", value=DONE)]
+        actions += [Choice(_("Edit a row"), value=EDIT), Choice(_("Delete a row"), value=DELETE)]
+    return [*actions, Choice(_("Done"), value=DONE)]
 
 
 def show_rows(question: InventoryQuestion, ctx: AskContext, state: _Rows) -> None:
     if not state.rows:
-        ctx.prompter.say(f"  No {question.item} rows yet.")
+        ctx.prompter.say("  " + _("No {item} rows yet.").format(item=question.item))
     for number, row in enumerate(state.rows, start=1):
         ctx.prompter.say(f"  {number}. {row_text(question, ctx, row)}")
     short = rows_short(question, state.rows) if state.rows else ""
     if short:
-        ctx.prompter.say(f"  (saved; {short})")
+        ctx.prompter.say("  " + _("(saved; {short})").format(short=short))
 
 
 def row_text(question: InventoryQuestion, ctx: AskContext, row: Row) -> str:
@@ -81,16 +85,19 @@ def _change(
 ) -> list[Row] | None:
     """The rows after one action, or None when it was called off."""
     if action is ADD:
-        row = ask_row(question, ctx, {}, f"New {question.item}:")
+        row = ask_row(question, ctx, {}, _("New {item}:").format(item=question.item))
         return None if row is None else [*rows, row]
     index = _which(question, ctx, rows)
     if index is None:
         return None
     if action is EDIT:
-        row = ask_row(question, ctx, rows[index], f"Editing row {index + 1}:")
+        row = ask_row(
+            question, ctx, rows[index], _("Editing row {number}:").format(number=index + 1)
+        )
         return None if row is None else [*rows[:index], row, *rows[index + 1 :]]
     name = row_text(question, ctx, rows[index])
-    if not ctx.prompter.confirm(f"Delete row {index + 1}, {name}?", default=False):
+    delete = _("Delete row {number}, {name}?").format(number=index + 1, name=name)
+    if not ctx.prompter.confirm(delete, default=False):
         return None
     return [*rows[:index], *rows[index + 1 :]]
 
@@ -98,12 +105,14 @@ def _change(
 def ask_row(question: InventoryQuestion, ctx: AskContext, current: Row, title: str) -> Row | None:
     """Each field with its own type's prompt; Enter keeps a field's current value.
     None when the facilitator leaves the row with `:back` (nothing of it is kept)."""
-    ctx.prompter.say(f"  {title} ({LEAVE_ROW.typed} leaves the row)")
+    ctx.prompter.say(
+        "  " + _("{title} ({typed} leaves the row)").format(title=title, typed=LEAVE_ROW.typed)
+    )
     row: Row = {}
     for row_field in question.fields:
         reply = prompt_for(row_field).ask(row_field, ctx.for_field(current.get(row_field.id)))
         if reply is LEAVE_ROW:
-            ctx.prompter.say("  Row left; nothing of it was saved.")
+            ctx.prompter.say("  " + _("Row left; nothing of it was saved."))
             return None
         if isinstance(reply, Answered):
             if not is_empty(reply.value):
@@ -118,7 +127,7 @@ def _which(question: InventoryQuestion, ctx: AskContext, rows: list[Row]) -> int
         Choice(f"{n}. {row_text(question, ctx, row)}", value=n - 1)
         for n, row in enumerate(rows, start=1)
     ]
-    picked = ctx.prompter.select("Which row?", [*choices, Choice("Cancel", value=CANCEL)])
+    picked = ctx.prompter.select(_("Which row?"), [*choices, Choice(_("Cancel"), value=CANCEL)])
     return None if picked is CANCEL else picked
 
 
@@ -128,6 +137,6 @@ def _commit(question: InventoryQuestion, ctx: AskContext, state: _Rows, rows: li
     try:
         ctx.commit(rows)
     except AnswerError as error:
-        ctx.prompter.say(f"  Not changed: {error}")
+        ctx.prompter.say("  " + _("Not changed: {error}").format(error=error))
         return
     state.rows = rows

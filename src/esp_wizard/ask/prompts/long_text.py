@@ -13,6 +13,7 @@ from esp_wizard.ask.prompts.context import AskContext, checked
 from esp_wizard.ask.prompts.registry import asks
 from esp_wizard.ask.replies import UNCHANGED, Answered, Reply
 from esp_wizard.ask.specials import Special, read_typed
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.kinds import validate
 from esp_wizard.questionnaire.kinds.base import AnswerError
 from esp_wizard.questionnaire.kinds.long_text import LongTextQuestion
@@ -24,13 +25,13 @@ MORE = "..."
 class LongTextPrompt:
     def ask(self, question: LongTextQuestion, ctx: AskContext) -> Reply:
         if ctx.value:
-            ctx.prompter.say("  Current answer:")
+            ctx.prompter.say("  " + _("Current answer:"))
             for line in str(ctx.value).splitlines():
                 ctx.prompter.say(f"  | {line}")
-        keeps = "; Enter now keeps the current answer" if ctx.value else ""
+        keeps = "; " + _("Enter now keeps the current answer") if ctx.value else ""
         first = ctx.prompter.text(
             question.text,
-            instruction=f"(one line at a time, an empty line ends{keeps})",
+            instruction=_("(one line at a time, an empty line ends{keeps})").format(keeps=keeps),
             validate=checked(lambda text: self._check_first(question, ctx, text)),
         )
         reply = read_typed(first, ctx.specials)
@@ -57,7 +58,7 @@ class LongTextPrompt:
             return
         if not reply.strip():
             if ctx.in_row and question.required and not ctx.value:
-                raise AnswerError(f"{question.text}: required.")
+                raise AnswerError(_("{text}: required.").format(text=question.text))
             return
         _check_all(question, [reply])
 

@@ -62,7 +62,7 @@ class ChoicePrompt:
     def ask(self, question: ChoiceQuestion, ctx: AskContext) -> Reply:
         choices = option_choices(question, ctx)
         if ctx.in_row and not question.required:
-            choices.append(Choice("(leave empty)", value=LEAVE_EMPTY))
+            choices.append(Choice(_("(leave empty)"), value=LEAVE_EMPTY))
         while True:
             picked = ctx.pick(question.text, choices, default=ctx.value)
             if isinstance(picked, Special):
@@ -105,7 +105,7 @@ class MultiChoicePrompt:
     def _check(self, question: MultiChoiceQuestion, values: list[Any]) -> bool | str:
         """The core's rules on what is ticked; a special must be ticked on its own."""
         if any(isinstance(v, Special) for v in values):
-            return True if len(values) == 1 else "Tick a command on its own, without options."
+            return True if len(values) == 1 else _("Tick a command on its own, without options.")
         if not values:
             return True  # nothing ticked: leave the question as it is
         other = PENDING_OTHER if OTHER in values else ""

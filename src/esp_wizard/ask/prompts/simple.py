@@ -88,5 +88,5 @@ class NotePrompt:
     """A note is read aloud by the facilitator; it takes no answer."""
 
     def ask(self, question: NoteQuestion, ctx: AskContext) -> Reply:
-        ctx.prompter.say(f"  Note: {question.text}")
+        ctx.prompter.say("  " + _("Note: {text}").format(text=question.text))
         return UNCHANGED

@@ -14,6 +14,7 @@ from esp_wizard.ask.prompts.context import AskContext, checked
 from esp_wizard.ask.prompts.registry import asks
 from esp_wizard.ask.replies import Answered, Reply
 from esp_wizard.ask.specials import Special, read_typed
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.kinds import parse_text, validate
 from esp_wizard.questionnaire.kinds.base import AnswerError, plain_number
 from esp_wizard.questionnaire.kinds.date import DateQuestion
@@ -49,7 +50,7 @@ def check_typed(question: Any, ctx: AskContext, text: str) -> None:
         return
     if not reply.strip():
         if ctx.in_row and question.required:
-            raise AnswerError(f"{question.text}: required.")
+            raise AnswerError(_("{text}: required.").format(text=question.text))
         return
     validate(question, parse_text(question, reply))
 

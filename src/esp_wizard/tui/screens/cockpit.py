@@ -24,6 +24,7 @@ from esp_wizard.export import playbook_text as pt
 from esp_wizard.export import text as t
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import PlannedPerson
+from esp_wizard.i18n import N_, Labels, _, ngettext
 from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.safe import safe
 from esp_wizard.tui.widgets.key_bar import KeyFooter
@@ -31,6 +32,9 @@ from esp_wizard.workspace import Workspace
 
 COMPILE_GROUP = "cockpit-compile"
 VERDICT_STYLES = {"go": "bold green", "no-go": "bold red", "not yet decidable": "bold yellow"}
+VERDICT_LABELS = Labels(
+    {"go": N_("go"), "no-go": N_("no-go"), "not yet decidable": N_("not yet decidable")}
+)
 CONTRACT_STYLES = {"fits": "green", "tight": "yellow", "does not fit": "bold red", "unknown": ""}
 
 
@@ -38,8 +42,8 @@ class CockpitScreen(Screen[None]):
     app = getters.app(WizardApp)  # typed access to the app's own actions
     CSS_PATH = "cockpit.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="cockpit.close"),
-        Binding("r", "report", "Report", id="cockpit.report"),
+        Binding("escape", "close", N_("Back"), id="cockpit.close"),
+        Binding("r", "report", N_("Report"), id="cockpit.report"),
     ]
 
     def __init__(self, workspace: Workspace, client: str, engagement: str) -> None:
@@ -51,23 +55,23 @@ class CockpitScreen(Screen[None]):
         self.people: list[PlannedPerson] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Compiling the engagement…"), id="cockpit-title")
+        yield Static(Text(_("Compiling the engagement…")), id="cockpit-title")
         yield Static("", id="cockpit-summary")
         with TabbedContent(id="cockpit-tabs"):
-            with TabPane("Plan (Enter: interview)", id="tab-plan"):
+            with TabPane(_("Plan (Enter: interview)"), id="tab-plan"):
                 yield DataTable(id="plan-table", cursor_type="row", zebra_stripes=True)
-            with TabPane("Conflicts", id="tab-conflicts"):
+            with TabPane(_("Conflicts"), id="tab-conflicts"):
                 yield VerticalScroll(Static("", id="cockpit-conflicts"))
-            with TabPane("Follow-ups", id="tab-chase"):
+            with TabPane(_("Follow-ups"), id="tab-chase"):
                 yield DataTable(id="chase-table", cursor_type="row", zebra_stripes=True)
-            with TabPane("Go/no-go", id="tab-go"):
+            with TabPane(_("Go/no-go"), id="tab-go"):
                 yield VerticalScroll(Static("", id="cockpit-go"))
         yield KeyFooter()
 
     def on_mount(self) -> None:
         plan = self.query_one("#plan-table", DataTable)
-        plan.add_columns("Person", "Interview as", "Status", "Topics")
-        self.query_one("#chase-table", DataTable).add_columns("Who", "Question", "Answer")
+        plan.add_columns(_("Person"), _("Interview as"), _("Status"), _("Topics"))
+        self.query_one("#chase-table", DataTable).add_columns(_("Who"), _("Question"), _("Answer"))
         self.compile_engagement()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group=COMPILE_GROUP)
@@ -82,14 +86,20 @@ class CockpitScreen(Screen[None]):
         if event.state == WorkerState.SUCCESS and event.worker.result is not None:
             self.show(event.worker.result)
         elif event.state == WorkerState.ERROR:
-            message = f"The engagement could not be compiled: {event.worker.error}"
+            message = _("The engagement could not be compiled: {error}").format(
+                error=event.worker.error
+            )
             self.query_one("#cockpit-title", Static).update(safe(Text(message, style="bold red")))
 
     # -- presenting ---------------------------------------------------------------------
     def show(self, report: EngagementReport) -> None:
         self.report = report
         title = Text(t.report_title(report), style="bold")
-        title.append(f"  ·  {t.plural(len(report.sessions), 'session')}", style="dim")
+        count = len(report.sessions)
+        title.append(
+            "  ·  " + ngettext("{count} session", "{count} sessions", count).format(count=count),
+            style="dim",
+        )
         self.query_one("#cockpit-title", Static).update(safe(title))
         self.query_one("#cockpit-summary", Static).update(safe(summary_text(report)))
         self._fill_plan(report)
@@ -156,22 +166,38 @@ class CockpitScreen(Screen[None]):
 def summary_text(report: EngagementReport) -> Text:
     """Four short lines that stay readable at 80 columns."""
     text = Text()
-    text.append("Heard   ", style="bold")
-    text.append(", ".join(report.roles_covered) or "nobody yet", style="green")
-    text.append("\nMissing ", style="bold")
-    text.append(", ".join(report.roles_missing) or "none: every role heard", style="yellow")
+    text.append(_("Heard   "), style="bold")
+    text.append(", ".join(report.roles_covered) or _("nobody yet"), style="green")
+    text.append(_("\nMissing "), style="bold")
+    text.append(", ".join(report.roles_missing) or _("none: every role heard"), style="yellow")
     text.append("\n")
-    text.append(f"{len(report.must_fix)} must-fix", style="bold red" if report.must_fix else "")
-    text.append(f" · {t.plural(len(report.conflicts), 'conflict')} to settle")
-    text.append(f" · {t.plural(len(report.follow_ups), 'follow-up')} to chase")
+    must_fix = _("{count} must-fix").format(count=len(report.must_fix))
+    text.append(must_fix, style="bold red" if report.must_fix else "")
+    count = len(report.conflicts)
+    text.append(
+        " · "
+        + ngettext("{count} conflict to settle", "{count} conflicts to settle", count).format(
+            count=count
+        )
+    )
+    count = len(report.follow_ups)
+    text.append(
+        " · "
+        + ngettext("{count} follow-up to chase", "{count} follow-ups to chase", count).format(
+            count=count
+        )
+    )
     book = report.playbook
     if book is None:
         return text
     card, contract = book.scorecard, book.contract
-    text.append("\nGo/no-go ", style="bold")
-    text.append(card.verdict, style=VERDICT_STYLES[card.verdict])
-    text.append(" · timeline ", style="bold")
-    text.append(f"{report.timeline.estimate} + warm-up {pt.weeks(book.warmup.length_weeks)}")
+    text.append(_("\nGo/no-go "), style="bold")
+    text.append(VERDICT_LABELS.get(card.verdict, card.verdict), style=VERDICT_STYLES[card.verdict])
+    text.append(" " + _("· timeline "), style="bold")
+    warmup = pt.weeks(book.warmup.length_weeks)
+    text.append(
+        _("{estimate} + warm-up {warmup}").format(estimate=report.timeline.estimate, warmup=warmup)
+    )
     text.append(" · ")
     text.append(pt.CONTRACT_LABELS[contract.verdict], style=CONTRACT_STYLES[contract.verdict])
     return text
@@ -179,7 +205,7 @@ def summary_text(report: EngagementReport) -> Text:
 
 def conflicts_text(report: EngagementReport) -> Text:
     if not report.conflicts:
-        return Text("No conflicting answers between roles.")
+        return Text(_("No conflicting answers between roles."))
     text = Text()
     for conflict in report.conflicts:
         text.append(f"{conflict.question}\n", style="bold")
@@ -200,5 +226,5 @@ def scorecard_text(report: EngagementReport) -> Text:
         text.append(f"{criterion.label}\n", style="bold")
         text.append(f"           {criterion.reason}\n", style="dim")
         if criterion.ask:
-            text.append(f"           ask {criterion.ask}\n", style="dim")
+            text.append("           " + _("ask {ask}\n").format(ask=criterion.ask), style="dim")
     return text

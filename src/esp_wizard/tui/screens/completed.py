@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from esp_wizard.i18n import N_, _, ngettext
 from esp_wizard.session.interview import FiredFinding
 from esp_wizard.tui.safe import safe
 
@@ -20,7 +21,7 @@ CATEGORY_STYLES = {"strength": "green", "gap": "red", "hack": "yellow", "manual"
 class CompletedModal(ModalScreen[None]):
     CSS_PATH = "completed.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter", "close", "Home", priority=True, id="completed.close"),
+        Binding("escape,enter", "close", N_("Home"), priority=True, id="completed.close"),
     ]
 
     def __init__(self, findings: list[FiredFinding], observations: int) -> None:
@@ -32,19 +33,29 @@ class CompletedModal(ModalScreen[None]):
         with Vertical(id="completed-dialog"):
             yield Static(self._title(), id="completed-title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="findings")
-            yield Static(Text("Enter or Escape: back home", style="dim"), id="completed-hint")
+            yield Static(Text(_("Enter or Escape: back home"), style="dim"), id="completed-hint")
 
     def _title(self) -> Text:
-        text = Text("Interview completed\n", style="bold")
+        text = Text(_("Interview completed\n"), style="bold")
         count = len(self.findings)
-        text.append(f"{count} finding{'s' if count != 1 else ''} raised by the answers")
+        text.append(
+            ngettext(
+                "{count} finding raised by the answers",
+                "{count} findings raised by the answers",
+                count,
+            ).format(count=count)
+        )
         if self.observations:
-            text.append(f", plus {self.observations} observation(s) you recorded")
+            text.append(
+                _(", plus {observations} observation(s) you recorded").format(
+                    observations=self.observations
+                )
+            )
         return text
 
     def on_mount(self) -> None:
         table = self.query_one("#findings", DataTable)
-        table.add_columns("Category", "Severity", "Finding")
+        table.add_columns(_("Category"), _("Severity"), _("Finding"))
         for finding in self.findings:
             category = finding.rule.category
             table.add_row(

@@ -11,30 +11,33 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from esp_wizard.i18n import N_, _
 from esp_wizard.tui.safe import safe
 
 
 class ConfirmModal(ModalScreen[bool]):
     CSS_PATH = "confirm.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        Binding("y,o", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
-    def __init__(self, title: str, message: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, title: str, message: str, yes: str = "", no: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.message = message
-        self.yes = yes
-        self.no = no
+        self.yes = yes or _("Yes")
+        self.no = no or _("No")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog"):
             yield Static(safe(self.title_text, "bold"), id="confirm-title")
             yield Static(safe(self.message), id="confirm-message")
             with Horizontal(id="confirm-buttons"):
-                yield Button(f"{self.yes} (y)", variant="warning", id="confirm-yes")
-                yield Button(f"{self.no} (n)", id="confirm-no")
+                yield Button(
+                    _("{label} (y)").format(label=self.yes), variant="warning", id="confirm-yes"
+                )
+                yield Button(_("{label} (n)").format(label=self.no), id="confirm-no")
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()

@@ -41,7 +41,9 @@ class ExportModal(ModalScreen[Path | None]):
     """Choose what and how to export; Export writes, Close (or Escape) dismisses."""
 
     CSS_PATH = "export_modal.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", id="export.close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", N_("Close"), id="export.close")
+    ]
 
     def __init__(
         self, workspace: Workspace, session_id: str | None, client: str, engagement: str

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
-from esp_wizard.i18n import N_
+from esp_wizard.i18n import N_, _
 from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.format import shown_path
 from esp_wizard.tui.safe import safe
@@ -89,7 +89,7 @@ class HomeScreen(Screen[None]):
             return
         yield Header(icon="✉")
         yield Input(
-            placeholder="Filter (/): client, person, questionnaire, status…",
+            placeholder=_("Filter (/): client, person, questionnaire, status…"),
             compact=True,
             id="filter",
         )
@@ -106,7 +106,7 @@ class HomeScreen(Screen[None]):
 
     def _prepare(self) -> None:
         self.sub_title = shown_path(self.app.workspace.root)
-        self.query_one("#empty", Static).update(Text("Reading the workspace…", style="dim"))
+        self.query_one("#empty", Static).update(Text(_("Reading the workspace…"), style="dim"))
         self.query_one("#sessions", SessionTable).focus()
 
     def _first_listing(self) -> None:
@@ -151,7 +151,9 @@ class HomeScreen(Screen[None]):
         """A workspace that cannot be read is said on the screen; the app stays open."""
         if event.worker.group != "home-sessions" or event.state != WorkerState.ERROR:
             return
-        message = f"Could not read the workspace's sessions: {event.worker.error}"
+        message = _("Could not read the workspace's sessions: {error}").format(
+            error=event.worker.error
+        )
         empty = self.query_one("#empty", Static)
         empty.update(safe(message, "bold red"))
         empty.display = True
@@ -161,8 +163,8 @@ class HomeScreen(Screen[None]):
         self.listing = listing
         self._fill()
         problems = self.query_one("#problems", Static)
-        lines = [f"unreadable: {p}" for p in listing.problems]
-        lines += [f"damaged, cannot be opened: {p}" for p in listing.damaged]
+        lines = [_("unreadable: {problem}").format(problem=p) for p in listing.problems]
+        lines += [_("damaged, cannot be opened: {path}").format(path=p) for p in listing.damaged]
         problems.update(safe("\n".join(lines)))
         problems.display = bool(lines)
 
@@ -194,21 +196,25 @@ class HomeScreen(Screen[None]):
         if self.shown_rows:
             return
         if listing.rows and words:
-            empty.update(Text("No interview matches the filter. Escape clears it."))
+            empty.update(Text(_("No interview matches the filter. Escape clears it.")))
             return
         workspace = self.app.workspace
         text = Text()
-        text.append("No interviews yet in ", style="bold")
+        text.append(_("No interviews yet in "), style="bold")
         text.append(shown_path(workspace.sessions_dir), style="bold underline")
-        text.append("\n\nPress ")
+        text.append(_("\n\nPress "))
         text.append(" n ", style="bold reverse")
-        text.append(" to start one: client, interviewees, questionnaire, and you are asking.\n")
-        text.append("Each interview is saved as you go, one file per interview in that folder.\n")
-        text.append("Another folder? Run ", style="dim")
+        text.append(
+            " " + _("to start one: client, interviewees, questionnaire, and you are asking.\n")
+        )
+        text.append(
+            _("Each interview is saved as you go, one file per interview in that folder.\n")
+        )
+        text.append(_("Another folder? Run "), style="dim")
         text.append("esp-wizard --workspace DIR", style="dim bold")
-        text.append(". Your own questionnaires go in ", style="dim")
+        text.append(_(". Your own questionnaires go in "), style="dim")
         text.append(shown_path(workspace.questionnaires_dir), style="dim bold")
-        text.append(".\nF1 shows every key; ctrl+p finds any command.", style="dim")
+        text.append(_(".\nF1 shows every key; ctrl+p finds any command."), style="dim")
         empty.update(text)
 
     # -- the selected session -------------------------------------------------------------
@@ -221,7 +227,7 @@ class HomeScreen(Screen[None]):
     def _selected_session(self) -> SessionSummary | None:
         row = self.selected()
         if row is None:
-            self.notify("No session selected.", severity="warning", timeout=3)
+            self.notify(_("No session selected."), severity="warning", timeout=3)
             return None
         return row.session
 

@@ -28,6 +28,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.causes import Cause, known_causes
 from esp_wizard.questionnaire.kinds import Question
@@ -104,7 +105,7 @@ class InterviewScreen(Screen[None]):
                 yield Annotations(id="annotations")
         app = self.app
         keys = shown_keys(app, [*self.BINDINGS, *app.BINDINGS])
-        yield KeyBar([*keys, (app.get_key_display(Binding("ctrl+p", "")), "Palette")])
+        yield KeyBar([*keys, (app.get_key_display(Binding("ctrl+p", "")), _("Palette"))])
 
     async def on_mount(self) -> None:
         if self.warning:
@@ -187,11 +188,12 @@ class InterviewScreen(Screen[None]):
         saved = self.query_one("#saved", Label)
         error = self.query_one("#save-error", Static)
         if self.live.save_error:
-            replace(saved, Text(" NOT SAVED ", style="bold reverse"))
-            message = f"Not saved: {self.live.save_error}. Your answers are kept here; "
-            replace(error, safe(message + "ctrl+s tries again.", "bold"))
+            replace(saved, Text(" " + _("NOT SAVED "), style="bold reverse"))
+            message = _("Not saved: {error}. Your answers are kept here; ctrl+s tries again.")
+            replace(error, safe(message.format(error=self.live.save_error), "bold"))
         elif self.live.saved_at is not None:
-            replace(saved, f" saved {clock_text(self.live.saved_at, self.app.tz)} ")
+            at = clock_text(self.live.saved_at, self.app.tz)
+            replace(saved, " " + _("saved {at}").format(at=at) + " ")
         show(error, bool(self.live.save_error))
         saved.set_class(bool(self.live.save_error), "failed")
 
@@ -257,9 +259,12 @@ class InterviewScreen(Screen[None]):
             committed = self._commit()
         self._refresh_state()
         if not committed:
-            return f"The answer on screen is not saved: {self._last_problem}"
+            return _("The answer on screen is not saved: {problem}").format(
+                problem=self._last_problem
+            )
         if self.live.save_error:
-            return f"The last changes could not be saved: {self.live.save_error}"
+            error = self.live.save_error
+            return _("The last changes could not be saved: {error}").format(error=error)
         return ""
 
     # -- messages from the widgets ------------------------------------------------------------
@@ -331,7 +336,7 @@ class InterviewScreen(Screen[None]):
     async def action_previous(self) -> None:
         before = self.live.back(self.question.id)
         if before is None:
-            self.notify("This is the first question.", timeout=2)
+            self.notify(_("This is the first question."), timeout=2)
             return
         await self.go_to(before)
 
@@ -372,10 +377,10 @@ class InterviewScreen(Screen[None]):
         def recorded(fields: dict[str, Any] | None) -> None:
             if fields is None:
                 return
-            _, outcome = self.live.observation(question.id, **fields)
+            _recorded, outcome = self.live.observation(question.id, **fields)
             self._refresh_state()
             if outcome.ok:
-                self.notify("Observation recorded.", timeout=3)
+                self.notify(_("Observation recorded."), timeout=3)
 
         self.app.push_screen(ObservationModal(question.text, self._causes), recorded)
 
@@ -402,7 +407,7 @@ class InterviewScreen(Screen[None]):
         outcome = self.live.save(force=True)
         self._refresh_state()
         if outcome.ok:
-            self.notify("Saved.", timeout=2)
+            self.notify(_("Saved."), timeout=2)
 
     async def action_escape(self) -> None:
         if self.focused is not None and not _within(self.focused, self.answer):
@@ -413,10 +418,10 @@ class InterviewScreen(Screen[None]):
     async def leave(self) -> None:
         """Home: everything saved and the session's lock released."""
         if not await self.go_to(None):
-            self.notify("Fix or clear the answer first (or ctrl+q to quit).", severity="warning")
+            self.notify(_("Fix or clear the answer first (or ctrl+q to quit)."), severity="warning")
             return
         if self.live.save_error:
-            self.notify("Not saved: ctrl+s to try again before leaving.", severity="error")
+            self.notify(_("Not saved: ctrl+s to try again before leaving."), severity="error")
             return
         self.live.close()
         self.app.pop_screen()

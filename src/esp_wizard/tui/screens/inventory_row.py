@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.kinds import INVENTORY, InventoryField
 from esp_wizard.questionnaire.kinds.base import AnswerError
 from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion
@@ -26,8 +27,8 @@ from esp_wizard.tui.widgets.factory import widget_for
 class InventoryRowModal(ModalScreen[dict[str, Any] | None]):
     CSS_PATH = "inventory_row.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save row", priority=True, id="row.save"),
-        Binding("escape", "cancel", "Cancel", id="row.cancel"),
+        Binding("ctrl+s", "save", N_("Save row"), priority=True, id="row.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="row.cancel"),
     ]
 
     def __init__(
@@ -48,8 +49,8 @@ class InventoryRowModal(ModalScreen[dict[str, Any] | None]):
                 yield self._input_for(field)
             yield Static("", id="row-problem")
             with Horizontal(id="row-buttons"):
-                yield Button("Save row (ctrl+s)", variant="primary", id="row-save")
-                yield Button("Cancel (esc)", id="row-cancel")
+                yield Button(_("Save row (ctrl+s)"), variant="primary", id="row-save")
+                yield Button(_("Cancel (esc)"), id="row-cancel")
 
     def _input_for(self, field: InventoryField) -> Widget:
         """The field's input, as its type's answer widget edits a cell."""

@@ -25,6 +25,7 @@ from textual.widgets import Button, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from esp_wizard.errors import UserError
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.model import ROLES, Questionnaire
 from esp_wizard.session.model import Interviewee
@@ -46,21 +47,25 @@ class NewInterviewScreen(Screen[None]):
         Binding(
             "ctrl+s",
             "start",
-            "Start interview",
+            N_("Start interview"),
             priority=True,
             id="new.start",
-            tooltip="Create the session file and begin the interview",
+            tooltip=N_("Create the session file and begin the interview"),
         ),
         Binding(
             "ctrl+n",
             "add_person",
-            "Add interviewee",
+            N_("Add interviewee"),
             priority=True,
             id="new.add-person",
-            tooltip="Another person in the same interview",
+            tooltip=N_("Another person in the same interview"),
         ),
         Binding(
-            "escape", "cancel", "Cancel", id="new.cancel", tooltip="Back home; nothing is created"
+            "escape",
+            "cancel",
+            N_("Cancel"),
+            id="new.cancel",
+            tooltip=N_("Back home; nothing is created"),
         ),
     ]
 
@@ -73,13 +78,13 @@ class NewInterviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         presets = self.presets
-        yield Static(Text("New interview", style="bold"), id="new-title")
+        yield Static(Text(_("New interview"), style="bold"), id="new-title")
         with VerticalScroll(id="form", can_focus=False):
             yield from _field(
-                "Client",
+                _("Client"),
                 FormInput(
                     presets.client,
-                    placeholder="Client (→ completes a known one)",
+                    placeholder=_("Client (→ completes a known one)"),
                     suggester=SuggestFromList(
                         suggestible(self.clients or []), case_sensitive=False
                     ),
@@ -90,46 +95,46 @@ class NewInterviewScreen(Screen[None]):
             )
             yield Static("", id="client-problem", classes="problem")
             yield from _field(
-                "Engagement",
+                _("Engagement"),
                 FormInput(
                     presets.engagement or "",
-                    placeholder="e.g. ESP migration 2027 (optional)",
+                    placeholder=_("e.g. ESP migration 2027 (optional)"),
                     compact=True,
                     disabled=presets.engagement is not None,
                     id="engagement",
                 ),
             )
             yield from _field(
-                "Facilitator",
+                _("Facilitator"),
                 FormInput(
                     self.facilitator,
-                    placeholder="You (remembered next time)",
+                    placeholder=_("You (remembered next time)"),
                     compact=True,
                     disabled=presets.facilitator is not None,
                     id="facilitator",
                 ),
             )
             with Horizontal(classes="field"):
-                yield Label("Interviewees", classes="field-label")
+                yield Label(_("Interviewees"), classes="field-label")
                 with Vertical(id="people"):
                     for person in presets.interviewees or (None,):
                         yield IntervieweeRow(person)
             yield Static(_roles_hint(), id="people-hint")
             yield Static("", id="people-problem", classes="problem")
-            yield Label("Questionnaire (★ written for these roles)", id="questionnaire-label")
+            yield Label(_("Questionnaire (★ written for these roles)"), id="questionnaire-label")
             yield QuestionnairePicker(id="questionnaires")
             yield Static("", id="questionnaire-problem", classes="problem")
             yield Static("", id="form-problem", classes="problem")
             with Horizontal(id="new-buttons"):
-                yield Button("Start interview (ctrl+s)", variant="primary", id="start")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button(_("Start interview (ctrl+s)"), variant="primary", id="start")
+                yield Button(_("Cancel (esc)"), id="cancel")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         for problem in PROBLEM_IDS:
             self.query_one(f"#{problem}").display = False
         self.query_one("#questionnaires", QuestionnairePicker).set_options(
-            [Text("Loading questionnaires…", style="dim")]
+            [Text(_("Loading questionnaires…"), style="dim")]
         )
         self.load_catalog()
         self._focus_first_open()
@@ -181,7 +186,7 @@ class NewInterviewScreen(Screen[None]):
         """Questionnaires that cannot be read are said in the list; the form stays open."""
         if event.worker.group != "new-catalog" or event.state != WorkerState.ERROR:
             return
-        message = f"Could not load the questionnaires: {event.worker.error}"
+        message = _("Could not load the questionnaires: {error}").format(error=event.worker.error)
         picker = self.query_one("#questionnaires", QuestionnairePicker)
         picker.set_options([Text(message, style="bold red")])
         self.notify(message, severity="error", timeout=10, markup=False)
@@ -193,7 +198,12 @@ class NewInterviewScreen(Screen[None]):
             suggestible(clients), case_sensitive=False
         )
         for problems in catalog.problems:
-            self.notify(f"Skipped: {problems}", severity="warning", timeout=8, markup=False)
+            self.notify(
+                _("Skipped: {problems}").format(problems=problems),
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
         self._show_questionnaires()
 
     # -- the questionnaire list follows the roles ---------------------------------------------
@@ -214,8 +224,13 @@ class NewInterviewScreen(Screen[None]):
         if offered:
             picker.show(offered, self.roles())
         elif self.catalog is not None:
-            wanted = f" in language '{self.presets.language}'" if self.presets.language else ""
-            picker.set_options([Text(f"No questionnaires found{wanted}.", style="bold")])
+            language = self.presets.language
+            found = (
+                _("No questionnaires found in language '{language}'.").format(language=language)
+                if language
+                else _("No questionnaires found.")
+            )
+            picker.set_options([Text(found, style="bold")])
 
     @on(Input.Changed, ".person-role")
     def _roles_changed(self) -> None:
@@ -252,9 +267,9 @@ class NewInterviewScreen(Screen[None]):
     def _start(self, questionnaire: Questionnaire | None) -> None:
         people, problem = self._people()
         client = self.query_one("#client", Input).value.strip()
-        self._problem("client-problem", "" if client else "Client: required.")
+        self._problem("client-problem", "" if client else _("Client: required."))
         self._problem("people-problem", problem)
-        self._problem("questionnaire-problem", "" if questionnaire else "Pick a questionnaire.")
+        self._problem("questionnaire-problem", "" if questionnaire else _("Pick a questionnaire."))
         if not client or problem or questionnaire is None:
             self._focus_problem(client, problem)
             return
@@ -267,9 +282,9 @@ class NewInterviewScreen(Screen[None]):
             if not name and not role:
                 continue
             if not name:
-                return people, f"Interviewee {number}: a name is needed."
+                return people, _("Interviewee {number}: a name is needed.").format(number=number)
             people.append(Interviewee(name=name, role=role))
-        return people, "" if people else "Name at least one interviewee."
+        return people, "" if people else _("Name at least one interviewee.")
 
     def _focus_problem(self, client: str, people_problem: str) -> None:
         if not client:
@@ -285,7 +300,7 @@ class NewInterviewScreen(Screen[None]):
         try:
             self.app.create_interview(questionnaire, client, engagement, facilitator, people)
         except UserError as error:
-            self._problem("form-problem", f"Not created: {error}")
+            self._problem("form-problem", _("Not created: {error}").format(error=error))
 
     def _problem(self, widget_id: str, message: str) -> None:
         problem = self.query_one(f"#{widget_id}", Static)
@@ -309,7 +324,10 @@ def _field(label: str, widget: FormInput) -> ComposeResult:
 
 
 def _roles_hint() -> Text:
-    return Text(f"Roles: {', '.join(ROLES)}, or your own. ctrl+n adds a person.", style="dim")
+    return Text(
+        _("Roles: {roles}, or your own. ctrl+n adds a person.").format(roles=", ".join(ROLES)),
+        style="dim",
+    )
 
 
 def _complete_role(typed: str) -> str:

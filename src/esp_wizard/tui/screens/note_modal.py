@@ -16,6 +16,7 @@ from textual.widgets import Button, Label, TextArea
 
 from esp_wizard.errors import UserError
 from esp_wizard.findings.engagement_file import save_executive_note
+from esp_wizard.i18n import N_, _
 from esp_wizard.tui.safe import SafeTextArea
 from esp_wizard.workspace import Workspace
 
@@ -29,8 +30,8 @@ class NoteModal(ModalScreen[bool]):
     #note-buttons { height: auto; align-horizontal: right; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Discard", id="note.cancel"),
-        Binding("ctrl+s", "save", "Save", id="note.save"),
+        Binding("escape", "cancel", N_("Discard"), id="note.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="note.save"),
     ]
 
     def __init__(self, workspace: Workspace, client: str, engagement: str, note: str) -> None:
@@ -42,11 +43,11 @@ class NoteModal(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog"):
-            yield Label("Executive note: shown first in the report (Ctrl+S saves)")
+            yield Label(_("Executive note: shown first in the report (Ctrl+S saves)"))
             yield SafeTextArea(self.note, id="note-text")
             with Horizontal(id="note-buttons"):
-                yield Button("Save", variant="primary", id="note-save")
-                yield Button("Discard", id="note-cancel")
+                yield Button(_("Save"), variant="primary", id="note-save")
+                yield Button(_("Discard"), id="note-cancel")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "note-save":

@@ -21,16 +21,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from esp_wizard import i18n
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.causes import Cause
 from esp_wizard.questionnaire.model import CATEGORIES, PHASES
 from esp_wizard.tui.safe import EDIT_SAFE, SafeTextArea, safe
 from esp_wizard.tui.widgets.key_bar import KeyBar
 
 CATEGORY_LABELS = {
-    "strength": "Strength: works well, keep it",
-    "gap": "Gap: something missing",
-    "hack": "Hack: a workaround keeps it running",
-    "manual": "Manual: done by hand",
+    "strength": N_("Strength: works well, keep it"),
+    "gap": N_("Gap: something missing"),
+    "hack": N_("Hack: a workaround keeps it running"),
+    "manual": N_("Manual: done by hand"),
 }
 POINTS = [(str(point), point) for point in range(1, 6)]
 
@@ -38,8 +39,8 @@ POINTS = [(str(point), point) for point in range(1, 6)]
 class ObservationModal(ModalScreen[dict[str, Any] | None]):
     CSS_PATH = "observation.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Record", priority=True, id="observation.save"),
-        Binding("escape", "cancel", "Cancel", id="observation.cancel"),
+        Binding("ctrl+s", "save", N_("Record"), priority=True, id="observation.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="observation.cancel"),
     ]
 
     def __init__(
@@ -51,30 +52,33 @@ class ObservationModal(ModalScreen[dict[str, Any] | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="observation-dialog", can_focus=False):
-            yield Static(Text("Observation", style="bold"), id="observation-title")
-            yield Static(safe(f"At: {self.question_text}", "dim"), id="observation-at")
+            yield Static(Text(_("Observation"), style="bold"), id="observation-title")
+            yield Static(
+                safe(_("At: {question_text}").format(question_text=self.question_text), "dim"),
+                id="observation-at",
+            )
             with Grid(id="observation-grid"):
-                yield Label("Category")
-                yield _select([(CATEGORY_LABELS[c], c) for c in CATEGORIES], "gap", "category")
-                yield Label("Severity")
+                yield Label(_("Category"))
+                yield _select([(_(CATEGORY_LABELS[c]), c) for c in CATEGORIES], "gap", "category")
+                yield Label(_("Severity"))
                 yield _select(POINTS, 3, "severity")
-                yield Label("Impact")
+                yield Label(_("Impact"))
                 yield _select(POINTS, 3, "impact")
-                yield Label("Phase")
+                yield Label(_("Phase"))
                 yield _select([(p, p) for p in PHASES], "discovery", "phase")
-                yield Label(i18n._("Root cause"))
+                yield Label(_("Root cause"))
                 yield _select(cause_options(()), "", "cause")
-            yield Label("Title (optional)")
+            yield Label(_("Title (optional)"))
             yield Input(highlighter=EDIT_SAFE, compact=True, id="title")
-            yield Label("What did you observe?")
+            yield Label(_("What did you observe?"))
             yield SafeTextArea(id="text")
             yield Static("", id="observation-problem")
             with Horizontal(id="observation-buttons"):
-                yield Button("Record (ctrl+s)", variant="primary", id="observation-save")
-                yield Button("Cancel (esc)", id="observation-cancel")
+                yield Button(_("Record (ctrl+s)"), variant="primary", id="observation-save")
+                yield Button(_("Cancel (esc)"), id="observation-cancel")
         # Its own keys, over the interview's (which do nothing while the dialog is open).
-        keys = [("^s", "Record"), ("esc", "Cancel"), ("tab", "Next field")]
-        yield KeyBar([*keys, ("shift+tab", "Previous field")], id="observation-keys")
+        keys = [("^s", _("Record")), ("esc", _("Cancel")), ("tab", _("Next field"))]
+        yield KeyBar([*keys, ("shift+tab", _("Previous field"))], id="observation-keys")
 
     def on_mount(self) -> None:
         """Straight into the text: the facilitator types while the words are fresh; the
@@ -118,7 +122,7 @@ class ObservationModal(ModalScreen[dict[str, Any] | None]):
     def action_save(self) -> None:
         fields = self.fields()
         if not fields["text"]:
-            problem = Text("Write what you observed (or Escape to cancel).", style="bold")
+            problem = Text(_("Write what you observed (or Escape to cancel)."), style="bold")
             self.query_one("#observation-problem", Static).update(problem)
             self.query_one("#text", TextArea).focus()
             return

@@ -27,7 +27,7 @@ from esp_wizard.findings.model import (
     InventoryRow,
     InventoryTable,
 )
-from esp_wizard.i18n import N_, _
+from esp_wizard.i18n import N_, _, ngettext
 from esp_wizard.tui.safe import safe
 from esp_wizard.tui.widgets.fitted_table import Column, FittedTable
 from esp_wizard.tui.widgets.key_bar import KeyFooter
@@ -140,7 +140,9 @@ class ReportScreen(Screen[None]):
         if event.state == WorkerState.SUCCESS and event.worker.result is not None:
             self.show_report(event.worker.result)
         elif event.state == WorkerState.ERROR:
-            message = f"The report could not be compiled: {event.worker.error}"
+            message = _("The report could not be compiled: {error}").format(
+                error=event.worker.error
+            )
             self.query_one("#report-title", Static).update(safe(Text(message, style="bold red")))
             self.notify(message, severity="error")
 
@@ -152,13 +154,24 @@ class ReportScreen(Screen[None]):
         title = Text()
         title.append(t.report_title(report), style="bold")
         title.append(
-            f"  ·  {t.plural(len(report.sessions), 'session')}  ·  as of {t.when(report.as_of)}",
+            "  ·  "
+            + ngettext("{count} session", "{count} sessions", len(report.sessions)).format(
+                count=len(report.sessions)
+            )
+            + "  ·  "
+            + _("as of {when}").format(when=t.when(report.as_of)),
             style="dim",
         )
         self.query_one("#report-title", Static).update(safe(title))
         must = Text()
-        must.append(f"{len(report.must_fix)} must-fix", style="bold red")
-        must.append(f" of {t.plural(len(report.findings), 'finding')} to fix")
+        must.append(_("{count} must-fix").format(count=len(report.must_fix)), style="bold red")
+        count = len(report.findings)
+        must.append(
+            " "
+            + ngettext("of {count} finding to fix", "of {count} findings to fix", count).format(
+                count=count
+            )
+        )
         self.query_one("#must-fix-count", Static).update(safe(must))
         self.query_one("#category-chart", Static).update(safe(category_chart(report)))
         self._count_categories(report)
@@ -314,17 +327,22 @@ def executive_text(report: EngagementReport) -> Text:
     text = Text()
     summary = report.executive
     if summary is None:
-        return Text("No interview yet.")
-    text.append("Consultant's note (n to edit)\n", style="bold")
-    text.append((summary.note or "none yet") + "\n\n", style="" if summary.note else "dim")
-    text.append(f"Readiness: {t.VERDICT_LABELS[summary.verdict.level]}. ", style="bold")
+        return Text(_("No interview yet."))
+    text.append(_("Consultant's note (n to edit)\n"), style="bold")
+    text.append((summary.note or _("none yet")) + "\n\n", style="" if summary.note else "dim")
+    verdict = t.VERDICT_LABELS[summary.verdict.level]
+    text.append(_("Readiness: {verdict}.").format(verdict=verdict) + " ", style="bold")
     text.append(t.sentence(summary.verdict.reason) + "\n\n")
-    text.append("Decisions needed\n", style="bold")
+    text.append(_("Decisions needed\n"), style="bold")
     for decision in summary.decisions:
-        by = t.date(decision.deadline) or "now"
-        text.append(f"• {decision.title} (by {by}, {decision.deadline_reason})\n")
+        by = t.date(decision.deadline) or _("now")
+        text.append(
+            _("• {title} (by {by}, {deadline_reason})\n").format(
+                title=decision.title, by=by, deadline_reason=decision.deadline_reason
+            )
+        )
         text.append(f"  {decision.why}\n", style="dim")
-    text.append("\nKey messages\n", style="bold")
+    text.append(_("\nKey messages\n"), style="bold")
     for message in summary.messages:
         text.append(f"• {message}\n")
     return text
@@ -408,7 +426,7 @@ def category_chart(report: EngagementReport) -> Text:
     counts = report.category_counts()
     most = max(counts.values(), default=0) or 1
     chart = Text()
-    chart.append("Findings per category\n", style="bold")
+    chart.append(_("Findings per category\n"), style="bold")
     for key, count in counts.items():
         length = round(CHART_WIDTH * count / most)
         chart.append(f"{t.sentence(key):<10}")
@@ -460,8 +478,8 @@ def inventory_row_text(table: InventoryTable, row: InventoryRow) -> Text:
 
 def conflicts_text(report: EngagementReport) -> Text:
     if not report.conflicts:
-        return Text("No conflicting answers between roles.")
-    text = Text("The same question, answered differently by different roles:\n\n")
+        return Text(_("No conflicting answers between roles."))
+    text = Text(_("The same question, answered differently by different roles:\n\n"))
     for conflict in report.conflicts:
         text.append(conflict.question, style="bold")
         text.append(f"  ({conflict.question_id})\n", style="dim")
@@ -476,22 +494,29 @@ def conflicts_text(report: EngagementReport) -> Text:
 def timeline_text(report: EngagementReport) -> Text:
     timeline = report.timeline
     text = Text()
-    text.append("Timeline estimate: ", style="bold")
+    text.append(_("Timeline estimate: "), style="bold")
     text.append(timeline.estimate, style="bold cyan")
-    text.append(f"  from {t.plural(timeline.count, 'distinct driver')}\n")
+    drivers = ngettext(
+        "from {count} distinct driver", "from {count} distinct drivers", timeline.count
+    )
+    text.append("  " + drivers.format(count=timeline.count) + "\n")
     for driver in timeline.drivers:
         text.append(f"  • {driver.label}")
         text.append(f"  ({'; '.join(t.who(s) for s in driver.sessions)})\n", style="dim")
-    text.append("\nReadiness by phase\n", style="bold")
+    text.append(_("\nReadiness by phase\n"), style="bold")
     for view in report.readiness:
         style = {"blocked": "red", "at risk": "yellow", "clear": "green"}[view.status]
         text.append(f"  {t.phase(view.phase):<10}")
         text.append(f"{t.READINESS_LABELS[view.status]:<22}", style=style)
-        text.append(f"{view.must_fix} must-fix · {view.open} to fix · {view.strengths} kept\n")
-    text.append("\nRoles covered: ", style="bold")
-    text.append(", ".join(report.roles_covered) or "none")
-    text.append("\nNot yet interviewed: ", style="bold")
-    text.append(", ".join(report.roles_missing) or "none")
+        text.append(
+            _("{must_fix} must-fix · {open} to fix · {strengths} kept\n").format(
+                must_fix=view.must_fix, open=view.open, strengths=view.strengths
+            )
+        )
+    text.append(_("\nRoles covered: "), style="bold")
+    text.append(", ".join(report.roles_covered) or _("none"))
+    text.append(_("\nNot yet interviewed: "), style="bold")
+    text.append(", ".join(report.roles_missing) or _("none"))
     text.append(f"\n\n{report.formula}\n", style="dim")
     for warning in report.warnings:
         text.append(f"\n⚠ {warning}", style="yellow")
@@ -503,34 +528,49 @@ def evidence_text(finding: Finding) -> Text:
     text = Text()
     text.append(finding.title, style="bold")
     if finding.must_fix:
-        text.append("  MUST FIX", style="bold white on red")
+        text.append("  " + _("MUST FIX"), style="bold white on red")
     text.append(
-        f"\n{t.category(finding.category)} · phase {t.phase(finding.phase)} · severity "
-        f"{finding.severity} · impact {finding.impact} · effort {finding.effort} · breadth "
-        f"{finding.breadth} ({', '.join(finding.roles)}) · priority "
-        f"{t.number(finding.priority)}\n",
+        "\n"
+        + _(
+            "{category} · phase {phase} · severity {severity} · impact {impact} · effort "
+            "{effort} · breadth {breadth} ({roles}) · priority {priority}"
+        ).format(
+            category=t.category(finding.category),
+            phase=t.phase(finding.phase),
+            severity=finding.severity,
+            impact=finding.impact,
+            effort=finding.effort,
+            breadth=finding.breadth,
+            roles=", ".join(finding.roles),
+            priority=t.number(finding.priority),
+        )
+        + "\n",
         style="dim",
     )
     if finding.detail:
         text.append(f"\n{finding.detail}\n")
     if finding.recommendation:
-        text.append("\nRecommendation: ", style="bold")
+        text.append(_("\nRecommendation: "), style="bold")
         text.append(f"{finding.recommendation}\n")
     for note in finding.notes:
         text.append(f"\n{note}\n", style="italic dim")
-    text.append("\nEvidence\n", style="bold underline")
+    text.append(_("\nEvidence\n"), style="bold underline")
     for evidence in finding.evidence:
         session = evidence.session
         text.append(f"\n{session.people}", style="bold")
-        text.append(f"  session {session.id} · {t.day(session.started)}\n", style="dim")
+        started = t.day(session.started)
+        text.append(
+            "  " + _("session {id} · {started}").format(id=session.id, started=started) + "\n",
+            style="dim",
+        )
         said = [title for title in evidence.said if title != finding.title]
         if said:
-            text.append(f"  Said as: {'; '.join(said)}\n")
+            text.append("  " + _("Said as: {titles}").format(titles="; ".join(said)) + "\n")
         for answer in evidence.answers:
             text.append(f"  {answer.question} ", style="dim")
             text.append(f"{answer.answer}\n", style="bold")
             if answer.note:
-                text.append(f"    Note: {answer.note}\n", style="italic")
+                text.append("    " + _("Note: {note}\n").format(note=answer.note), style="italic")
             if answer.quote:
                 text.append(f"    “{answer.quote}”\n", style="italic cyan")
     return text
@@ -541,8 +581,8 @@ class FindingScreen(ModalScreen[None]):
 
     CSS_PATH = "report.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="finding.close"),
-        Binding("enter", "close", "Back", show=False, id="finding.close-enter"),
+        Binding("escape", "close", N_("Back"), id="finding.close"),
+        Binding("enter", "close", N_("Back"), show=False, id="finding.close-enter"),
     ]
 
     def __init__(self, finding: Finding) -> None:

@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from esp_wizard.i18n import N_, Labels, _, ngettext
 from esp_wizard.questionnaire.kinds import Question
 from esp_wizard.session.interview import Interview
 from esp_wizard.tui.live import LiveInterview
@@ -24,12 +25,12 @@ from esp_wizard.tui.widgets.key_bar import KeyFooter
 
 HOME = "home"
 FLAGS_WIDTH = 12
-STATUS_TEXT = {"dont_know": "don't know", "not_applicable": "not applicable"}
+STATUS_TEXT = Labels({"dont_know": N_("don't know"), "not_applicable": N_("not applicable")})
 
 
 class ReviewTable(DataTable):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Go to question", id="review.go"),
+        Binding("enter", "select_cursor", N_("Go to question"), id="review.go"),
     ]
 
 
@@ -39,12 +40,16 @@ class ReviewScreen(Screen[str | None]):
         Binding(
             "c",
             "complete",
-            "Complete interview",
+            N_("Complete interview"),
             id="review.complete",
-            tooltip="Mark the session completed and see the findings it raised",
+            tooltip=N_("Mark the session completed and see the findings it raised"),
         ),
         Binding(
-            "escape", "back", "Back", id="review.back", tooltip="Back to the question you were on"
+            "escape",
+            "back",
+            N_("Back"),
+            id="review.back",
+            tooltip=N_("Back to the question you were on"),
         ),
     ]
 
@@ -79,7 +84,7 @@ class ReviewScreen(Screen[str | None]):
         widths = (3, room * 11 // 20, room - room * 11 // 20, FLAGS_WIDTH)
         cursor = table.cursor_row
         table.clear(columns=True)
-        for title, width in zip(("#", "Question", "Answer", ""), widths, strict=True):
+        for title, width in zip(("#", _("Question"), _("Answer"), ""), widths, strict=True):
             table.add_column(title, width=width)
         open_required = {q.id for q in self.interview.unanswered_required()}
         answerable = [q for q in self.interview.active_questions() if q.answerable]
@@ -100,16 +105,31 @@ class ReviewScreen(Screen[str | None]):
         follow_ups = len(interview.follow_ups())
         observations = len(interview.session.observations)
         text = Text()
-        text.append(f"Review · {interview.questionnaire.title}\n", style="bold")
-        text.append(f"{progress.done} of {progress.total} answered")
-        text.append(f" · {open_required} required open", style="bold" if open_required else "")
-        text.append(f" · {follow_ups} to follow up (⚑) · {observations} observations")
+        text.append(
+            _("Review · {title}\n").format(title=interview.questionnaire.title), style="bold"
+        )
+        text.append(
+            _("{done} of {total} answered").format(done=progress.done, total=progress.total)
+        )
+        text.append(
+            " " + _("· {open_required} required open").format(open_required=open_required),
+            style="bold" if open_required else "",
+        )
+        text.append(
+            " "
+            + _("· {follow_ups} to follow up (⚑) · {observations} observations").format(
+                follow_ups=follow_ups, observations=observations
+            )
+        )
         if interview.session.status == "completed":
-            text.append(" · completed", style="bold")
+            text.append(" " + _("· completed"), style="bold")
         return text
 
     def _problem_text(self) -> Text:
-        return Text(self.live.save_error and f"Not saved: {self.live.save_error}", style="bold")
+        return Text(
+            self.live.save_error and _("Not saved: {error}").format(error=self.live.save_error),
+            style="bold",
+        )
 
     def _show_problem(self) -> None:
         problem = self.query_one("#review-problem", Static)
@@ -132,12 +152,21 @@ class ReviewScreen(Screen[str | None]):
             self._complete()
             return
         names = "; ".join(q.text for q in open_required[:3])
-        more = f" and {len(open_required) - 3} more" if len(open_required) > 3 else ""
+        more = (
+            " " + _("and {count} more").format(count=len(open_required) - 3)
+            if len(open_required) > 3
+            else ""
+        )
+        count = len(open_required)
         ask = ConfirmModal(
-            f"{len(open_required)} required questions are unanswered",
-            f"{names}{more}.\n\nComplete the interview anyway?",
-            yes="Complete",
-            no="Not yet",
+            ngettext(
+                "{count} required question is unanswered",
+                "{count} required questions are unanswered",
+                count,
+            ).format(count=count),
+            _("{names}{more}.\n\nComplete the interview anyway?").format(names=names, more=more),
+            yes=_("Complete"),
+            no=_("Not yet"),
         )
         self.app.push_screen(ask, lambda yes: self._complete() if yes else None)
 
@@ -147,7 +176,11 @@ class ReviewScreen(Screen[str | None]):
         session = self.live.session
         if not self.live.complete():  # not saved: still in progress
             self._show_problem()
-            self.notify(f"Not completed: {self.live.save_error}", severity="error", markup=False)
+            self.notify(
+                _("Not completed: {save_error}").format(save_error=self.live.save_error),
+                severity="error",
+                markup=False,
+            )
             return
         findings = self.interview.fired_findings()
         self.app.push_screen(
@@ -165,7 +198,7 @@ def review_cells(interview: Interview, question: Question, required_open: bool) 
         shown = Text("—", style="dim")
     flags = Text()
     if required_open:
-        flags.append("required ", style="bold red")
+        flags.append(_("required "), style="bold red")
     if answer is not None and answer.follow_up:
         flags.append("⚑ ", style="bold yellow")
     if answer is not None and (answer.note or answer.quote):

@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input
 
+from esp_wizard.i18n import _
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.safe import EDIT_SAFE
 
@@ -26,14 +27,14 @@ class Annotations(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Input(
-            placeholder="Note (ctrl+t)",
+            placeholder=_("Note (ctrl+t)"),
             highlighter=EDIT_SAFE,
             select_on_focus=False,
             compact=True,
             id="note",
         )
         yield Input(
-            placeholder="“Verbatim quote”",
+            placeholder=_("“Verbatim quote”"),
             highlighter=EDIT_SAFE,
             select_on_focus=False,
             compact=True,

@@ -7,6 +7,7 @@ from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.model import ROLES
 from esp_wizard.session.model import Interviewee
 from esp_wizard.tui.widgets.form_input import FormInput
@@ -23,14 +24,14 @@ class IntervieweeRow(Horizontal):
         locked = given is not None  # from the command line: shown, not asked again
         yield FormInput(
             given.name if given else "",
-            placeholder="Name",
+            placeholder=_("Name"),
             compact=True,
             disabled=locked,
             classes="person-name",
         )
         yield FormInput(
             given.role if given else "",
-            placeholder="Role, e.g. email-ops (→ completes)",
+            placeholder=_("Role, e.g. email-ops (→ completes)"),
             suggester=SuggestFromList(self.roles, case_sensitive=False),
             compact=True,
             disabled=locked,

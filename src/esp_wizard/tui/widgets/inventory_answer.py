@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.kinds import InventoryField, Question, display, is_empty
 from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion
 from esp_wizard.session.model import Answer
@@ -31,9 +32,9 @@ ROOM = 50  # until the table has a width: what it has at 80 columns, beside the 
 class RowTable(DataTable):
     BINDINGS: ClassVar[list[BindingType]] = [
         # Shown on the line under the table, not in the footer (it has no room at 80 columns).
-        Binding("a", "add_row", "Add row", show=False, id="inventory.add"),
-        Binding("enter,e", "edit_row", "Edit row", show=False, id="inventory.edit"),
-        Binding("d,delete", "delete_row", "Delete row", show=False, id="inventory.delete"),
+        Binding("a", "add_row", N_("Add row"), show=False, id="inventory.add"),
+        Binding("enter,e", "edit_row", N_("Edit row"), show=False, id="inventory.edit"),
+        Binding("d,delete", "delete_row", N_("Delete row"), show=False, id="inventory.delete"),
     ]
 
     def action_add_row(self) -> None:
@@ -130,7 +131,9 @@ class InventoryAnswer(AnswerWidget):
         from esp_wizard.tui.screens.confirm import ConfirmModal
 
         name = self._cell(self.question.fields[0], self.rows[index].get(self.question.key_field))
-        ask = ConfirmModal(f"Delete this {self.question.item}?", name or "(unnamed row)")
+        ask = ConfirmModal(
+            _("Delete this {item}?").format(item=self.question.item), name or _("(unnamed row)")
+        )
 
         def done(yes: bool | None) -> None:
             if yes:
@@ -176,7 +179,11 @@ class InventoryAnswer(AnswerWidget):
             table.move_cursor(row=min(cursor, len(self.rows) - 1))
         count = len(self.rows)
         item = self.question.item
-        hint = "a add · Enter/e edit · d delete" if count else f"No {item} yet: press a to add one"
+        hint = (
+            _("a add · Enter/e edit · d delete")
+            if count
+            else _("No {item} yet: press a to add one").format(item=item)
+        )
         self.query_one("#rows-hint", Static).update(
             safe(f"{count} × {item}  ·  {hint}", lines=False)
         )

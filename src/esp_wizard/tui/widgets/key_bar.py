@@ -14,8 +14,11 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.markup import escape
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.widgets._footer import FooterKey
+
+from esp_wizard.i18n import _
+from esp_wizard.tui.widgets.footer import Footer
 
 
 def shown_keys(app: App, bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
@@ -25,7 +28,7 @@ def shown_keys(app: App, bindings: Iterable[BindingType]) -> list[tuple[str, str
     for binding in bindings:
         if isinstance(binding, Binding) and binding.show and binding.action not in seen:
             seen.add(binding.action)
-            shown.append((app.get_key_display(binding), binding.description))
+            shown.append((app.get_key_display(binding), _(binding.description)))
     return shown
 
 

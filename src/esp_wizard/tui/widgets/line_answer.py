@@ -80,7 +80,8 @@ class NumberAnswer(LineAnswer):
     question: NumberQuestion
 
     def placeholder(self) -> str:
-        return "a whole number" if self.question.integer else "a number"
+        with i18n.use(self.language):  # the question's language
+            return i18n._("a whole number") if self.question.integer else i18n._("a number")
 
     def unit(self) -> str:
         return self.question.unit

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.kinds import Question
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.paint import replace
@@ -18,12 +19,12 @@ class Marks(Static):
         status = answer.status if answer else "answered"
         flagged = bool(answer and answer.follow_up)
         text = Text()
-        _mark(text, "^f", "⚑ follow-up", flagged)
+        _mark(text, "^f", "⚑ " + _("follow-up"), flagged)
         if question.allow_unknown:
-            _mark(text, "^d", "don't know", status == "dont_know")
-            _mark(text, "^x", "n/a", status == "not_applicable")
+            _mark(text, "^d", _("don't know"), status == "dont_know")
+            _mark(text, "^x", _("n/a"), status == "not_applicable")
         if question.required:
-            text.append("required", style="italic")
+            text.append(_("required"), style="italic")
         replace(self, text)  # redrawn at every answer: a repaint only, when it changed
 
 

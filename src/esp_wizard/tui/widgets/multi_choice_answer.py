@@ -15,6 +15,7 @@ from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.selection_list import Selection
 
 from esp_wizard import i18n
+from esp_wizard.i18n import N_
 from esp_wizard.questionnaire.kinds.base import OTHER
 from esp_wizard.questionnaire.kinds.multi_choice import MultiChoiceQuestion
 from esp_wizard.tui.paint import show
@@ -33,7 +34,7 @@ class TogglePicker(SelectionList[str]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "confirm", "Done, next", show=False, id="toggles.confirm"),
+        Binding("enter", "confirm", N_("Done, next"), show=False, id="toggles.confirm"),
         *(
             Binding(str(n), f"toggle_number({n})", show=False, id=f"toggles.key-{n}")
             for n in range(1, 10)

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from esp_wizard.i18n import N_, _
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.widgets.answer import AnswerWidget, answers
 
@@ -20,11 +21,11 @@ class NoteAnswer(AnswerWidget):
 
     can_focus = True
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "confirm", "Next", show=False, id="note.next"),
+        Binding("enter", "confirm", N_("Next"), show=False, id="note.next"),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static("Nothing to answer here. Enter goes on.", classes="note-hint")
+        yield Static(_("Nothing to answer here. Enter goes on."), classes="note-hint")
 
     def value(self) -> None:
         return None

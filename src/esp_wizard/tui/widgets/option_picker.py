@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 
+from esp_wizard.i18n import N_
 from esp_wizard.tui.safe import safe
 
 PICK_KEYS = "1234567890yno"
@@ -25,7 +26,7 @@ class OptionPicker(OptionList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "confirm", "Pick, next", show=False, id="options.confirm"),
+        Binding("enter", "confirm", N_("Pick, next"), show=False, id="options.confirm"),
         *(
             Binding(key, f"key_pick('{key}')", show=False, id=f"options.key-{key}")
             for key in PICK_KEYS

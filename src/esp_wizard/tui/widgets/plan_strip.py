@@ -11,6 +11,7 @@ from rich.text import Text
 from textual import work
 from textual.widgets import Static
 
+from esp_wizard.i18n import _, ngettext
 from esp_wizard.tui.safe import safe
 from esp_wizard.workspace import Workspace
 
@@ -74,13 +75,19 @@ class PlanStrip(Static):
 
 def plan_line(people: list[str], roles_missing: list[str]) -> Text:
     text = Text()
-    text.append("Interview plan ", style="bold")
+    text.append(_("Interview plan "), style="bold")
     if people:
-        more = f" +{len(people) - SHOWN} more" if len(people) > SHOWN else ""
+        more = (
+            " " + _("+{count} more").format(count=len(people) - SHOWN)
+            if len(people) > SHOWN
+            else ""
+        )
         text.append(", ".join(people[:SHOWN]) + more)
     else:
-        text.append("nobody named yet", style="dim")
+        text.append(_("nobody named yet"), style="dim")
     if roles_missing:
-        text.append(f" · {len(roles_missing)} roles unheard", style="yellow")
-    text.append("  (e: cockpit)", style="dim")
+        count = len(roles_missing)
+        unheard = ngettext("{count} role unheard", "{count} roles unheard", count)
+        text.append(" · " + unheard.format(count=count), style="yellow")
+    text.append("  " + _("(e: cockpit)"), style="dim")
     return safe(text, lines=False)

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from esp_wizard.i18n import N_, _, ngettext
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.tui.safe import safe
 
@@ -29,7 +30,7 @@ def key_of(questionnaire: Questionnaire) -> str:
 
 class QuestionnairePicker(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "start", "Start interview", show=False, id="picker.start"),
+        Binding("enter", "start", N_("Start interview"), show=False, id="picker.start"),
     ]
 
     class Start(Message):
@@ -66,10 +67,15 @@ class QuestionnairePicker(OptionList):
         prompt = Text()
         prompt.append("★ " if matches else "  ", style="bold")
         prompt.append(questionnaire.title, style="bold" if matches else "")
-        detail = (
-            f"\n  {questionnaire.id} · {questionnaire.language} · "
-            f"{', '.join(questionnaire.roles) or 'any role'} · {questionnaire.minutes} min · "
-            f"{questionnaire.answerable_count} questions"
+        count = questionnaire.answerable_count
+        detail = "\n  " + " · ".join(
+            (
+                questionnaire.id,
+                questionnaire.language,
+                ", ".join(questionnaire.roles) or _("any role"),
+                _("{minutes} min").format(minutes=questionnaire.minutes),
+                ngettext("{count} question", "{count} questions", count).format(count=count),
+            )
         )
         prompt.append(detail, style="dim")
         return Option(safe(prompt), id=key_of(questionnaire))

@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from esp_wizard.i18n import N_
 from esp_wizard.questionnaire import model as m
 from esp_wizard.session.interview import Interview
 from esp_wizard.tui.safe import safe
@@ -31,9 +32,9 @@ from esp_wizard.tui.safe import safe
 
 class SectionList(Static, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "move(-1)", "Previous section", show=False, id="sections.up"),
-        Binding("down", "move(1)", "Next section", show=False, id="sections.down"),
-        Binding("enter", "choose", "Go to section", show=False, id="sections.go"),
+        Binding("up", "move(-1)", N_("Previous section"), show=False, id="sections.up"),
+        Binding("down", "move(1)", N_("Next section"), show=False, id="sections.down"),
+        Binding("enter", "choose", N_("Go to section"), show=False, id="sections.go"),
     ]
     cursor: reactive[int] = reactive(0)
 

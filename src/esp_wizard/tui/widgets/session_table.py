@@ -14,9 +14,10 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
+from esp_wizard import i18n
 from esp_wizard.i18n import N_
 from esp_wizard.safetext import for_terminal
-from esp_wizard.tui.format import local, people, status_text
+from esp_wizard.tui.format import day_and_time, day_month, local, people, status_text
 
 if TYPE_CHECKING:
     from esp_wizard.tui.sessions import SessionRow
@@ -35,31 +36,32 @@ def _questionnaire_id(row: SessionRow, _tz: dt.tzinfo | None) -> str:
 
 
 def _changed(row: SessionRow, tz: dt.tzinfo | None) -> str:
-    return local(row.session.updated, tz).strftime("%Y-%m-%d %H:%M")
+    return day_and_time(row.session.updated, tz)
 
 
 def _changed_short(row: SessionRow, tz: dt.tzinfo | None) -> str:
-    return local(row.session.updated, tz).strftime("%m-%d")
+    """ "2 Dec" / "2 déc.": day and month cannot be taken one for the other."""
+    return day_month(local(row.session.updated, tz))
 
 
 # (title, cell, width; None: what is left over)
 Column = tuple[str, Cell, int | None]
 WIDE_COLUMNS: list[Column] = [
-    ("Client", lambda r, _: r.session.client, 16),
-    ("Engagement", lambda r, _: r.session.engagement, 18),
-    ("Interviewees", lambda r, _: people(r.session), None),
-    ("Questionnaire", _questionnaire, 20),
-    ("Status", lambda r, _: status_text(r.session), 11),
-    ("Progress", lambda r, _: r.progress, 8),
-    ("Last change", _changed, 16),
+    (N_("Client"), lambda r, _: r.session.client, 16),
+    (N_("Engagement"), lambda r, _: r.session.engagement, 18),
+    (N_("Interviewees"), lambda r, _: people(r.session), None),
+    (N_("Questionnaire"), _questionnaire, 20),
+    (N_("Status"), lambda r, _: status_text(r.session), 11),
+    (N_("Progress"), lambda r, _: r.progress, 8),
+    (N_("Last change"), _changed, 16),
 ]
 NARROW_COLUMNS: list[Column] = [
-    ("Client", lambda r, _: r.session.client, 12),
-    ("Interviewees", lambda r, _: people(r.session), None),
-    ("Questionnaire", _questionnaire_id, 13),
-    ("Status", lambda r, _: status_text(r.session), 11),
-    ("Done", lambda r, _: r.progress, 8),
-    ("Changed", _changed_short, 7),
+    (N_("Client"), lambda r, _: r.session.client, 12),
+    (N_("Interviewees"), lambda r, _: people(r.session), None),
+    (N_("Questionnaire"), _questionnaire_id, 13),
+    (N_("Status"), lambda r, _: status_text(r.session), 11),
+    (N_("Done"), lambda r, _: r.progress, 8),
+    (N_("Changed"), _changed_short, 8),
 ]
 
 
@@ -84,7 +86,7 @@ class SessionTable(DataTable):
         cursor = self.cursor_row
         self.clear(columns=True)
         for (title, _, _), size in zip(columns, widths, strict=True):
-            self.add_column(title, width=size, key=title)
+            self.add_column(i18n._(title), width=size, key=title)
         for row, cells in zip(rows, values, strict=True):
             self.add_row(*map(_clip, cells, widths), key=str(row.path))
         if rows:
@@ -94,7 +96,7 @@ class SessionTable(DataTable):
 def _widths(columns: list[Column], values: list[list[str]], width: int) -> list[int]:
     """Each column as wide as its longest cell, capped; the flexible one takes what is left."""
     natural = [
-        max([len(title), *(len(row[i]) for row in values)])
+        max([len(i18n._(title)), *(len(row[i]) for row in values)])
         for i, (title, _, _) in enumerate(columns)
     ]
     widths = [min(n, cap) if cap else n for n, (_, _, cap) in zip(natural, columns, strict=True)]
