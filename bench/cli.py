@@ -6,8 +6,11 @@
 300-question questionnaire, 150 answered), each a fresh process as a consultant runs it,
 against the cheapest thing that prints a table: importing rich.console (target <= 2x).
 `esp-wizard --help` is held to the same 2x (issue 15: the catalogue must not slow it).
-`sessions` is timed twice: the first listing after the files changed (cold listing cache)
-and the next one (warm); the warm one is what a consultant usually waits for.
+Each is timed twice: the first listing after the files changed (cold listing cache: for
+`sessions`, every session file touched, so each is read again from its top lines and its
+progress table; for `questionnaires`, every file parsed and checked again) and the next
+one (warm); the warm one is what a consultant usually waits for. The sessions are saved
+as the app saves them (with their progress table).
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ def main() -> int:
         root = Path(folder)
         build_workspace(root / "ws", sessions=args.sessions)
         env = {**os.environ, "ESP_WIZARD_CONFIG_DIR": str(root / "config")}
-        env.setdefault("ESP_WIZARD_CACHE_DIR", str(root / "cache"))
+        env["ESP_WIZARD_CACHE_DIR"] = str(root / "cache")  # its own: never the user's
         ws = ["--workspace", str(root / "ws")]
         rich = [str(PYTHON), "-c", "import rich.console"]
 
@@ -74,11 +77,17 @@ def main() -> int:
                 os.utime(path)  # every file changed since the last listing
             return command("sessions")
 
+        def cold_questionnaires() -> float:
+            for path in (root / "cache").glob("questionnaires-*.json"):
+                path.unlink()  # every questionnaire parsed and checked again
+            return command("questionnaires")
+
         for warm_up in (baseline, lambda: command("questionnaires"), lambda: command("sessions")):
             warm_up()
         lines = [
             ("--help / import rich.console", lambda: command("--help")),
-            ("questionnaires / import rich.console", lambda: command("questionnaires")),
+            ("questionnaires (warm) / import rich.console", lambda: command("questionnaires")),
+            ("questionnaires (cold) / import rich.console", cold_questionnaires),
             ("sessions (warm) / import rich.console", lambda: command("sessions")),
             ("sessions (cold) / import rich.console", cold_sessions),
         ]

@@ -144,3 +144,15 @@ def test_an_answer_damaged_by_hand_is_reported_though_the_file_has_progress(
     listing = list_summaries(store.workspace)
     assert not listing.rows and len(listing.damaged) == 1
     assert "uses_lists" in str(listing.damaged[0])
+
+
+@pytest.mark.parametrize("damage", [b"", b"{not json", b'{"version": 1, "files": []}', b"\xff"])
+def test_a_damaged_listing_cache_is_read_as_no_cache(
+    store: SessionStore, complete: Questionnaire, damage: bytes
+) -> None:
+    answered_through_the_controller(store, complete)
+    expected = progress(store)
+    for path in cache_dir().glob("sessions-*.json"):
+        path.write_bytes(damage)
+    assert progress(store) == expected
+    assert progress(store) == expected  # and the cache written again is whole

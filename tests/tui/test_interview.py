@@ -101,7 +101,7 @@ async def test_a_failed_save_keeps_the_answer_and_the_message_until_it_succeeds(
         screen = await open_interview(pilot, path)
         real_save = app.store.save
 
-        def disk_full(session: object, **_: object) -> None:
+        def disk_full(session: object, **_options: object) -> None:
             raise SessionSaveError("could not save session: No space left on device")
 
         monkeypatch.setattr(app.store, "save", disk_full)

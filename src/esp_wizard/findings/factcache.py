@@ -48,6 +48,7 @@ class FactCache:
         self._key = signing_key(root)
         self._language = i18n.current()
         self._texts: dict[str, str] = {}  # every string read, once (factcodec.decode)
+        self._folder_made = False
 
     def _entry(self, path: Path) -> Path:
         return self.folder / (hashlib.sha256(str(path.absolute()).encode()).hexdigest()[:32])
@@ -100,15 +101,17 @@ class FactCache:
         except (TypeError, ValueError, pickle.PicklingError):
             return  # a value that cannot be kept: this file is simply not cached
         signature = hmac.new(self._key, body, hashlib.sha256).hexdigest().encode()
-        target = self._entry(path)
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        # Written in place, not through a temporary file: a reader meeting it half written,
+        # or two writers' bytes mixed, fails the signature and computes the facts again.
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(signature + b"\n" + body)
-            os.replace(temporary, target)
+            if not self._folder_made:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._folder_made = True
+            fd = os.open(self._entry(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as file:
+                file.write(signature + b"\n" + body)
         except OSError:
-            with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
+            pass  # only speed is lost
 
     def forget_others(self, paths: list[Path]) -> None:
         """Remove the entries of files no longer in the folder (removed, renamed)."""

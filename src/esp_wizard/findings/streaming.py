@@ -214,10 +214,7 @@ def _judged(reader: _Reader, chosen: list[_Read]) -> list[_Read]:
     estimate wherever its findings read them (twice at most: the day decides drivers,
     the drivers the estimate)."""
     for _ in range(3):
-        healthy = sorted(
-            (r for r in chosen if r.facts is not None),
-            key=lambda r: (r.heading.started, r.heading.id),
-        )
+        healthy = _in_order(chosen)
         today = max((r.heading.updated.date() for r in healthy), default=None)
         drivers = [r.facts.driver_facts for r in healthy if r.facts and r.facts.driver_facts]
         span = timeline(drivers).span
@@ -226,7 +223,13 @@ def _judged(reader: _Reader, chosen: list[_Read]) -> list[_Read]:
             return healthy
         for read in stale:
             _again(reader, read, today, span)
-    return [r for r in chosen if r.facts is not None]
+    return _in_order(chosen)
+
+
+def _in_order(reads: list[_Read]) -> list[_Read]:
+    """The usable ones in interview order, as `compile.ordered` puts them."""
+    usable = (r for r in reads if r.facts is not None)
+    return sorted(usable, key=lambda r: (r.heading.started, r.heading.id))
 
 
 def _again(reader: _Reader, read: _Read, today: dt.date | None, span: Span) -> None:

@@ -7,6 +7,7 @@ and its saved progress without importing pydantic (see session/summary.py).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -77,5 +78,11 @@ def slugify(text: str, max_length: int = SLUG_LENGTH) -> str:
 
 def questionnaire_copy_name(ref: CopyRef) -> str:
     """`<id>-<language>-<hash16>.toml`: the same questionnaire file is kept once."""
-    parts = [slugify(ref.id, 60) or "questionnaire", slugify(ref.language), ref.hash[:16]]
+    return _copy_name(ref.id, ref.language, ref.hash[:16])
+
+
+@functools.lru_cache(maxsize=256)
+def _copy_name(questionnaire_id: str, language: str, short_hash: str) -> str:
+    """(A report asks it of every session, and most share one or two questionnaires.)"""
+    parts = [slugify(questionnaire_id, 60) or "questionnaire", slugify(language), short_hash]
     return "-".join(part for part in parts if part) + ".toml"

@@ -143,6 +143,7 @@ class SessionStore:
         self._read: dict[int, Path] = {}  # id(Session) -> the file it was read from
         self._stamps: dict[str, _Stamp] = {}  # session id -> its file as last read or written
         self._open: dict[str, Session] = {}  # session id -> the object open for writing
+        self._copies: dict[Path, tuple[_Stamp, bytes, str]] = {}  # copy -> bytes, sha256
 
     # -- writing -----------------------------------------------------------------------------
     def create(
@@ -439,9 +440,9 @@ class SessionStore:
         if not os.path.lexists(path):
             message = f"questionnaire copy not found (session {session.id} ran with it)"
             raise FileProblems(shown, [Problem(shown, None, "", message)])
-        data = read_regular(path, shown)
+        data, digest = self._copy_bytes(path, shown)
         expected = session.questionnaire.hash.lower()
-        if not hashlib.sha256(data).hexdigest().startswith(expected) or not expected:
+        if not digest.startswith(expected) or not expected:
             message = f"altered: its content no longer matches session {session.id}'s hash"
             raise FileProblems(shown, [Problem(shown, None, "", message)])
         try:
@@ -449,6 +450,19 @@ class SessionStore:
         except UnicodeDecodeError as error:
             message = f"not UTF-8 text ({error.reason})"
             raise FileProblems(shown, [Problem(shown, None, "", message)]) from None
+
+    def _copy_bytes(self, path: Path, shown: str) -> tuple[bytes, str]:
+        """A copy's bytes and sha256, read once while the file stays the same (a report
+        opens hundreds of sessions that share one copy)."""
+        stamp = _stamp(path)
+        known = self._copies.get(path)
+        if known is not None and stamp is not None and known[0] == stamp:
+            return known[1], known[2]
+        data = read_regular(path, shown)
+        digest = hashlib.sha256(data).hexdigest()
+        if stamp is not None and stamp == _stamp(path):
+            self._copies[path] = (stamp, data, digest)
+        return data, digest
 
     # -- internals ---------------------------------------------------------------------------
     def _lock(self, path: Path) -> SessionLock:
