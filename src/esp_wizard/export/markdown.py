@@ -202,7 +202,8 @@ def _evidence(evidence: Evidence, finding: Finding) -> str:
     if evidence.detail and evidence.detail != finding.detail:
         lines.append(f"  - {md.block(evidence.detail, '    ')}")
     for answer in evidence.answers:
-        lines.append(f"  - *{md.inline(answer.question)}*: {md.block(answer.answer, '    ')}")
+        question = f"*{md.inline(answer.question)}*"
+        lines.append("  - " + t.labelled(question, md.block(answer.answer, "    ")))
         if answer.note:
             lines.append("    - " + _("Note:") + " " + md.block(answer.note, "      "))
         if answer.quote:
@@ -250,8 +251,12 @@ def _move_lines(table: InventoryTable) -> str:
 # -- 4, 5, 6 --------------------------------------------------------------------------------
 def _checklist(report: EngagementReport) -> list[str]:
     lines = [
-        f"- [ ] **{md.inline(t.sentence(item.kind))}: {md.inline(item.name)}**: "
-        f"{md.inline(item.check)} ({md.inline(_sessions(item.sessions))})"
+        "- [ ] "
+        + t.labelled(
+            f"**{md.inline(t.labelled(t.sentence(t.kind(item.kind)), item.name))}**",
+            md.inline(item.check),
+        )
+        + f" ({md.inline(_sessions(item.sessions))})"
         for item in report.checklist
     ]
     body = "\n".join(lines) or _("Nothing to test yet: no trigger, template or integration named.")
