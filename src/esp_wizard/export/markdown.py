@@ -81,13 +81,14 @@ def _timeline(report: EngagementReport) -> str:
     ]
     doubles = _("Doubles the estimate:")
     lines += [
-        f"- {doubles} {md.inline(d.label)} ({md.inline(d.id)}): {md.inline(_sessions(d.sessions))}"
+        f"- {doubles} "
+        + t.labelled(f"{md.inline(d.label)} ({md.inline(d.id)})", md.inline(_sessions(d.sessions)))
         for d in timeline.doubling
     ]
     overruled = _("Not counted, the sponsor answered otherwise:")
     lines += [
-        f"- {overruled} {md.inline(d.label)} "
-        f"({md.inline(d.id)}): {md.inline(_sessions(d.sessions))}"
+        f"- {overruled} "
+        + t.labelled(f"{md.inline(d.label)} ({md.inline(d.id)})", md.inline(_sessions(d.sessions)))
         for d in timeline.overruled
     ]
     return "\n".join([head, "", *lines]) if lines else head
@@ -346,7 +347,9 @@ def session_markdown(summary: SessionSummary) -> str:
             + _("{category}, severity {severity}").format(
                 category=t.category(o.category), severity=o.severity
             )
-            + f"): {md.block(o.detail, '  ')}"
+            + ")"
+            + t.colon()
+            + f" {md.block(o.detail, '  ')}"
             for o in summary.observations
         )
         or _("None.")
