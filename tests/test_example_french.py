@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from esp_wizard.cli import main
 from esp_wizard.findings import compile_workspace
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.workspace import Workspace
@@ -58,3 +59,34 @@ def test_the_french_example_reaches_the_same_dates_and_decisions(
     assert french.executive.decisions[0].title == (
         "Prolonger le contrat actuel ou réduire le périmètre"
     )
+
+
+def test_a_french_engagement_compiles_in_english_when_asked(french: EngagementReport) -> None:
+    """`report --lang en`: the report's own sentences in English, people's words as said."""
+    english_view = compile_workspace(Workspace(REPO / "examples" / "fr"), language="en")
+    assert english_view.language == "en"
+    assert english_view.timeline.estimate == "12-18 months"
+    assert english_view.executive is not None
+    assert english_view.executive.decisions[0].title == (
+        "Extend the current contract or shorten the scope"
+    )
+    assert [f.key for f in english_view.findings] == [f.key for f in french.findings]
+    titles = {f.title for f in english_view.findings}
+    assert "Les mouvements de données et les correctifs dépendent d'une seule personne" in titles
+    assert any(title.endswith(", and 1 more like it") for title in titles)
+
+
+@pytest.mark.parametrize(
+    ("options", "first_line"),
+    [
+        (["report", "--part", "parity"], "\ufefftype;automatisation;référence;"),
+        (["report", "--part", "parity", "--csv-dialect", "comma"], "\ufefftype,automatisation,"),
+        (["report", "--part", "parity", "--lang", "en"], "\ufeffkind,automation,baseline,"),
+        (["report", "--format", "csv"], "\ufeffrang;clé;cause;"),
+    ],
+)
+def test_the_french_example_exports_csv_for_french_spreadsheets(
+    capsys: pytest.CaptureFixture[str], options: list[str], first_line: str
+) -> None:
+    assert main(["--workspace", str(REPO / "examples" / "fr"), *options]) == 0
+    assert capsys.readouterr().out.startswith(first_line)

@@ -452,9 +452,9 @@ def _evidence(doc: Body, evidence: Evidence, finding: Finding) -> None:
     if evidence.detail and evidence.detail != finding.detail:
         lines.append(evidence.detail)
     for answer in evidence.answers:
-        line = f"{answer.question}: {answer.answer}"
+        line = t.labelled(answer.question, answer.answer)
         if answer.note:
-            line += f" (note: {answer.note})"
+            line += f" ({_('Note:')} {answer.note})"
         if answer.quote:
             line += f" “{answer.quote}”"
         lines.append(line)
@@ -476,7 +476,10 @@ def _appendices(doc: Body, report: EngagementReport) -> None:
         doc.table(header, rows)
     doc.heading(_("Appendix C. Acceptance-test checklist"), 1)
     doc.bullets(
-        (f"☐ {t.sentence(i.kind)}: {i.name}: {i.check}" for i in report.checklist),
+        (
+            "☐ " + t.labelled(t.labelled(t.sentence(t.kind(i.kind)), i.name), i.check)
+            for i in report.checklist
+        ),
     )
     doc.heading(_("Appendix D. Conflicting inputs"), 1)
     rows = [

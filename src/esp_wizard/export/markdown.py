@@ -83,13 +83,14 @@ def _timeline(report: EngagementReport) -> str:
     ]
     doubles = _("Doubles the estimate:")
     lines += [
-        f"- {doubles} {md.inline(d.label)} ({md.inline(d.id)}): {md.inline(_sessions(d.sessions))}"
+        f"- {doubles} "
+        + t.labelled(f"{md.inline(d.label)} ({md.inline(d.id)})", md.inline(_sessions(d.sessions)))
         for d in timeline.doubling
     ]
     overruled = _("Not counted, the sponsor answered otherwise:")
     lines += [
-        f"- {overruled} {md.inline(d.label)} "
-        f"({md.inline(d.id)}): {md.inline(_sessions(d.sessions))}"
+        f"- {overruled} "
+        + t.labelled(f"{md.inline(d.label)} ({md.inline(d.id)})", md.inline(_sessions(d.sessions)))
         for d in timeline.overruled
     ]
     return "\n".join([head, "", *lines]) if lines else head
@@ -204,7 +205,8 @@ def _evidence(evidence: Evidence, finding: Finding) -> str:
     if evidence.detail and evidence.detail != finding.detail:
         lines.append(f"  - {md.block(evidence.detail, '    ')}")
     for answer in evidence.answers:
-        lines.append(f"  - *{md.inline(answer.question)}*: {md.block(answer.answer, '    ')}")
+        question = f"*{md.inline(answer.question)}*"
+        lines.append("  - " + t.labelled(question, md.block(answer.answer, "    ")))
         if answer.note:
             lines.append("    - " + _("Note:") + " " + md.block(answer.note, "      "))
         if answer.quote:
@@ -252,8 +254,12 @@ def _move_lines(table: InventoryTable) -> str:
 # -- 4, 5, 6 --------------------------------------------------------------------------------
 def _checklist(report: EngagementReport) -> list[str]:
     lines = [
-        f"- [ ] **{md.inline(t.sentence(item.kind))}: {md.inline(item.name)}**: "
-        f"{md.inline(item.check)} ({md.inline(_sessions(item.sessions))})"
+        "- [ ] "
+        + t.labelled(
+            f"**{md.inline(t.labelled(t.sentence(t.kind(item.kind)), item.name))}**",
+            md.inline(item.check),
+        )
+        + f" ({md.inline(_sessions(item.sessions))})"
         for item in report.checklist
     ]
     body = "\n".join(lines) or _("Nothing to test yet: no trigger, template or integration named.")
@@ -343,7 +349,9 @@ def session_markdown(summary: SessionSummary) -> str:
             + _("{category}, severity {severity}").format(
                 category=t.category(o.category), severity=o.severity
             )
-            + f"): {md.block(o.detail, '  ')}"
+            + ")"
+            + t.colon()
+            + f" {md.block(o.detail, '  ')}"
             for o in summary.observations
         )
         or _("None.")

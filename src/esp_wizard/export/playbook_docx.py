@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from esp_wizard import i18n
 from esp_wizard.export import playbook_text as pt
+from esp_wizard.export import text as t
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import MapEdge, Missing, Playbook, SystemMap
 from esp_wizard.i18n import N_, _
@@ -122,7 +123,7 @@ def _map(doc: Body, system_map: SystemMap) -> None:
     else:
         doc.para(_(pt.MAP_INTRO_DOCX))
         doc.table(_header(FLOW_HEADER), [flow_row(e, system_map) for e in system_map.edges])
-        flagged = [f"{n.name}: {pt.flags(n.flagged)}" for n in system_map.nodes if n.flagged]
+        flagged = [t.labelled(n.name, pt.flags(n.flagged)) for n in system_map.nodes if n.flagged]
         if flagged:
             doc.heading(_("Flows to document or give an owner"), 2)
             doc.bullets(flagged)

@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from esp_wizard import i18n
 from esp_wizard.export import playbook_text as pt
+from esp_wizard.export import text as t
 from esp_wizard.export.playbook_svg import map_svg
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import InterviewPlan, Missing, Playbook
@@ -107,7 +108,7 @@ def _plan(playbook: Playbook) -> str:
 
 def _map(playbook: Playbook) -> str:
     system_map = playbook.system_map
-    flagged = [f"{n.name}: {pt.flags(n.flagged)}" for n in system_map.nodes if n.flagged]
+    flagged = [t.labelled(n.name, pt.flags(n.flagged)) for n in system_map.nodes if n.flagged]
     parts = [
         _para(_(pt.MAP_INTRO_HTML)),
         '<figure class="map" style="max-width: 100%; overflow-x: auto">'

@@ -11,6 +11,7 @@ import re
 from esp_wizard import i18n
 from esp_wizard.export import md
 from esp_wizard.export import playbook_text as pt
+from esp_wizard.export import text as t
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import (
     InterviewPlan,
@@ -101,7 +102,7 @@ def mermaid(system_map: SystemMap) -> str:
 
 def system_map(system_map: SystemMap, heading: str) -> list[str]:
     flagged = [
-        f"- {md.inline(n.name)}: {md.inline(pt.flags(n.flagged))}"
+        "- " + md.inline(t.labelled(n.name, pt.flags(n.flagged)))
         for n in system_map.nodes
         if n.flagged
     ]

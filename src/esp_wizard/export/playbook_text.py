@@ -8,6 +8,7 @@ alike. Numbers are written as that language writes them.
 from __future__ import annotations
 
 from esp_wizard import i18n
+from esp_wizard.export import text as t
 from esp_wizard.findings.playbook.model import MapEdge, Missing, Parity, PlannedPerson, Scorecard
 from esp_wizard.findings.roles import role_label
 from esp_wizard.i18n import N_, Labels, _, ngettext
@@ -25,15 +26,6 @@ CONTRACT_LABELS = Labels(
     }
 )
 FLAG_LABELS = Labels({"undocumented": N_("undocumented"), "no owner": N_("no owner")})
-KIND_LABELS = Labels(
-    {
-        "trigger": N_("trigger"),
-        "template family": N_("template family"),
-        "inbound API": N_("inbound API"),
-        "integration": N_("integration"),
-        "report": N_("report"),
-    }
-)
 DIRECTION_LABELS = Labels(
     {
         "to_esp": N_("into the ESP"),
@@ -109,7 +101,7 @@ def kpi_line(parity: Parity) -> str:
 
 
 def kind(code: str) -> str:
-    return KIND_LABELS.get(code, code)
+    return t.kind(code)
 
 
 def flags(codes: tuple[str, ...]) -> str:

@@ -43,6 +43,32 @@ ANSWER_STATUS = Labels(
 )
 
 
+CHECKLIST_KINDS = Labels(
+    {
+        "trigger": N_("trigger"),
+        "template family": N_("template family"),
+        "inbound API": N_("inbound API"),
+        "integration": N_("integration"),
+        "report": N_("report"),
+    }
+)
+
+
+def kind(code: str) -> str:
+    """A checklist or parity line's kind ("trigger") in the report's language."""
+    return CHECKLIST_KINDS.get(code, code)
+
+
+def labelled(label: str, value: str) -> str:
+    """ "Type: ERP" / "Type : ERP": a label and its value as the language punctuates them."""
+    return _("{label}: {value}").format(label=label, value=value)
+
+
+def colon() -> str:
+    """What follows a label before its value: ":" / " :"."""
+    return _("{label}:").format(label="")
+
+
 def category(value: str) -> str:
     return CATEGORY_LABELS.get(value, value)
 

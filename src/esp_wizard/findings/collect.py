@@ -182,7 +182,8 @@ def row_cells(
 def row_text(interview: Interview, question: InventoryQuestion, row: dict[str, Any]) -> str:
     cells = row_cells(interview, question, row)
     labels = {f.id: f.text for f in question.fields}
-    return i18n.semicolons(f"{labels[k]}: {v}" for k, v in cells.items())
+    cell = _("{label}: {value}")
+    return i18n.semicolons(cell.format(label=labels[k], value=v) for k, v in cells.items())
 
 
 # -- findings --------------------------------------------------------------------------------

@@ -50,6 +50,19 @@ def compile_engagement(
     last change of any session) with the engagement's estimate, so rules that set the
     contract against the plan see the whole engagement and give the same answer each run."""
     listed = ordered(sessions)
+    chosen = i18n.content_language((o.questionnaire.language for o in listed), language)
+    with i18n.use(chosen):  # what collect writes (answers "not answered") is in it too
+        return _compile_sessions(listed, client, engagement, warnings, note, chosen)
+
+
+def _compile_sessions(
+    listed: Sequence[OpenedSession],
+    client: str,
+    engagement: str,
+    warnings: Sequence[str],
+    note: str,
+    language: str,
+) -> EngagementReport:
     judged_on = max((o.session.updated.date() for o in listed), default=None)
     interviews = [o.interview() for o in listed]
     for interview in interviews:

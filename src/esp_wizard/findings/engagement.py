@@ -14,8 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from esp_wizard import i18n
 from esp_wizard.errors import FileProblems, Problem, UserError
 from esp_wizard.findings.model import EngagementReport
+from esp_wizard.i18n import _, ngettext
 from esp_wizard.questionnaire.catalog import Catalog, load_catalog
 from esp_wizard.session.opened import OpenedSession, with_questionnaire
 from esp_wizard.session.store import SessionEntry, SessionStore
@@ -82,7 +84,7 @@ def choose(
     """The one engagement the options point at; a UserError listing them otherwise."""
     known = engagements(sessions)
     if not known:
-        raise UserError("no sessions in this workspace yet (start one with: esp-wizard new)")
+        raise UserError(_("no sessions in this workspace yet (start one with: esp-wizard new)"))
     matches = [
         e
         for e in known
@@ -91,14 +93,22 @@ def choose(
     ]
     if len(matches) == 1:
         return matches[0]
-    listed = "; ".join(f"{e.options} ({_sessions(e.sessions)})" for e in known)
+    listed = i18n.semicolons(f"{e.options} ({_sessions(e.sessions)})" for e in known)
     if not matches:
-        raise UserError(f"no engagement matches those options; this workspace has: {listed}")
-    raise UserError(f"this workspace holds {len(known)} engagements; choose one with: {listed}")
+        raise UserError(
+            _("no engagement matches those options; this workspace has: {listed}").format(
+                listed=listed
+            )
+        )
+    raise UserError(
+        _("this workspace holds {count} engagements; choose one with: {listed}").format(
+            count=len(known), listed=listed
+        )
+    )
 
 
 def _sessions(count: int) -> str:
-    return f"{count} session" if count == 1 else f"{count} sessions"
+    return ngettext("{count} session", "{count} sessions", count).format(count=count)
 
 
 def installed_catalog(store: SessionStore) -> Callable[[], Catalog]:
@@ -127,19 +137,27 @@ def open_sessions(
         try:
             one = with_questionnaire(store, entry.session, installed, entry.path)
         except UserError as error:
-            warnings.append(f"session {entry.session.id} left out: {error}")
+            warnings.append(left_out(entry.session.id, str(error)))
             continue
         except Exception as error:
-            warnings.append(f"session {entry.session.id} left out: {_failure(entry, error)}")
+            warnings.append(left_out(entry.session.id, _failure(entry, error)))
             continue
         if one.warning:
-            warnings.append(f"session {entry.session.id}: {one.warning}")
+            warnings.append(
+                _("session {id}: {warning}").format(id=entry.session.id, warning=one.warning)
+            )
         opened.append(one)
     return opened, warnings
 
 
 def _failure(entry: SessionEntry, error: Exception) -> str:
-    return f"{entry.path.name}: cannot be used ({type(error).__name__}: {error})"
+    return _("{file}: cannot be used ({kind}: {error})").format(
+        file=entry.path.name, kind=type(error).__name__, error=error
+    )
+
+
+def left_out(session_id: str, why: str) -> str:
+    return _("session {id} left out: {why}").format(id=session_id, why=why)
 
 
 def load_engagement(
@@ -147,7 +165,9 @@ def load_engagement(
 ) -> tuple[EngagementChoice, list[OpenedSession], list[str]]:
     store = SessionStore(workspace)
     listing = store.list()
-    warnings = [f"unreadable session file left out: {p}" for p in listing.problems]
+    warnings = [
+        _("unreadable session file left out: {problem}").format(problem=p) for p in listing.problems
+    ]
     warnings += listing.conflict_lines()
     if not listing.entries and listing.problems:
         raise nothing_readable(listing.problems)
@@ -156,7 +176,11 @@ def load_engagement(
     entries = [e for e in listing.unique if engagement_of(e.session) == wanted]
     opened, more = open_sessions(store, entries)
     if entries and not opened:
-        raise UserError(f"no session of {choice.label} could be used: " + "; ".join(more))
+        raise UserError(
+            _("no session of {engagement} could be used: {reasons}").format(
+                engagement=choice.label, reasons=i18n.semicolons(more)
+            )
+        )
     return choice, opened, warnings + more
 
 
@@ -167,7 +191,9 @@ def nothing_readable(problems: Sequence[FileProblems]) -> FileProblems:
         "esp-wizard",
         None,
         "",
-        f"none of the {len(problems)} session files could be read; nothing was written",
+        _("none of the {count} session files could be read; nothing was written").format(
+            count=len(problems)
+        ),
     )
     return FileProblems("sessions", [*found, summary])
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from esp_wizard import i18n
 from esp_wizard.errors import FileProblems, UserError
 from esp_wizard.filecache import Key, file_key
 from esp_wizard.findings.collect import SessionFacts, collect
@@ -30,6 +31,7 @@ from esp_wizard.findings.engagement import (
     choose,
     engagement_of,
     installed_catalog,
+    left_out,
     normalised,
     nothing_readable,
     open_sessions,
@@ -39,6 +41,7 @@ from esp_wizard.findings.factcache import FactCache, copy_key
 from esp_wizard.findings.glance import remember_plan, workspace_state
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.timeline import timeline
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.session.store import SessionEntry, SessionStore
 from esp_wizard.session.summary import conflict_line, session_files
@@ -104,10 +107,10 @@ class _Reader:
         try:
             facts = collect(one, span, interview)
         except Exception as error:  # one session's bug must not cost the whole report
-            read.warning = (
-                f"session {session.id} left out: {path.name}: cannot be compiled "
-                f"({type(error).__name__}: {error})"
+            why = _("{file}: cannot be compiled ({kind}: {error})").format(
+                file=path.name, kind=type(error).__name__, error=error
             )
+            read.warning = left_out(session.id, why)
             return read
         read.facts = facts
         read.consulted = _consulted(interview.consulted, session.updated, today, span, facts)
@@ -151,7 +154,9 @@ def compile_streamed(
     state = workspace_state(workspace)  # before reading: a change meanwhile shows next time
     reader = _Reader(workspace)
     reads, problems = _read_all(reader, workspace)
-    warnings = [f"unreadable session file left out: {p}" for p in problems]
+    warnings = [
+        _("unreadable session file left out: {problem}").format(problem=p) for p in problems
+    ]
     unique, conflicts = _unique(reads)
     warnings += conflicts
     if not reads and problems:
@@ -162,7 +167,8 @@ def compile_streamed(
     warnings += [r.warning for r in chosen if r.warning]
     if not healthy:
         more = [r.warning for r in chosen if r.warning]
-        raise UserError(f"no session of {choice.label} could be used: " + "; ".join(more))
+        reasons = i18n.semicolons(more)
+        raise UserError(_("no session could be compiled: {reasons}").format(reasons=reasons))
     note = executive_note(workspace, choice.client, choice.engagement)
     facts = [r.facts for r in healthy if r.facts is not None]
     report = compile_facts(facts, choice.client, choice.engagement, warnings, note, language)
@@ -213,7 +219,7 @@ def _judged(reader: _Reader, chosen: list[_Read]) -> list[_Read]:
     """The usable sessions in interview order, each judged with the engagement's day and
     estimate wherever its findings read them (twice at most: the day decides drivers,
     the drivers the estimate)."""
-    for _ in range(3):
+    for _round in range(3):
         healthy = _in_order(chosen)
         today = max((r.heading.updated.date() for r in healthy), default=None)
         drivers = [r.facts.driver_facts for r in healthy if r.facts and r.facts.driver_facts]
@@ -236,6 +242,7 @@ def _again(reader: _Reader, read: _Read, today: dt.date | None, span: Span) -> N
     try:
         fresh = reader.judge(read.path, file_key(read.path), today, span)
     except FileProblems as problems:  # changed under our feet since the first read
-        read.facts, read.warning = None, f"unreadable session file left out: {problems}"
+        read.facts = None
+        read.warning = _("unreadable session file left out: {problem}").format(problem=problems)
         return
     read.facts, read.consulted, read.warning = fresh.facts, fresh.consulted, fresh.warning
