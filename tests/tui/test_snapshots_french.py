@@ -25,8 +25,15 @@ SIZE = (80, 24)
 
 @pytest.fixture(autouse=True)
 def french_ui() -> Iterator[None]:
-    with i18n.use("fr"):
-        yield
+    """The interface in French, as `--lang fr` or LANG=fr_FR.UTF-8 make it: for this
+    context and, as the app sets it, for the process (the event loop running a test may
+    hold a context copied before this fixture ran, and worker threads hold none)."""
+    previous = i18n.set_fallback("fr")
+    try:
+        with i18n.use("fr"):
+            yield
+    finally:
+        i18n.set_fallback(previous)
 
 
 def interview(workspace: Workspace, questionnaire: Questionnaire, current: str, *keys: str):
