@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from esp_wizard.findings.playbook.model import Missing, Parity, PlannedPerson
+from esp_wizard.findings.roles import role_label
 
 STATUS_MARK = {"met": "✔ met", "not met": "✘ not met", "unknown": "? unknown"}
 CONTRACT_LABELS = {
@@ -18,7 +19,10 @@ def missing_line(item: Missing) -> str:
 
 
 def questionnaire(person: PlannedPerson) -> str:
-    return person.questionnaire or "no bundled questionnaire fits: use kickoff"
+    """The role whose questionnaire fits them, as a client reads it (the id is JSON's)."""
+    if not person.questionnaire:
+        return "no bundled questionnaire fits: use kickoff"
+    return role_label(person.questionnaire)
 
 
 def person_status(person: PlannedPerson) -> str:
