@@ -108,11 +108,11 @@ def _plan(playbook: Playbook) -> str:
 def _map(playbook: Playbook) -> str:
     system_map = playbook.system_map
     flagged = [f"{n.name}: {', '.join(n.flagged)}" for n in system_map.nodes if n.flagged]
-    parts = [
-        "<p>Systems around the ESP and the flows between them; dashed red flows are "
-        "undocumented or have no owner.</p>",
+    parts = [  # the intro and the map print together, and with the heading (class keep)
+        '<div class="keep"><p>Systems around the ESP and the flows between them; dashed red '
+        "flows are undocumented or have no owner.</p>",
         '<figure class="map" style="max-width: 100%; overflow-x: auto">'
-        f"{map_svg(system_map)}</figure>",
+        f"{map_svg(system_map)}</figure></div>",
     ]
     if flagged:
         parts += ["<h3>" + _("Flows to document or give an owner") + "</h3>", _list(flagged)]
