@@ -89,6 +89,8 @@ class ObservationModal(ModalScreen[dict[str, Any] | None]):
         self.app.call_from_thread(self._offer_causes, causes)
 
     def _offer_causes(self, causes: Sequence[Cause]) -> None:
+        if not self.is_attached:  # recorded or cancelled before the causes were known
+            return
         select = self.query_one("#cause", Select)
         chosen = select.value
         select.set_options(cause_options(causes))
