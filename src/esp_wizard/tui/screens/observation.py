@@ -37,6 +37,9 @@ POINTS = [(str(point), point) for point in range(1, 6)]
 
 class ObservationModal(ModalScreen[dict[str, Any] | None]):
     CSS_PATH = "observation.tcss"
+    # Focused as the dialog is composed, not later from on_mount: keys typed right after
+    # ctrl+o (the facilitator is already writing) must reach the text, not the first select.
+    AUTO_FOCUS = "#text"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Record", priority=True, id="observation.save"),
         Binding("escape", "cancel", "Cancel", id="observation.cancel"),
