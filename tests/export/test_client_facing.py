@@ -172,3 +172,23 @@ def test_breadth_and_roles_heard_read_as_role_labels(example: EngagementReport, 
     heard = text[text.index("Roles covered:") :][:400]
     assert "Customer service" in heard
     assert "customer-service" not in heard
+
+
+def test_role_attribution_says_each_role_once_and_reads_as_english() -> None:
+    from esp_wizard.findings.attribution import name_replacer
+    from esp_wizard.findings.model import Person
+
+    people = [Person("Mary Delaney", "it-integrations"), Person("Ravi Patel", "it-integrations")]
+    people.append(Person("Helen Marsh", "executive"))
+    replace = name_replacer(people, "role")
+    assert replace("ask IT integrations (Mary Delaney, Ravi Patel)") == "ask IT integrations"
+    assert replace("Mary Delaney (IT integrations), Ravi Patel (IT integrations)") == (
+        "IT integrations"
+    )
+    assert replace("Helen's team and Mary's scripts") == (
+        "Executive sponsor's team and IT integrations' scripts"
+    )
+    assert replace("yes (Helen; Mary) vs no (Ravi)") == (
+        "yes (Executive sponsor; IT integrations) vs no (IT integrations)"
+    )
+    assert replace("nobody named (a, a)") == "nobody named (a, a)"  # no name: left as said

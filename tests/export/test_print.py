@@ -114,3 +114,12 @@ def test_every_badge_passes_wcag_aa_contrast() -> None:
 
 def test_the_contrast_check_catches_the_old_colours() -> None:
     assert contrast("#f08c00", "#ffffff") < 4.5  # the old hack badge: 2.5:1
+
+
+def test_a_colour_a_chart_gives_its_text_is_not_overridden_by_the_stylesheet(page: str) -> None:
+    """The map writes the ESP's name in white on a dark box: a stylesheet rule that fills
+    every `svg text` with ink (CSS beats SVG presentation attributes) made it unreadable."""
+    css = STYLE.read_text(encoding="utf-8")
+    blanket = re.findall(r"(?m)^\s*svg text\s*\{[^}]*\bfill:", css)
+    assert blanket == []
+    assert re.search(r'<rect[^>]*fill="#1f2d3d"/><text[^>]*fill="#ffffff"', page)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from esp_wizard.export.playbook_markdown import mermaid
 from esp_wizard.export.playbook_svg import map_svg
+from esp_wizard.findings.collect import SessionFacts
 from esp_wizard.findings.inventory import merge_inventory
 from esp_wizard.findings.playbook.answers import Answers
 from esp_wizard.findings.playbook.current_map import LEFT_X, RIGHT_X, system_map
@@ -14,7 +15,7 @@ MARY = ref("s1", ("Mary", "it-integrations"))
 HOSTILE = '<script>alert(1)</script> "Shop" ```'
 
 
-def facts():  # type: ignore[no-untyped-def]
+def facts() -> SessionFacts:
     return session(
         MARY,
         answers=(answer("current_esp", "mailharbor", "MailHarbor"),),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from esp_wizard.findings.collect import SessionFacts
 from esp_wizard.findings.model import Evidence, Finding, NamedAnswer
 from esp_wizard.findings.playbook.answers import Answers
 from esp_wizard.findings.playbook.gonogo import scorecard
@@ -12,7 +13,7 @@ from playbook.facts import answer, inventory, playbook, ref, session
 BEN = ref("s1", ("Ben", "deliverability"))
 
 
-def statuses(*facts) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def statuses(*facts: SessionFacts) -> dict[str, str]:
     return {c.id: c.status for c in playbook(*facts).scorecard.criteria}
 
 

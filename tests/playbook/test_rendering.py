@@ -6,12 +6,13 @@ import json
 import re
 
 from esp_wizard.export import render_report
+from esp_wizard.findings.model import EngagementReport
 from playbook.facts import answer, compiled, inventory, ref, session
 
 HOSTILE = '<img src=x onerror=alert(1)> | **bold** ``` "quoted"'
 
 
-def hostile_report():  # type: ignore[no-untyped-def]
+def hostile_report() -> EngagementReport:
     facts = session(
         ref("s1", ("Mary", "it-integrations")),
         answers=(answer("daily_peak_volume", 50_000),),

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from esp_wizard.findings.collect import Compared
+from esp_wizard.findings.playbook.model import WarmupPlan
 from playbook.facts import answer, playbook, ref, session
 
 BEN = ref("s1", ("Ben", "deliverability"))
 
 
-def plan(*answers):  # type: ignore[no-untyped-def]
+def plan(*answers: Compared) -> WarmupPlan:
     return playbook(session(BEN, answers=answers)).warmup
 
 

@@ -106,7 +106,9 @@ async def open_interview(pilot: Pilot, path: Path) -> Any:
     from esp_wizard.tui.screens.interview import InterviewScreen
 
     await settle(pilot)
-    pilot.app.resume_session(str(path))  # type: ignore[attr-defined]
+    app = pilot.app
+    assert isinstance(app, WizardApp)
+    app.resume_session(str(path))
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, InterviewScreen)

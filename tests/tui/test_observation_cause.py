@@ -67,3 +67,31 @@ async def test_an_observation_joins_no_cause_unless_one_is_picked(workspace: Wor
         await pilot.press(*"Seen", "ctrl+s")
     (observation,) = on_disk(workspace, path).observations
     assert observation.cause == ""
+
+
+async def test_causes_that_arrive_after_the_dialog_closed_are_dropped(
+    workspace: Workspace,
+) -> None:
+    import threading
+
+    from esp_wizard.questionnaire.causes import Cause
+
+    released = threading.Event()
+
+    def slow() -> list[Cause]:
+        released.wait(timeout=30)
+        return [Cause("lists", "Subscriber lists reach the ESP by hand")]
+
+    catalog = load_catalog(workspace.questionnaires_dir, bundled=workspace.root / "none")
+    async with make_app(workspace, catalog).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        closed: list[object] = []
+        modal = ObservationModal("A question?", slow)
+        pilot.app.push_screen(modal, closed.append)
+        await pilot.pause()
+        await pilot.press("escape")
+        assert closed == [None]
+        released.set()
+        await settle(pilot)
+        modal._offer_causes(slow())  # what the worker hands over late: the dialog is gone
+        assert pilot.app.is_running and not isinstance(pilot.app.screen, ObservationModal)

@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 
 from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.model import Questionnaire
+from esp_wizard.tui.app import WizardApp
 from esp_wizard.workspace import Workspace
 from tui.conftest import NOW, make_app, settle
 from tui.fixtures import three_sessions, write_session
@@ -47,7 +48,9 @@ def live_session(workspace: Workspace, questionnaire: Questionnaire, current: st
 def resume(path: Path, *keys: str) -> Before:
     async def run_before(pilot: Pilot) -> None:
         await settle(pilot)
-        pilot.app.resume_session(str(path))  # type: ignore[attr-defined]
+        app = pilot.app
+        assert isinstance(app, WizardApp)
+        app.resume_session(str(path))
         await pilot.pause()
         await pilot.press(*keys)
 

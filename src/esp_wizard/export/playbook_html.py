@@ -109,10 +109,10 @@ def _plan(playbook: Playbook) -> str:
 def _map(playbook: Playbook) -> str:
     system_map = playbook.system_map
     flagged = [t.labelled(n.name, pt.flags(n.flagged)) for n in system_map.nodes if n.flagged]
-    parts = [
-        _para(_(pt.MAP_INTRO_HTML)),
+    parts = [  # the intro and the map print together, and with the heading (class keep)
+        '<div class="keep">' + _para(_(pt.MAP_INTRO_HTML)),
         '<figure class="map" style="max-width: 100%; overflow-x: auto">'
-        f"{map_svg(system_map)}</figure>",
+        f"{map_svg(system_map)}</figure></div>",
     ]
     if flagged:
         parts += ["<h3>" + _("Flows to document or give an owner") + "</h3>", _list(flagged)]

@@ -75,7 +75,10 @@ def missing_line(item: Missing) -> str:
 
 
 def questionnaire(person: PlannedPerson) -> str:
-    return person.questionnaire or _("no bundled questionnaire fits: use kickoff")
+    """The role whose questionnaire fits them, as a client reads it (the id is JSON's)."""
+    if not person.questionnaire:
+        return _("no bundled questionnaire fits: use kickoff")
+    return role_label(person.questionnaire)
 
 
 def person_status(person: PlannedPerson) -> str:

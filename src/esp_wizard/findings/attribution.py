@@ -55,7 +55,7 @@ def name_replacer(people: Iterable[Person], mode: Attribution) -> Callable[[str]
     pattern = re.compile(
         r"(?<!\w)("
         + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        + r")(?!\w)"
+        + r")(?!\w)(['’]s(?!\w))?"
     )
 
     shown_once = re.compile(
@@ -65,13 +65,20 @@ def name_replacer(people: Iterable[Person], mode: Attribution) -> Callable[[str]
     )
 
     def replace(text: str) -> str:
-        shown, count = pattern.subn(lambda m: names[m.group(1)], text)
+        shown, count = pattern.subn(lambda m: _possessive(names[m.group(1)], m.group(2)), text)
         if not count:
             return shown
         # Two people of one role are that role once: "IT integrations, IT integrations".
         return shown_once.sub(r"\1", _tidy(shown) if "(" in shown else shown)
 
     return replace
+
+
+def _possessive(shown: str, mark: str | None) -> str:
+    """ "Mary's answer" under role attribution: "IT integrations' answer", not "…s's"."""
+    if not mark:
+        return shown
+    return shown + mark[0] if shown.endswith("s") else shown + mark
 
 
 _PARENS = re.compile(r" ?\(([^()]*)\)")

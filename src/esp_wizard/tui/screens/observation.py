@@ -38,6 +38,9 @@ POINTS = [(str(point), point) for point in range(1, 6)]
 
 class ObservationModal(ModalScreen[dict[str, Any] | None]):
     CSS_PATH = "observation.tcss"
+    # Focused as the dialog is composed, not later from on_mount: keys typed right after
+    # ctrl+o (the facilitator is already writing) must reach the text, not the first select.
+    AUTO_FOCUS = "#text"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", N_("Record"), priority=True, id="observation.save"),
         Binding("escape", "cancel", N_("Cancel"), id="observation.cancel"),
@@ -93,6 +96,8 @@ class ObservationModal(ModalScreen[dict[str, Any] | None]):
         self.app.call_from_thread(self._offer_causes, causes)
 
     def _offer_causes(self, causes: Sequence[Cause]) -> None:
+        if not self.is_attached:  # recorded or cancelled before the causes were known
+            return
         select = self.query_one("#cause", Select)
         chosen = select.value
         select.set_options(cause_options(causes))
