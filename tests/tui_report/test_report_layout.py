@@ -20,6 +20,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static, TabbedContent
 
+from esp_wizard import i18n
 from esp_wizard.findings import compile_workspace
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.tui.screens.export_modal import ExportModal
@@ -233,3 +234,18 @@ def test_follow_ups_tab(snap_compare, example: Workspace, size) -> None:  # type
 def test_export_dialog(snap_compare, example: Workspace, size) -> None:  # type: ignore[no-untyped-def]
     app = Host(ExportModal(example, "nwemlops", CLIENT, ENGAGEMENT))
     assert snap_compare(app, terminal_size=size)
+
+
+async def test_in_french_the_reports_tabs_columns_and_keys_are_french(
+    example: Workspace, report: EngagementReport
+) -> None:
+    with i18n.use("fr"):
+        app = Host(ReportScreen(example, CLIENT, ENGAGEMENT))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            text = screen_text(app)
+            footer = text.splitlines()[-1]
+    assert "Constats Inventaire Divergences Suivis" in text
+    assert f"Toutes les catégories ({len(report.all_findings)})" in text
+    assert "Priorité Constat Catégorie" in text and "IMPÉRATIF" in text
+    assert "esc Retour c Catégorie x Exporter n Note de synthèse" in footer

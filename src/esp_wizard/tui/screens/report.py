@@ -49,7 +49,7 @@ def finding_columns() -> list[Column]:
     """The findings table: the title takes what is left; scores go first when it is narrow
     (the detail under the table shows every score of the highlighted finding)."""
     return [
-        Column("", floor=8, cap=8),
+        Column("", floor=8),  # the must-fix badge, as wide as its words
         Column(_("Priority"), floor=4, cap=8),
         Column(_("Finding"), floor=24, want=40),
         Column(_("Category"), floor=8, cap=12, drop=1),
