@@ -249,3 +249,21 @@ async def test_in_french_the_reports_tabs_columns_and_keys_are_french(
     assert f"Toutes les catégories ({len(report.all_findings)})" in text
     assert "Priorité Constat Catégorie" in text and "IMPÉRATIF" in text
     assert "esc Retour c Catégorie x Exporter n Note de synthèse" in footer
+
+
+def test_a_findings_evidence_at_80x24(snap_compare, example: Workspace) -> None:  # type: ignore[no-untyped-def]
+    run_before = on_tab("tab-findings", "enter")
+    assert snap_compare(report_app(example), terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_the_evidence_scrolls_with_the_keys_it_names(example: Workspace) -> None:
+    app = Host(ReportScreen(example, CLIENT, ENGAGEMENT))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen.query_one("#finding-dialog")
+        assert "PgDn" in str(dialog.border_subtitle) and dialog.max_scroll_y > 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert dialog.scroll_y > 0

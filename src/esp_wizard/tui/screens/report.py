@@ -550,7 +550,9 @@ class FindingScreen(ModalScreen[None]):
         self.finding = finding
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="finding-dialog"):
+        dialog = VerticalScroll(id="finding-dialog")
+        dialog.border_subtitle = _("↑↓ PgUp PgDn: read on · Esc: back")  # no footer here
+        with dialog:
             yield Static(safe(evidence_text(self.finding)), id="finding-evidence")
 
     def action_close(self) -> None:
