@@ -248,7 +248,7 @@ async def test_in_french_the_reports_tabs_columns_and_keys_are_french(
     assert "Constats Inventaire Divergences Suivis" in text
     assert f"Toutes les catégories ({len(report.all_findings)})" in text
     assert "Priorité Constat Catégorie" in text and "IMPÉRATIF" in text
-    assert "esc Retour c Catégorie x Exporter n Note de synthèse" in footer
+    assert "esc Retour ] Onglet suivant c Catégorie x Exporter" in footer
 
 
 def test_a_findings_evidence_at_80x24(snap_compare, example: Workspace) -> None:  # type: ignore[no-untyped-def]
@@ -267,3 +267,25 @@ async def test_the_evidence_scrolls_with_the_keys_it_names(example: Workspace) -
         await pilot.press("pagedown")
         await pilot.pause()
         assert dialog.scroll_y > 0
+
+
+async def test_brackets_move_through_the_tabs_into_each_tabs_table(example: Workspace) -> None:
+    app = Host(ReportScreen(example, CLIENT, ENGAGEMENT))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        tabs = app.screen.query_one("#report-tabs", TabbedContent)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert tabs.active == "tab-inventory"
+        first = app.screen.query("#inventory DataTable").first()
+        assert first.has_focus
+        await pilot.press("down")  # straight into the table: its second row in full
+        await pilot.pause()
+        assert "Ben Adeyemi" in detail(app, "#inventory-detail")
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        assert tabs.active == "tab-executive"  # round the end
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert tabs.active == "tab-findings"
+        assert app.screen.query_one("#findings-table").has_focus
