@@ -20,6 +20,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static, TabbedContent
 
+from esp_wizard import i18n
 from esp_wizard.findings import compile_workspace
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.tui.screens.export_modal import ExportModal
@@ -233,3 +234,58 @@ def test_follow_ups_tab(snap_compare, example: Workspace, size) -> None:  # type
 def test_export_dialog(snap_compare, example: Workspace, size) -> None:  # type: ignore[no-untyped-def]
     app = Host(ExportModal(example, "nwemlops", CLIENT, ENGAGEMENT))
     assert snap_compare(app, terminal_size=size)
+
+
+async def test_in_french_the_reports_tabs_columns_and_keys_are_french(
+    example: Workspace, report: EngagementReport
+) -> None:
+    with i18n.use("fr"):
+        app = Host(ReportScreen(example, CLIENT, ENGAGEMENT))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            text = screen_text(app)
+            footer = text.splitlines()[-1]
+    assert "Constats Inventaire Divergences Suivis" in text
+    assert f"Toutes les catégories ({len(report.all_findings)})" in text
+    assert "Priorité Constat Catégorie" in text and "IMPÉRATIF" in text
+    assert "esc Retour ] Onglet suivant c Catégorie x Exporter" in footer
+
+
+def test_a_findings_evidence_at_80x24(snap_compare, example: Workspace) -> None:  # type: ignore[no-untyped-def]
+    run_before = on_tab("tab-findings", "enter")
+    assert snap_compare(report_app(example), terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_the_evidence_scrolls_with_the_keys_it_names(example: Workspace) -> None:
+    app = Host(ReportScreen(example, CLIENT, ENGAGEMENT))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen.query_one("#finding-dialog")
+        assert "PgDn" in str(dialog.border_subtitle) and dialog.max_scroll_y > 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert dialog.scroll_y > 0
+
+
+async def test_brackets_move_through_the_tabs_into_each_tabs_table(example: Workspace) -> None:
+    app = Host(ReportScreen(example, CLIENT, ENGAGEMENT))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        tabs = app.screen.query_one("#report-tabs", TabbedContent)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert tabs.active == "tab-inventory"
+        first = app.screen.query("#inventory DataTable").first()
+        assert first.has_focus
+        await pilot.press("down")  # straight into the table: its second row in full
+        await pilot.pause()
+        assert "Ben Adeyemi" in detail(app, "#inventory-detail")
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        assert tabs.active == "tab-executive"  # round the end
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert tabs.active == "tab-findings"
+        assert app.screen.query_one("#findings-table").has_focus

@@ -49,7 +49,7 @@ def finding_columns() -> list[Column]:
     """The findings table: the title takes what is left; scores go first when it is narrow
     (the detail under the table shows every score of the highlighted finding)."""
     return [
-        Column("", floor=8, cap=8),
+        Column("", floor=8),  # the must-fix badge, as wide as its words
         Column(_("Priority"), floor=4, cap=8),
         Column(_("Finding"), floor=24, want=40),
         Column(_("Category"), floor=8, cap=12, drop=1),
@@ -76,6 +76,21 @@ class ReportScreen(Screen[None]):
     CSS_PATH = "report.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", N_("Back"), id="report.close"),
+        Binding(
+            "right_square_bracket",
+            "switch_tab(1)",
+            N_("Next tab"),
+            id="report.next-tab",
+            tooltip=N_("The next tab, with its table ready for the arrows and Enter"),
+        ),
+        Binding(
+            "left_square_bracket",
+            "switch_tab(-1)",
+            N_("Previous tab"),
+            show=False,
+            id="report.previous-tab",
+            tooltip=N_("The previous tab, with its table ready for the arrows and Enter"),
+        ),
         Binding("c", "focus_filter", N_("Category"), id="report.filter"),
         Binding("x", "export", N_("Export"), id="report.export"),
         Binding("n", "edit_note", N_("Executive note"), id="report.note"),
@@ -289,6 +304,18 @@ class ReportScreen(Screen[None]):
         finding = self._by_key.get(str(event.row_key.value))
         if finding is not None:
             self.app.push_screen(FindingScreen(finding))
+
+    def action_switch_tab(self, step: int) -> None:
+        """Move through the tabs from anywhere on the screen (Textual's own way needs the
+        tab row focused first), and put the keys straight into the tab's table or text."""
+        tabs = self.query_one("#report-tabs", TabbedContent)
+        order = [pane.id for pane in self.query(TabPane) if pane.id]
+        tabs.active = order[(order.index(tabs.active) + step) % len(order)]
+        pane = self.query_one(f"#{tabs.active}", TabPane)
+        tables, texts = pane.query(DataTable), pane.query(VerticalScroll)
+        target = tables.first() if tables else texts.first() if texts else None
+        if target is not None:  # once the pane is shown: a hidden widget takes no focus
+            self.call_after_refresh(target.focus)
 
     def action_focus_filter(self) -> None:
         self.query_one("#report-tabs", TabbedContent).active = "tab-findings"
@@ -590,7 +617,9 @@ class FindingScreen(ModalScreen[None]):
         self.finding = finding
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="finding-dialog"):
+        dialog = VerticalScroll(id="finding-dialog")
+        dialog.border_subtitle = _("↑↓ PgUp PgDn: read on · Esc: back")  # no footer here
+        with dialog:
             yield Static(safe(evidence_text(self.finding)), id="finding-evidence")
 
     def action_close(self) -> None:

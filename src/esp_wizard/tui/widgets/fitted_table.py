@@ -111,11 +111,6 @@ class FittedTable(DataTable):
         self._lay_out(force=True)
 
     @property
-    def dropped(self) -> list[str]:
-        """The labels of the columns the width did not leave room for."""
-        return [c.label for c, w in zip(self.spec, self._widths(), strict=True) if w == 0]
-
-    @property
     def highlighted_key(self) -> str | None:
         if not self.rows_data or not 0 <= self.cursor_row < len(self.rows_data):
             return None

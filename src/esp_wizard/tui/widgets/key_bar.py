@@ -14,11 +14,10 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.markup import escape
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
 from esp_wizard.i18n import _
-from esp_wizard.tui.widgets.footer import Footer
 
 
 def shown_keys(app: App, bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
@@ -52,7 +51,7 @@ class KeyBar(Static):
 
 
 class KeyFooter(Footer):
-    """Textual's compact footer, fitted to a narrow terminal: whole keys or none.
+    """Textual's compact footer, in the interface's language, fitted to a narrow terminal.
 
     The compact footer gives the right-docked ctrl+p key a one-cell right margin, and the
     keys scrolled under it show through that cell ("^p palettel" at 80 columns, "paletteg"
@@ -70,9 +69,22 @@ class KeyFooter(Footer):
     def __init__(self) -> None:
         super().__init__(compact=True)
 
+    def on_mount(self) -> None:
+        self._translate()
+
     async def recompose(self) -> None:
         await super().recompose()
+        self._translate()
         self._fit(self.size.width)
+
+    def _translate(self) -> None:
+        """Each key's description in the interface's language (bindings are declared in
+        English, marked with N_ where they are defined)."""
+        for key in self.query(FooterKey):
+            shown = _(key.description) if key.description else ""
+            if shown != key.description:
+                key.description = shown
+                key.refresh(layout=True)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width)
