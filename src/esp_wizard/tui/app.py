@@ -58,11 +58,29 @@ def _home_screen() -> Screen[None]:
     return HomeScreen()
 
 
+class _Lobby(Screen[None]):
+    """What lies under an interview or a new-interview form opened from the command line.
+
+    Home would compete with that screen's first frame (its module, its stylesheet, its
+    widgets, its listing): it is built only when the consultant leaves, on top of this
+    empty screen (a mode's first screen cannot be switched for another).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._covered = False
+
+    def on_screen_suspend(self) -> None:
+        self._covered = True
+
+    def on_screen_resume(self) -> None:
+        if self._covered:  # not its first showing: the consultant left that screen
+            self.app.push_screen(_home_screen())
+
+
 class WizardApp(App[None]):
     TITLE = "esp-wizard"
-    # A mode (not the default screen) loads home.tcss.
-    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"home": _home_screen}
-    DEFAULT_MODE: ClassVar[str] = "home"
+    DEFAULT_MODE: ClassVar[str] = "home"  # a mode (not the default screen) loads home.tcss
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "f1", "help", N_("Help"), id="app.help", tooltip=N_("Every key, and why these keys")
@@ -102,6 +120,7 @@ class WizardApp(App[None]):
         self.workspace = workspace
         self._store = store
         self.start = start or Start()
+        self.add_mode("home", _home_screen if self.start.screen == "home" else _Lobby)
         self.clock = clock
         self.tz = tz
         self.cursor_blink = cursor_blink

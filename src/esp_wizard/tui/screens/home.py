@@ -77,16 +77,10 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.listing: Listing | None = None
         self.shown_rows: list[SessionRow] = []
-        self._deferred = False  # built and listed only when this screen is first uncovered
-        self._covered = False
+        self._covered = False  # by another screen, at least once
         self._filled_width = 0
 
     def compose(self) -> ComposeResult:
-        # Underneath a resume or a new interview, building and listing would compete with
-        # that screen's first frame: nothing is built until this screen is uncovered.
-        self._deferred = self.app.start.screen != "home" and not self._covered
-        if self._deferred:
-            return
         yield Header(icon="✉")
         yield Input(
             placeholder=_("Filter (/): client, person, questionnaire, status…"),
@@ -100,14 +94,10 @@ class HomeScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        if not self._deferred:
-            self._prepare()
-            self._first_listing()
-
-    def _prepare(self) -> None:
         self.sub_title = shown_path(self.app.workspace.root)
         self.query_one("#empty", Static).update(Text(_("Reading the workspace…"), style="dim"))
         self.query_one("#sessions", SessionTable).focus()
+        self._first_listing()
 
     def _first_listing(self) -> None:
         """Nothing changed since the last listing: the table is in the first frame (a
@@ -126,18 +116,12 @@ class HomeScreen(Screen[None]):
     def on_screen_suspend(self) -> None:
         self._covered = True
 
-    async def on_screen_resume(self) -> None:
+    def on_screen_resume(self) -> None:
         """Back from another screen: sessions and plans may have changed. (Its first
         showing is not a return: on_mount has listed already.)"""
-        if not self._covered:
-            return
-        if self._deferred:
-            self._deferred = False
-            await self.recompose()
-            self._prepare()
-        else:
+        if self._covered:
             self.query_one(PlanStrip).forget()
-        self.load_sessions()
+            self.load_sessions()
 
     @work(thread=True, exclusive=True, group="home-sessions", exit_on_error=False)
     def load_sessions(self) -> None:
