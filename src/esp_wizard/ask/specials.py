@@ -92,7 +92,7 @@ def read_typed(text: str, specials: tuple[Special, ...]) -> Special | str:
 
 
 def find(code: str, specials: tuple[Special, ...]) -> Special:
-    word, _, rest = code.strip().partition(" ")
+    word, _sep, rest = code.strip().partition(" ")
     wanted = word.casefold()
     for special in specials:
         if special.code == wanted and (rest.strip() == "" or special.takes_argument):
