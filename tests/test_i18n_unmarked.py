@@ -283,5 +283,37 @@ def test_the_scanner_sees_what_it_must(tmp_path: Path) -> None:
     assert loose == ["Could not read: ", "Go there", "no such session"]
 
 
+def _binds_underscore(function: ast.AST) -> bool:
+    """`_` assigned in the function's own scope (a comprehension has its own)."""
+    stack = list(ast.iter_child_nodes(function))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store):
+            return True
+        scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.comprehension)
+        if not isinstance(node, scopes):
+            stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def test_no_function_of_the_faces_hides_the_translator_behind_a_throwaway_name() -> None:
+    """`word, _, rest = ...` in a function that also calls `_()` makes the call a str:
+    the message is never shown and the prompt breaks (it happened, in ask's `:` commands)."""
+    found = []
+    for face in FACES:
+        for path in sorted([face] if face.is_file() else face.rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                    continue
+                calls = any(
+                    isinstance(n, ast.Call) and getattr(n.func, "id", "") == "_"
+                    for n in ast.walk(node)
+                )
+                if calls and _binds_underscore(node):
+                    found.append(f"{path.relative_to(SRC)}:{node.lineno}: {node.name}")
+    assert not found, "rename the throwaway `_`:\n" + "\n".join(found)
+
+
 if __name__ == "__main__":
     print("\n".join(findings() + unmarked_phrases()))

@@ -12,7 +12,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput, Output
 
-from ask.driver import NEW, on_disk, typed, values
+from ask.driver import ENTER, NEW, on_disk, typed, values
 from ask.test_output import screen
 from ask.test_yes_no_french import FRENCH
 from esp_wizard.cli import main
@@ -35,12 +35,13 @@ def ask_in_french(root: Path, keys: list[str], output: Output | None = None) -> 
 
 
 @pytest.mark.parametrize(
-    ("key", "status"), [("o", "completed"), ("y", "completed"), ("n", "in_progress")]
+    ("key", "status"),
+    [("oui", "completed"), ("o", "completed"), ("y", "completed"), ("non", "in_progress")],
 )
 def test_the_closing_confirmation_takes_o_y_and_n(
     french_root: Path, key: str, status: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert ask_in_french(french_root, [typed("oui"), typed("CRM"), key]) == 0
+    assert ask_in_french(french_root, [typed("oui"), typed("CRM"), typed(key)]) == 0
     assert on_disk(french_root)["status"] == status
     assert values(french_root) == {"listes_maison": True, "equipe": "CRM"}
     out = capsys.readouterr().out
@@ -55,7 +56,7 @@ def test_the_closing_confirmation_takes_o_y_and_n(
 
 def test_the_confirmation_is_shown_with_o_n(french_root: Path) -> None:
     written, output = screen()
-    assert ask_in_french(french_root, [typed("o"), typed("CRM"), "o"], output=output) == 0
+    assert ask_in_french(french_root, [typed("o"), typed("CRM"), typed("o")], output=output) == 0
     shown = written.getvalue()
     assert "Marquer la session comme terminée ?" in shown
     assert "(O/n)" in shown and "(Y/n)" not in shown
@@ -71,3 +72,19 @@ def test_plain_mode_speaks_french(
     assert "Marquer la session comme terminée ? (O/n)" in out
     assert on_disk(french_root)["status"] == "completed"
     assert values(french_root) == {"listes_maison": False, "equipe": "CRM"}
+
+
+def test_a_french_confirmation_takes_the_whole_word_and_nothing_spills(french_root: Path) -> None:
+    """ "non" + Enter at "Add another interviewee?": the next prompt gets none of it."""
+    options = [a for a in NEW if not a.startswith("Ana")]
+    options.remove("--interviewee")
+    keys = [typed("Ana Souza"), ENTER, typed("non"), typed("oui"), typed("CRM"), typed("oui")]
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text("".join(keys))
+        pipe.close()
+        args = ["--lang", "fr", "--workspace", str(french_root), "ask", *options]
+        assert main(args) == 0
+    session = on_disk(french_root)
+    assert [person["name"] for person in session["interviewees"]] == ["Ana Souza"]
+    assert values(french_root) == {"listes_maison": True, "equipe": "CRM"}
+    assert session["status"] == "completed"

@@ -23,6 +23,7 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.styles import Style
 from questionary import Choice, Separator
 
+from esp_wizard import i18n
 from esp_wizard.i18n import _
 from esp_wizard.safetext import for_terminal
 
@@ -149,6 +150,8 @@ class Prompter:
     ) -> Any:
         """True or False; COMMAND_KEY; with `enter`, ENTER_KEY when Enter comes first."""
         shown = instruction or (_("(Y/n)") if default else _("(y/N)"))
+        if i18n.current() != "en" and not (enter or command_key):
+            return self._confirm_word(message, default, shown)
         question = questionary.confirm(
             for_terminal(message), default=default, instruction=shown + " ", style=self.style
         )
@@ -158,6 +161,18 @@ class Prompter:
         if enter:
             keys.add(Keys.ControlM, eager=True)(lambda event: event.app.exit(result=ENTER_KEY))
         return _ask(question, command_key, keys)
+
+    def _confirm_word(self, message: str, default: bool, shown: str) -> bool:
+        """ "oui", "o", "non", "yes"… and Enter: the whole word stays in this prompt (a single
+        key would answer at "o" and type "ui" into whatever comes next)."""
+        refused = _("Answer y or n.")
+        typed = self.text(
+            message,
+            instruction=shown,
+            validate=lambda text: not text.strip() or i18n.yes_no_word(text) is not None or refused,
+        )
+        answer = i18n.yes_no_word(typed)
+        return default if answer is None else answer
 
 
 def _safe(choices: Sequence[Choice | Separator]) -> list[Choice | Separator]:

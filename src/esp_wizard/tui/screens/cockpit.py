@@ -171,7 +171,8 @@ def summary_text(report: EngagementReport) -> Text:
     text.append(_("\nMissing "), style="bold")
     text.append(", ".join(report.roles_missing) or _("none: every role heard"), style="yellow")
     text.append("\n")
-    must_fix = _("{count} must-fix").format(count=len(report.must_fix))
+    count = len(report.must_fix)
+    must_fix = ngettext("{count} must-fix", "{count} must-fix", count).format(count=count)
     text.append(must_fix, style="bold red" if report.must_fix else "")
     count = len(report.conflicts)
     text.append(

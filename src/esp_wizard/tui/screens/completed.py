@@ -46,11 +46,12 @@ class CompletedModal(ModalScreen[None]):
             ).format(count=count)
         )
         if self.observations:
-            text.append(
-                _(", plus {observations} observation(s) you recorded").format(
-                    observations=self.observations
-                )
+            plus = ngettext(
+                ", plus {observations} observation(s) you recorded",
+                ", plus {observations} observation(s) you recorded",
+                self.observations,
             )
+            text.append(plus.format(observations=self.observations))
         return text
 
     def on_mount(self) -> None:

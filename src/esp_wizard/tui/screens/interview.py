@@ -377,7 +377,7 @@ class InterviewScreen(Screen[None]):
         def recorded(fields: dict[str, Any] | None) -> None:
             if fields is None:
                 return
-            _recorded, outcome = self.live.observation(question.id, **fields)
+            _observation, outcome = self.live.observation(question.id, **fields)
             self._refresh_state()
             if outcome.ok:
                 self.notify(_("Observation recorded."), timeout=3)

@@ -179,7 +179,9 @@ class ReportScreen(Screen[None]):
         )
         self.query_one("#report-title", Static).update(safe(title))
         must = Text()
-        must.append(_("{count} must-fix").format(count=len(report.must_fix)), style="bold red")
+        count = len(report.must_fix)
+        must_fix = ngettext("{count} must-fix", "{count} must-fix", count).format(count=count)
+        must.append(must_fix, style="bold red")
         count = len(report.findings)
         must.append(
             " "

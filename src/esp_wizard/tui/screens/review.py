@@ -112,7 +112,10 @@ class ReviewScreen(Screen[str | None]):
             _("{done} of {total} answered").format(done=progress.done, total=progress.total)
         )
         text.append(
-            " " + _("· {open_required} required open").format(open_required=open_required),
+            " "
+            + ngettext(
+                "· {open_required} required open", "· {open_required} required open", open_required
+            ).format(open_required=open_required),
             style="bold" if open_required else "",
         )
         text.append(
