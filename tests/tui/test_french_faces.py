@@ -186,8 +186,8 @@ async def test_review_help_and_dialogs_are_french(
         dialog = pilot.app.screen
         assert shown(dialog.query_one("#export-heading", Static)).strip() == "Exporter"
         choices = [str(button.label) for button in dialog.query(RadioButton)]
-        assert choices[:2] == ["Le résumé de cette session", "Le rapport de la mission"]
-        assert "Registre des constats CSV (.csv)" in choices
+        assert choices[:2] == ["Résumé de cette session", "Rapport de la mission"]
+        assert "Constats en CSV (.csv)" in choices
 
 
 async def test_an_english_app_after_a_french_one_is_english(

@@ -131,3 +131,23 @@ async def test_words_typed_in_one_burst_with_ctrl_o_land_in_the_observation(
         modal = pilot.app.screen
         assert isinstance(modal, ObservationModal)
         assert modal.query_one("#text", TextArea).text == "Night job"
+
+
+@pytest.mark.parametrize(("size", "language"), [((60, 20), "en"), ((80, 24), "fr")])
+async def test_the_home_table_fits_the_terminal_without_scrolling_sideways(
+    workspace: Workspace, catalog: Catalog, questionnaire: Questionnaire, size, language
+) -> None:  # type: ignore[no-untyped-def]
+    """A narrow terminal (or French headers) gives up the questionnaire, then the date,
+    before the interviewees' names are squeezed or the table scrolls sideways."""
+    three_sessions(workspace, questionnaire)
+    previous = i18n.set_fallback(language)
+    try:
+        async with make_app(workspace, catalog).run_test(size=size) as pilot:
+            await settle(pilot)
+            table = pilot.app.screen.query_one("#sessions", DataTable)
+            assert table.virtual_size.width <= table.scrollable_content_region.width
+            assert table.max_scroll_x == 0
+            headers = [str(column.label) for column in table.columns.values()]
+            assert headers[:2] in (["Client", "Interviewees"], ["Client", "Personnes interrogées"])
+    finally:
+        i18n.set_fallback(previous)

@@ -82,6 +82,7 @@ class SessionTable(DataTable):
         values = [
             [for_terminal(cell(row, tz), lines=False) for _, cell, _ in columns] for row in rows
         ]
+        columns, values = _fitting(columns, values, width)
         widths = _widths(columns, values, width)
         cursor = self.cursor_row
         self.clear(columns=True)
@@ -93,6 +94,34 @@ class SessionTable(DataTable):
             self.move_cursor(row=min(max(cursor, 0), len(rows) - 1))
 
 
+# Given up in this order when the interviewees would get fewer than MIN_FLEXIBLE columns
+# (a 60-column terminal, or French headers): the questionnaire is in the session's own
+# header, the date in its file; who was interviewed and where it stands are what home is for.
+GIVE_WAY = (N_("Questionnaire"), N_("Changed"))
+MIN_FLEXIBLE = 12
+
+
+def _fitting(
+    columns: list[Column], values: list[list[str]], width: int
+) -> tuple[list[Column], list[list[str]]]:
+    """The columns that fit `width` with the interviewees still readable, in order."""
+    for title in GIVE_WAY:
+        widths = _widths(columns, values, width)
+        flexible = next(i for i, (_, _, cap) in enumerate(columns) if cap is None)
+        if _room(columns, widths, flexible, width) >= MIN_FLEXIBLE:
+            break
+        drop = [i for i, (name, _, _) in enumerate(columns) if name == title]
+        if drop:
+            columns = [c for i, c in enumerate(columns) if i != drop[0]]
+            values = [[v for i, v in enumerate(row) if i != drop[0]] for row in values]
+    return columns, values
+
+
+def _room(columns: list[Column], widths: list[int], flexible: int, width: int) -> int:
+    others = sum(w for i, w in enumerate(widths) if i != flexible)
+    return width - others - 2 * len(columns) - 4  # cell padding, margins, scrollbar
+
+
 def _widths(columns: list[Column], values: list[list[str]], width: int) -> list[int]:
     """Each column as wide as its longest cell, capped; the flexible one takes what is left."""
     natural = [
@@ -101,9 +130,8 @@ def _widths(columns: list[Column], values: list[list[str]], width: int) -> list[
     ]
     widths = [min(n, cap) if cap else n for n, (_, _, cap) in zip(natural, columns, strict=True)]
     flexible = next(i for i, (_, _, cap) in enumerate(columns) if cap is None)
-    others = sum(w for i, w in enumerate(widths) if i != flexible)
-    room = width - others - 2 * len(columns) - 4  # cell padding, margins, scrollbar
-    widths[flexible] = max(12, min(widths[flexible], room))
+    room = _room(columns, widths, flexible, width)
+    widths[flexible] = max(MIN_FLEXIBLE, min(widths[flexible], room))
     return widths
 
 
