@@ -19,8 +19,10 @@ is rendered to escape sequences and written (to /dev/null), which is what a pers
 
 Runs are interleaved (the order rotates), so a loaded machine slows all three alike; each
 run's p50 and p95 of esp-wizard are divided by the same run's bare and durable figures,
-and the median ratio is printed with the lowest and highest run. Peak memory is each app
-process's own VmHWM (from /proc/self/status when its loop ends), not this harness's.
+and the median ratio is printed with the lowest and highest run. The processor time each
+process used from ctrl+n to the paint is printed as a ratio too: on a machine shared with
+other work, waiting for the processor stretches the wall times, not that. Peak memory is
+each app process's own VmHWM (from /proc/self/status when its loop ends), not this harness's.
 `--dir` picks the disk the files go to (the fsync cost depends on it).
 """
 
@@ -39,6 +41,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -114,7 +117,7 @@ class Terminal:
         self.sink = os.open(os.devnull, os.O_WRONLY)
         self.screen = Screen(*SIZE)
         self.leaving: str | None = None
-        self.painted: asyncio.Future[float] | None = None
+        self.painted: asyncio.Future[tuple[float, float]] | None = None
         self.check: Callable[[], None] = lambda: None
 
     def install(self) -> None:
@@ -124,24 +127,26 @@ class Terminal:
 
         def write(driver: HeadlessDriver, data: str) -> None:
             os.write(terminal.sink, data.encode("utf-8", "surrogateescape"))
-            terminal.saw(data, time.perf_counter())
+            terminal.saw(data, time.perf_counter(), time.process_time())
 
         HeadlessDriver.is_headless = property(lambda driver: False)  # type: ignore[assignment]
         HeadlessDriver.write = write  # type: ignore[method-assign]
 
-    def expect(self, leaving: str, check: Callable[[], None]) -> asyncio.Future[float]:
+    def expect(
+        self, leaving: str, check: Callable[[], None]
+    ) -> asyncio.Future[tuple[float, float]]:
         """`check` runs the moment the next question is painted, after the time is taken."""
         self.leaving, self.check = leaving, check
         self.painted = asyncio.get_running_loop().create_future()
         return self.painted
 
-    def saw(self, data: str, at: float) -> None:
+    def saw(self, data: str, at: float, cpu: float) -> None:
         touched = self.screen.feed(data)
         if self.painted is None or self.painted.done():
             return
         shown = {m.group(1) for y in touched for m in QUESTION.finditer(self.screen.line(y))}
         if shown - {self.leaving}:
-            self.painted.set_result(at)
+            self.painted.set_result((at, cpu))
             self.check()
 
 
@@ -154,18 +159,22 @@ def vm_hwm_kib() -> int:
 
 async def press_next(
     app: App[None], terminal: Terminal, leaving: str, check: Callable[[], None] = lambda: None
-) -> float:
-    """ctrl+n as the terminal sends it; seconds until the next question is painted."""
+) -> tuple[float, float]:
+    """ctrl+n as the terminal sends it; seconds until the next question is painted, and
+    the processor time this process used meanwhile (what a busy machine cannot hide)."""
     from textual import events
 
     painted = terminal.expect(leaving, check)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     assert app._driver is not None
     app._driver.send_message(events.Key("ctrl+n", None))
-    return await painted - start
+    at, cpu_at = await painted
+    return at - start, cpu_at - cpu
 
 
-async def wizard_loop(root: Path, questions: int, answered: int, terminal: Terminal) -> list[float]:
+async def wizard_loop(
+    root: Path, questions: int, answered: int, terminal: Terminal
+) -> list[tuple[float, float]]:
     from esp_wizard.questionnaire.catalog import load_catalog
     from esp_wizard.session.model import Interviewee
     from esp_wizard.session.opened import OpenedSession
@@ -196,7 +205,7 @@ async def wizard_loop(root: Path, questions: int, answered: int, terminal: Termi
     app = WizardApp(
         workspace, start=Start("interview", opened=opened), store=store, catalog=catalog
     )
-    times: list[float] = []
+    times: list[tuple[float, float]] = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -218,7 +227,9 @@ async def wizard_loop(root: Path, questions: int, answered: int, terminal: Termi
     return times
 
 
-async def bare_loop(root: Path | None, answered: int, terminal: Terminal) -> list[float]:
+async def bare_loop(
+    root: Path | None, answered: int, terminal: Terminal
+) -> list[tuple[float, float]]:
     import tomli_w
     from textual.app import App, ComposeResult
     from textual.widgets import Input, Label
@@ -257,7 +268,7 @@ async def bare_loop(root: Path | None, answered: int, terminal: Terminal) -> lis
             field.focus()
 
     app = Bare()
-    times: list[float] = []
+    times: list[tuple[float, float]] = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for _ in range(answered):
@@ -274,12 +285,12 @@ def child(kind: str, folder: str, questions: int, answered: int) -> None:
         times = asyncio.run(wizard_loop(root, questions, answered, terminal))
     else:
         times = asyncio.run(bare_loop(root if kind == "durable" else None, answered, terminal))
-    print(json.dumps({"times": times, "peak_kib": vm_hwm_kib()}))
+    print(json.dumps({"times": times, "peak_kib": vm_hwm_kib()}))  # (wall, cpu) pairs
 
 
 # -- the harness -----------------------------------------------------------------------------
-def run_one(kind: str, args: argparse.Namespace, base: Path) -> tuple[list[float], int]:
-    """One app's loop in its own interpreter: its latencies (s) and its VmHWM (KiB)."""
+def run_one(kind: str, args: argparse.Namespace, base: Path) -> Run:
+    """One app's loop in its own interpreter: its latencies, processor times (s) and VmHWM."""
     with tempfile.TemporaryDirectory(dir=base) as folder:
         command = [sys.executable, __file__, "--child", kind, folder]
         command += [str(args.questions), str(args.answered)]
@@ -287,7 +298,15 @@ def run_one(kind: str, args: argparse.Namespace, base: Path) -> tuple[list[float
     if done.returncode:
         raise SystemExit(f"{kind} failed:\n{done.stderr[-3000:]}{done.stdout[-2000:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    return [float(x) for x in result["times"]], int(result["peak_kib"])
+    times = result["times"]
+    return Run([float(w) for w, _ in times], [float(c) for _, c in times], int(result["peak_kib"]))
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: list[float]  # seconds from ctrl+n to the next question painted, one per key
+    cpu: list[float]  # processor seconds the app's process used over the same span
+    peak_kib: int  # VmHWM of the app's process
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -322,7 +341,7 @@ def main() -> int:
         return 0
 
     kinds = ["esp-wizard", "bare", "durable"]
-    results: dict[str, list[tuple[list[float], int]]] = {kind: [] for kind in kinds}
+    results: dict[str, list[Run]] = {kind: [] for kind in kinds}
     with tempfile.TemporaryDirectory(prefix="esp-wizard-keys-", dir=args.dir) as folder:
         run_one("esp-wizard", args, Path(folder))  # warm-up: bytecode and disk caches
         for number in range(args.runs):
@@ -330,10 +349,10 @@ def main() -> int:
             for kind in order:
                 results[kind].append(run_one(kind, args, Path(folder)))
 
-    def per_run(kind: str, fraction: float) -> list[float]:
-        return [percentile(times, fraction) for times, _ in results[kind]]
+    def per_run(kind: str, fraction: float, cpu: bool = False) -> list[float]:
+        return [percentile(r.cpu if cpu else r.wall, fraction) for r in results[kind]]
 
-    keys = len(results["esp-wizard"][0][0])
+    keys = len(results["esp-wizard"][0].wall)
     print(f"ctrl+n to the next question painted, {keys} keys per run, {args.runs} runs")
     for name, fraction in (("p50", 0.5), ("p95", 0.95)):
         wizard = per_run("esp-wizard", fraction)
@@ -341,7 +360,11 @@ def main() -> int:
         target = TARGET_P95 if name == "p95" else None
         print(ratio(f"{name} esp-wizard / durable", wizard, per_run("durable", fraction), target))
     print(ratio("p95 durable / bare", per_run("durable", 0.95), per_run("bare", 0.95)))
-    peaks = {kind: [peak for _, peak in results[kind]] for kind in kinds}
+    wizard_cpu = per_run("esp-wizard", 0.5, cpu=True)
+    print(ratio("processor time p50 esp-wizard / bare", wizard_cpu, per_run("bare", 0.5, True)))
+    durable_cpu = per_run("durable", 0.5, cpu=True)
+    print(ratio("processor time p50 esp-wizard / durable", wizard_cpu, durable_cpu))
+    peaks = {kind: [r.peak_kib for r in results[kind]] for kind in kinds}
     bare_peak = statistics.median(peaks["bare"])
     for kind in kinds:
         peak = statistics.median(peaks[kind])

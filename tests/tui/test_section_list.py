@@ -46,3 +46,37 @@ async def test_clicking_a_skipped_section_stays_on_the_question(
         await pilot.pause()
         assert screen.question.id == "story"
         assert pilot.app.screen is screen
+
+
+async def test_the_counts_follow_each_answer_and_skip_logic_in_other_sections(
+    workspace: Workspace, catalog: Catalog, questionnaire: Questionnaire
+) -> None:
+    path = make_session(workspace, questionnaire, current="story")
+    async with make_app(workspace, catalog).run_test(size=SIZE) as pilot:
+        screen = await open_interview(pilot, path)
+        sections = screen.query_one("#sections", SectionList)
+
+        def shown() -> list[str]:
+            return str(sections.render()).splitlines()
+
+        assert shown() == [
+            "▶ Getting started 0/2",
+            "  Lists and subscriber data skipped",
+            "  The platform 0/4",
+        ]
+        await pilot.press(*"We send weekly", "ctrl+n")
+        await pilot.pause()
+        assert shown()[0] == "▶ Getting started 1/2"
+        await pilot.press("y")  # yes: the lists section is asked after all
+        await pilot.pause()
+        assert shown()[:2] == ["▶ Getting started 2/2", "  Lists and subscriber data 0/2"]
+        await pilot.press("ctrl+n", "3")  # into the next section: a manual upload asks more
+        await pilot.pause()
+        assert shown() == [
+            "  Getting started 2/2",
+            "▶ Lists and subscriber data 1/3",
+            "  The platform 0/4",
+        ]
+        await pilot.press("ctrl+r", "n")  # back to the gate: no lists after all
+        await pilot.pause()
+        assert shown()[:2] == ["▶ Getting started 2/2", "  Lists and subscriber data skipped"]

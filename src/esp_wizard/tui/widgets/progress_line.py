@@ -29,9 +29,8 @@ class ProgressLine(Widget):
         count = f" {self.count} "
         width = max(0, self.size.width - len(count))
         filled = round(width * self.done / self.total) if self.total else width
-        return Content.from_markup(
-            "[$accent]$filled[/][$panel-lighten-2]$rest[/][$text-muted]$count[/]",
-            filled="━" * filled,
-            rest="━" * (width - filled),
-            count=count,
+        return (  # built from parts: parsing markup on every answer cost more than drawing
+            Content.styled("━" * filled, "$accent")
+            + Content.styled("━" * (width - filled), "$panel-lighten-2")
+            + Content.styled(count, "$text-muted")
         )

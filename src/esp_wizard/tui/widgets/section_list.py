@@ -59,8 +59,8 @@ class SectionList(Static, can_focus=True):
             return
         self.rows, self.current = rows, current
         ids = [section.id for section, _, _ in rows]
-        if not self.has_focus and current in ids:
-            self.cursor = ids.index(current)
+        if not self.has_focus and current in ids:  # drawn just below, not by watch_cursor
+            self.set_reactive(SectionList.cursor, ids.index(current))
         self.update(self._text(), layout=False)
 
     def _count(self, interview: Interview, current: str) -> list[tuple[m.Section, bool, str]]:
