@@ -11,6 +11,7 @@ files compare instead of bytes.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -27,6 +28,8 @@ from docx.text.paragraph import Paragraph
 
 from esp_wizard import __version__, i18n
 from esp_wizard.export import text as t
+from esp_wizard.export.docx_gantt import gantt_table
+from esp_wizard.export.docx_gantt import legend as gantt_legend
 from esp_wizard.export.playbook_docx import interview_plan_docx, playbook_docx
 from esp_wizard.findings.model import EngagementReport, Evidence, Finding
 from esp_wizard.findings.risks import first_sentence
@@ -146,6 +149,12 @@ class Body:
             ]
         out.append("</w:tbl>")
         self.parts.append("".join(out))
+
+    def block(self, xml: str) -> None:
+        """A table built elsewhere (the roadmap's calendar), kept with its introduction."""
+        if xml:
+            self._keep_with_next()
+            self.parts.append(xml)
 
     def _keep_with_next(self) -> None:
         """The paragraph introducing a table stays on the table's page."""
@@ -313,6 +322,8 @@ def _roadmap(doc: Body, report: EngagementReport) -> None:
             "(the later end date is the estimate's longest duration)."
         ).format(start=t.date(plan.start), estimate=report.timeline.estimate),
     )
+    doc.block(gantt_table(plan, t.phase))
+    doc.para(gantt_legend(), "Caption")
     doc.table(
         [_("Phase"), _("Starts"), _("Ends"), _("To fix"), _("Blocked by (must-fix)")],
         [
@@ -330,11 +341,14 @@ def _roadmap(doc: Body, report: EngagementReport) -> None:
         doc.heading(_("Dates that constrain the plan"), 2)
         doc.table(
             [_("Date"), _("When")],
-            [
-                [m.label, t.date(m.day) + (f" to {t.date(m.until)}" if m.until else "")]
-                for m in plan.milestones
-            ],
+            [[m.label, _when(m.day, m.until)] for m in plan.milestones],
         )
+
+
+def _when(day: dt.date, until: dt.date | None) -> str:
+    if until is None:
+        return t.date(day)
+    return _("{start} to {end}").format(start=t.date(day), end=t.date(until))
 
 
 def _register(doc: Body, report: EngagementReport) -> None:
