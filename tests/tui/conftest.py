@@ -113,3 +113,25 @@ async def open_interview(pilot: Pilot, path: Path) -> Any:
     screen = pilot.app.screen
     assert isinstance(screen, InterviewScreen)
     return screen
+
+
+async def palette_lists(pilot: Pilot, text: str = "") -> None:
+    """Wait until the command palette shows its results, the highlighted one containing
+    `text` (its search runs on a timer and streams hits in): synchronise on the list it
+    shows, stable over two looks, never on a fixed sleep."""
+    from textual.command import CommandList, CommandPalette
+
+    seen = -1
+    for _ in range(400):
+        await pilot.pause(0.02)
+        screen = pilot.app.screen
+        if not isinstance(screen, CommandPalette):
+            continue
+        results = screen.query_one(CommandList)
+        count = results.option_count
+        if count and results.highlighted is not None:
+            prompt = str(results.get_option_at_index(results.highlighted).prompt)
+            if text.casefold() in prompt.casefold() and count == seen:
+                return
+        seen = count
+    raise AssertionError(f"the command palette never listed {text!r}")

@@ -17,7 +17,7 @@ from esp_wizard.tui.screens.interview import InterviewScreen
 from esp_wizard.tui.screens.new_interview import NewInterviewScreen
 from esp_wizard.tui.screens.report import ReportScreen
 from esp_wizard.workspace import Workspace
-from tui.conftest import make_app, settle
+from tui.conftest import make_app, palette_lists, settle
 from tui.fixtures import three_sessions
 
 SIZE = (150, 30)
@@ -146,7 +146,7 @@ async def test_the_palette_offers_the_screens_keys_as_commands(
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"New interview", "Filter", "Report", "Export", "Help"} <= titles
         await pilot.press("ctrl+p", *"new interv")
-        await pilot.pause(0.3)
+        await palette_lists(pilot, "new interview")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, NewInterviewScreen)

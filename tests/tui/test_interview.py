@@ -15,7 +15,7 @@ from esp_wizard.tui.screens.confirm import ConfirmModal
 from esp_wizard.tui.screens.home import HomeScreen
 from esp_wizard.tui.screens.observation import ObservationModal
 from esp_wizard.workspace import Workspace
-from tui.conftest import make_app, make_session, on_disk, open_interview
+from tui.conftest import make_app, make_session, on_disk, open_interview, palette_lists
 
 SIZE = (100, 32)
 
@@ -198,7 +198,7 @@ async def test_the_palette_finds_a_question_by_its_text_and_goes_there(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_interview(pilot, path)
         await pilot.press("ctrl+p", *"contract end")
-        await pilot.pause(0.3)
+        await palette_lists(pilot, "contract end")
         await pilot.press("enter")
         await pilot.pause()
         assert screen.question.id == "contract_end"

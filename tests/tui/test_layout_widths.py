@@ -16,7 +16,7 @@ from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.tui.screens.observation import ObservationModal
 from esp_wizard.workspace import Workspace
-from tui.conftest import make_app, make_session, open_interview, settle
+from tui.conftest import make_app, make_session, open_interview, palette_lists, settle
 from tui.fixtures import three_sessions
 
 LONG_OWNER = "The CRM team in Lisbon, with Mary in IT as the backup owner on Fridays"
@@ -103,7 +103,7 @@ def test_home_palette_snapshot(
     async def run_before(pilot: Pilot) -> None:
         await settle(pilot)
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)  # the palette's search runs on a timer: its list, then the shot
+        await palette_lists(pilot)  # its search runs on a timer: the list, then the shot
 
     app = make_app(workspace, catalog)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
