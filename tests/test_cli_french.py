@@ -156,3 +156,34 @@ def test_a_missing_workspace_in_french(tmp_path: Path) -> None:
     assert result.stderr.startswith(
         f"esp-wizard: dossier de travail introuvable : {tmp_path / 'nowhere'} (indiquez"
     )
+
+
+def test_an_answer_that_no_longer_fits_its_question(workspace: Path) -> None:
+    path = next((workspace / "sessions").glob("*.toml"))
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("value = true", 'value = "maybe"'),
+        encoding="utf-8",
+    )
+    french = run("--lang", "fr", "--workspace", str(workspace), "export", path.stem)
+    assert french.returncode == 2, french.stderr
+    assert (
+        f"{path}:27: answers › uses_lists › value: question yes_no : valeur attendue : "
+        "true ou false (reçu : 'maybe')"
+    ) in french.stderr
+    english = run("--workspace", str(workspace), "export", path.stem)
+    assert (
+        f"{path}:27: answers › uses_lists › value: yes_no question: expected true or false, "
+        "got 'maybe'"
+    ) in english.stderr
+
+
+def test_a_questionnaire_cross_check_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (DATA / "complete.toml").read_text(encoding="utf-8")
+    path = tmp_path / "twice.toml"
+    path.write_text(text.replace('id = "uses_lists"', 'id = "story"'), encoding="utf-8")
+    assert main(["--lang", "fr", "questionnaires", "check", str(path)]) == 2
+    out = capsys.readouterr().out
+    assert out.startswith(f"{path}:28: ")
+    assert "id: « story » est déjà l'identifiant d'une question précédente" in out

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field
 
+from esp_wizard.i18n import N_
 from esp_wizard.questionnaire.expression import NameType
 from esp_wizard.questionnaire.kinds.base import AnswerError, Found, Kind, Loc, QuestionBase
 
@@ -49,7 +50,7 @@ class InventoryKind(Kind[InventoryQuestion]):
     type = "inventory"
     model = InventoryQuestion
     condition_kind = "inventory"
-    stored = "a list of rows"
+    stored = N_("a list of rows")
 
     def fits(self, value: Any) -> bool:
         return isinstance(value, list) and all(isinstance(row, dict) for row in value)

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from esp_wizard.i18n import _
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.expression import NameType
 from esp_wizard.questionnaire.kinds.base import OTHER, AnswerError, Found, Kind, Loc
 from esp_wizard.questionnaire.kinds.options import (
@@ -27,7 +27,7 @@ class MultiChoiceKind(Kind[MultiChoiceQuestion]):
     type = "multi_choice"
     model = MultiChoiceQuestion
     condition_kind = "list"
-    stored = "a list of option values"
+    stored = N_("a list of option values")
 
     def fits(self, value: Any) -> bool:
         return isinstance(value, list) and all(isinstance(v, str) for v in value)

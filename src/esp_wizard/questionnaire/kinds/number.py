@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
+from esp_wizard.i18n import N_
 from esp_wizard.questionnaire.kinds.base import (
     AnswerError,
     Found,
@@ -61,7 +62,7 @@ class NumberKind(Kind[NumberQuestion]):
     model = NumberQuestion
     condition_kind = "number"
     in_inventory = True
-    stored = "a number"
+    stored = N_("a number")
 
     def fits(self, value: Any) -> bool:
         return is_number(value)

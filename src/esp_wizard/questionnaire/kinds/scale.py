@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from esp_wizard.i18n import _
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.kinds.base import (
     AnswerError,
     Found,
@@ -34,7 +34,7 @@ class ScaleKind(Kind[ScaleQuestion]):
     type = "scale"
     model = ScaleQuestion
     condition_kind = "number"
-    stored = "a whole number"
+    stored = N_("a whole number")
 
     def fits(self, value: Any) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
