@@ -187,3 +187,20 @@ def test_a_questionnaire_cross_check_in_french(
     out = capsys.readouterr().out
     assert out.startswith(f"{path}:28: ")
     assert "id: « story » est déjà l'identifiant d'une question précédente" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "french"),
+    [
+        ("min-greater-than-max", "min (200) est supérieur à max (168)"),
+        ("duplicate-option", "« email » figure deux fois"),
+    ],
+)
+def test_a_question_type_problem_in_french(
+    name: str, french: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = DATA / "broken" / f"{name}.toml"
+    english = path.read_text(encoding="utf-8").splitlines()[0].removeprefix("# expect: ")
+    where = english.replace("{file}", str(path)).rpartition(": ")[0]
+    assert main(["--lang", "fr", "questionnaires", "check", str(path)]) == 2
+    assert f"{where}: {french}" in capsys.readouterr().out

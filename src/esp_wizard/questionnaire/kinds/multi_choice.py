@@ -39,10 +39,12 @@ class MultiChoiceKind(Kind[MultiChoiceQuestion]):
         yield from option_problems(question, loc)
         low, high, available = question.min_selected, question.max_selected, len(question.values)
         if low is not None and high is not None and low > high:
-            message = f"min_selected ({low}) is greater than max_selected ({high})"
+            message = _("min_selected ({low}) is greater than max_selected ({high})")
+            message = message.format(low=low, high=high)
             yield (*loc, "min_selected"), message
         if low is not None and low > available:
-            yield (*loc, "min_selected"), f"min_selected ({low}) exceeds the {available} options"
+            message = _("min_selected ({low}) exceeds the {count} options")
+            yield (*loc, "min_selected"), message.format(low=low, count=available)
 
     def validate(self, question: MultiChoiceQuestion, value: Any, other: str = "") -> list[str]:
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
