@@ -204,3 +204,28 @@ def test_a_question_type_problem_in_french(
     where = english.replace("{file}", str(path)).rpartition(": ")[0]
     assert main(["--lang", "fr", "questionnaires", "check", str(path)]) == 2
     assert f"{where}: {french}" in capsys.readouterr().out
+
+
+def test_a_condition_mistake_in_french(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (DATA / "complete.toml").read_text(encoding="utf-8")
+    path = tmp_path / "when.toml"
+    condition = """when = 'list_source in ["csv_upload", "ask_it"]'"""
+    assert condition in text
+    path.write_text(text.replace(condition, "when = '(uses_lists'"), encoding="utf-8")
+    assert main(["--lang", "fr", "questionnaires", "check", str(path)]) == 2
+    french = capsys.readouterr().out
+    assert french.startswith(f"{path}:57: ")
+    assert french.rstrip().endswith("il manque « ) » pour fermer la « ( » de la colonne 1")
+    assert main(["--lang", "en", "questionnaires", "check", str(path)]) == 2
+    assert capsys.readouterr().out.rstrip().endswith("missing ')' to close the '(' at column 1")
+
+
+def test_escapes_keep_their_backslashes_in_french() -> None:
+    from esp_wizard import i18n
+    from esp_wizard.questionnaire.expression import ExpressionError, parse
+
+    with i18n.use("fr"), pytest.raises(ExpressionError) as error:
+        parse("story == 'a\\q'")
+    assert str(error.value) == (
+        "échappement inconnu '\\q' dans une chaîne (utilisez \\\\, \\', \\\" ou \\n)"
+    )
