@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from esp_wizard import __version__
@@ -21,6 +21,23 @@ from esp_wizard.i18n import N_, _
 LANGUAGES = ("en", "fr")  # esp_wizard.i18n.LANGUAGES, kept light
 # argparse's group titles, translated by localise() below.
 ARGPARSE_GROUPS = (N_("positional arguments"), N_("options"))
+# argparse's own error messages (its gettext domain has no French): looked up in our
+# catalogue by swapping argparse's `_` while a command line is parsed.
+ARGPARSE_ERRORS = (
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,7 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: list[str]) -> int:
     parser = build_parser()
     localise(parser)
-    args = parser.parse_args(argv)
+    with _argparse_speaks_ours():
+        args = parser.parse_args(argv)
     command: Command | None = getattr(args, "handler", None)
     if command is None:
         command = _default_command(parser)
@@ -115,6 +133,18 @@ def _interface_language(option: str | None) -> AbstractContextManager[str]:
 
     config = "" if i18n.normalise(option) else load_config().language
     return i18n.use(i18n.interface_language(option, config))
+
+
+@contextmanager
+def _argparse_speaks_ours() -> Iterator[None]:
+    """argparse's errors ("invalid choice", "the following arguments are required"…) in
+    the interface's language: argparse looks its messages up through its module's `_`."""
+    saved = argparse._  # type: ignore[attr-defined]
+    argparse._ = _  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = saved  # type: ignore[attr-defined]
 
 
 class _Formatter(argparse.HelpFormatter):

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from esp_wizard.i18n import _
+
 ENV_VAR = "ESP_WIZARD_CONFIG_DIR"
 FILE_NAME = "config.toml"
 
@@ -62,5 +64,6 @@ def save_config(config: UserConfig, path: Path | None = None) -> str:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, tomli_w.dumps(data).encode("utf-8"))
     except OSError as error:
-        return f"could not save settings to {path}: {error.strerror or error}"
+        message = _("could not save settings to {file}: {reason}")
+        return message.format(file=path, reason=error.strerror or error)
     return ""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from esp_wizard.errors import FileProblems, Problem
+from esp_wizard.i18n import N_, _
 from esp_wizard.tomllocate import LineIndex, has_step
 
 if TYPE_CHECKING:  # not imported at run time: a listing reads TOML without pydantic
@@ -25,15 +26,15 @@ Loc = tuple[str | int, ...]
 
 _TOML_POSITION = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
 _EXPECTED = {
-    "string": "text",
-    "int": "a whole number",
-    "float": "a number",
-    "bool": "true or false",
-    "date": "a date",
-    "datetime": "a date and time (UTC)",
-    "list": "a list",
-    "dict": "a table",
-    "model": "a table",
+    "string": N_("text"),
+    "int": N_("a whole number"),
+    "float": N_("a number"),
+    "bool": N_("true or false"),
+    "date": N_("a date"),
+    "datetime": N_("a date and time (UTC)"),
+    "list": N_("a list"),
+    "dict": N_("a table"),
+    "model": N_("a table"),
 }
 
 
@@ -56,7 +57,9 @@ def read_toml(path: Path, shown: str) -> tuple[str, dict[str, Any]]:
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        raise _problem(shown, None, f"not UTF-8 text ({error.reason})") from None
+        raise _problem(
+            shown, None, _("not UTF-8 text ({reason})").format(reason=error.reason)
+        ) from None
     return text, parse_toml(text, shown)
 
 
@@ -78,18 +81,19 @@ def _read_regular(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise _problem(shown, None, "file not found") from None
+        raise _problem(shown, None, _("file not found")) from None
     except OSError as error:
-        raise _problem(shown, None, f"cannot be read ({error.strerror or error})") from None
+        raise _problem(shown, None, _unreadable(error)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise _problem(shown, None, "is a folder, not a file")
+            raise _problem(shown, None, _("is a folder, not a file"))
         if not stat.S_ISREG(info.st_mode):
-            raise _problem(shown, None, "is not a regular file (a FIFO, device or socket)")
+            raise _problem(shown, None, _("is not a regular file (a FIFO, device or socket)"))
         if info.st_size > MAX_FILE_BYTES and limit == MAX_FILE_BYTES:
             size = f"{info.st_size // (1024 * 1024)} MB"
-            raise _problem(shown, None, f"too large to be ours ({size}, at most 32 MB)")
+            message = _("too large to be ours ({size}, at most 32 MB)").format(size=size)
+            raise _problem(shown, None, message)
         with os.fdopen(os.dup(fd), "rb") as file:
             # read(n) allocates n bytes before reading: ask for the size the file has
             # (and one more, to see it grow), not for the 32 MB limit every time.
@@ -99,7 +103,7 @@ def _read_regular(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> bytes:
                 data += file.read(limit - first)
             return data
     except OSError as error:
-        raise _problem(shown, None, f"cannot be read ({error.strerror or error})") from None
+        raise _problem(shown, None, _unreadable(error)) from None
     finally:
         os.close(fd)
 
@@ -113,14 +117,16 @@ def parse_toml(text: str, shown: str) -> dict[str, Any]:
         match = _TOML_POSITION.match(str(error))
         if match:
             what, line, column = match.group(1), int(match.group(2)), match.group(3)
-            raise _problem(shown, line, f"TOML syntax (column {column}): {lower(what)}") from None
-        raise _problem(shown, None, f"TOML syntax: {lower(str(error))}") from None
+            message = _("TOML syntax (column {column}): {reason}")
+            raise _problem(shown, line, message.format(column=column, reason=lower(what))) from None
+        message = _("TOML syntax: {reason}").format(reason=lower(str(error)))
+        raise _problem(shown, None, message) from None
     except RecursionError:
         line = _deep_line(text)
-        raise _problem(shown, line, f"nested too deeply (at most {MAX_DEPTH} levels)") from None
+        raise _problem(shown, line, _too_deep()) from None
     except (ValueError, MemoryError):  # a number too long for Python to convert
         line = _long_number_line(text)
-        raise _problem(shown, line, "a number too large (at most 2^63-1)") from None
+        raise _problem(shown, line, _("a number too large (at most 2^63-1)")) from None
     beyond = _beyond_limits(data)
     if beyond is not None:
         path, message = beyond
@@ -138,7 +144,7 @@ def _beyond_limits(data: Any) -> tuple[tuple[str | int, ...], str] | None:
     while stack:
         path, node = stack.pop()
         if len(path) > MAX_DEPTH:
-            return path, f"nested too deeply (at most {MAX_DEPTH} levels)"
+            return path, _too_deep()
         if isinstance(node, dict):
             stack.extend(((*path, key), value) for key, value in reversed(node.items()))
         elif isinstance(node, list):
@@ -146,11 +152,11 @@ def _beyond_limits(data: Any) -> tuple[tuple[str | int, ...], str] | None:
         elif (
             isinstance(node, int) and not isinstance(node, bool) and not MIN_INT <= node <= MAX_INT
         ):
-            return path, "a number too large (at most 2^63-1)"
+            return path, _("a number too large (at most 2^63-1)")
         elif isinstance(node, float) and node != node:
-            return path, "nan is not a number we can use"
+            return path, _("nan is not a number we can use")
         elif isinstance(node, float) and node in (float("inf"), float("-inf")):
-            return path, "inf is not a number we can use"
+            return path, _("inf is not a number we can use")
     return None
 
 
@@ -171,6 +177,14 @@ _LONG_NUMBER = re.compile(r"\d{4000,}")
 def _long_number_line(text: str) -> int | None:
     match = _LONG_NUMBER.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _too_deep() -> str:
+    return _("nested too deeply (at most {count} levels)").format(count=MAX_DEPTH)
+
+
+def _unreadable(error: OSError) -> str:
+    return _("cannot be read ({reason})").format(reason=error.strerror or error)
 
 
 def _problem(shown: str, line: int | None, message: str) -> FileProblems:
@@ -233,24 +247,29 @@ def describe(error: Any, allowed_keys: list[str]) -> str:
     """A pydantic error (one item of `errors()`) as a person reads it."""
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if kind == "missing":
-        return "missing (required)"
+        return _("missing (required)")
     if kind == "extra_forbidden":
-        hint = f" (allowed: {', '.join(allowed_keys)})" if allowed_keys else ""
-        return f"unknown key{hint}"
+        if not allowed_keys:
+            return _("unknown key")
+        return _("unknown key (allowed: {keys})").format(keys=", ".join(allowed_keys))
+    got = show(value)
     if kind in ("literal_error", "enum"):
-        return f"{show(value)} is not one of {listed(str(ctx.get('expected', '')))}"
+        expected = listed(str(ctx.get("expected", "")))
+        return _("{value} is not one of {expected}").format(value=got, expected=expected)
     if kind in ("greater_than_equal", "greater_than"):
-        return f"must be at least {ctx.get('ge', ctx.get('gt'))}, got {show(value)}"
+        low = ctx.get("ge", ctx.get("gt"))
+        return _("must be at least {low}, got {value}").format(low=low, value=got)
     if kind in ("less_than_equal", "less_than"):
-        return f"must be at most {ctx.get('le', ctx.get('lt'))}, got {show(value)}"
+        high = ctx.get("le", ctx.get("lt"))
+        return _("must be at most {high}, got {value}").format(high=high, value=got)
     if kind == "finite_number":
-        return f"must be a finite number, got {show(value)}"
+        return _("must be a finite number, got {value}").format(value=got)
     if kind == "value_error":
         return lower(str(error["msg"]).removeprefix("Value error, "))
     head = kind.split("_")[0]
     if (kind.endswith("_type") or kind.endswith("_parsing")) and head in _EXPECTED:
-        return f"expected {_EXPECTED[head]}, got {show(value)}"
-    return f"{lower(str(error['msg']))}, got {show(value)}"
+        return _("expected {kind}, got {value}").format(kind=_(_EXPECTED[head]), value=got)
+    return _("{reason}, got {value}").format(reason=lower(str(error["msg"])), value=got)
 
 
 def listed(expected: str) -> str:
@@ -261,9 +280,9 @@ def listed(expected: str) -> str:
 def show(value: Any) -> str:
     """A value as it would be written in the file, cut short."""
     if isinstance(value, dict):
-        return "a table"
+        return _("a table")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, bool):
         return "true" if value else "false"
     text = repr(value) if isinstance(value, str) else str(value)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from esp_wizard.errors import UserError
+from esp_wizard.i18n import _
 
 ENV_VAR = "ESP_WIZARD_WORKSPACE"
 
@@ -55,8 +56,9 @@ class Workspace:
         with contextlib.suppress(RuntimeError):  # `~nobody`: no such home, not found below
             path = path.expanduser()
         if not raw or not path.is_dir():
-            raise UserError(
-                f"workspace folder not found: {raw} "
-                f"(give an existing folder with --workspace or {ENV_VAR})"
+            message = _(
+                "workspace folder not found: {folder} "
+                "(give an existing folder with --workspace or {variable})"
             )
+            raise UserError(message.format(folder=raw, variable=ENV_VAR))
         return cls(path.absolute())

@@ -8,6 +8,8 @@ from typing import Any
 
 from esp_wizard.i18n import N_, _, ngettext
 
+STATUS = {"in_progress": N_("in progress"), "completed": N_("completed")}
+
 name = "sessions"
 
 
@@ -37,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
                 row.engagement,
                 people,
                 f"{ref.id} ({ref.language})",
-                row.status.replace("_", " "),
+                _(STATUS.get(row.status, row.status)),
                 row.progress,
                 row.updated.strftime("%Y-%m-%d %H:%M UTC"),
             ]

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from esp_wizard.errors import FileProblems, UserError
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.listing import bundled_dir as bundled_dir
 from esp_wizard.questionnaire.listing import catalog_folders
 from esp_wizard.questionnaire.loader import load_questionnaire
@@ -46,9 +47,10 @@ class Catalog:
         if language:
             matches = [q for q in matches if q.language == language]
         if not matches:
-            known = ", ".join(sorted({e.questionnaire.id for e in self.entries})) or "none"
+            known = ", ".join(sorted({e.questionnaire.id for e in self.entries})) or _("none")
             wanted = f"{questionnaire_id} ({language})" if language else questionnaire_id
-            raise UserError(f"no questionnaire '{wanted}' (available: {known})")
+            message = _("no questionnaire '{wanted}' (available: {known})")
+            raise UserError(message.format(wanted=wanted, known=known))
         return next((q for q in matches if q.language == "en"), matches[0])
 
     def questionnaires(self) -> list[Questionnaire]:

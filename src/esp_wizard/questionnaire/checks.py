@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping
 
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.expression import ExpressionError, NameType, Scope, check, parse
 from esp_wizard.questionnaire.expression import names as expression_names
@@ -59,15 +60,24 @@ class _Names:
         return Scope(names=visible, later=later, item_fields=item_fields, estimate=estimate)
 
 
+_ANOTHER = {
+    "sections": N_("'{id}' is already the id of another section"),
+    "findings": N_("'{id}' is already the id of another finding"),
+    "drivers": N_("'{id}' is already the id of another driver"),
+}
+
+
 def _duplicate_ids(q: m.Questionnaire) -> Iterator[Found]:
     seen: set[str] = set()
     for s_i, section in enumerate(q.sections):
         for q_i, question in enumerate(section.questions):
             loc: Loc = ("sections", s_i, "questions", q_i, "id")
             if question.id in BUILTIN_NAMES:
-                yield loc, f"'{question.id}' is a built-in name of conditions; choose another id"
+                message = _("'{id}' is a built-in name of conditions; choose another id")
+                yield loc, message.format(id=question.id)
             if question.id in seen:
-                yield loc, f"'{question.id}' is already the id of an earlier question"
+                message = _("'{id}' is already the id of an earlier question")
+                yield loc, message.format(id=question.id)
             seen.add(question.id)
     groups = (
         ("sections", [s.id for s in q.sections]),
@@ -78,7 +88,7 @@ def _duplicate_ids(q: m.Questionnaire) -> Iterator[Found]:
         counts = Counter(ids)
         for i, item_id in enumerate(ids):
             if counts[item_id] > 1 and item_id in ids[:i]:
-                yield (key, i, "id"), f"'{item_id}' is already the id of another {key[:-1]}"
+                yield (key, i, "id"), _(_ANOTHER[key]).format(id=item_id)
 
 
 def _section_problems(names: _Names, s_i: int, section: m.Section) -> Iterator[Found]:

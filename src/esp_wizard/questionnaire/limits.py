@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire import model as m
 
 Loc = tuple[str | int, ...]
@@ -50,9 +51,11 @@ def raw_problems(data: Any) -> list[Found]:
         if isinstance(node, dict):
             for key, value in node.items():
                 if key in NUMERIC_KEYS and isinstance(value, bool):
-                    found.append(((*loc, key), f"expected a number, got {str(value).lower()}"))
+                    message = _("expected a number, got {value}").format(value=str(value).lower())
+                    found.append(((*loc, key), message))
                 elif key == "id" and isinstance(value, bool):
-                    found.append(((*loc, key), f"expected text, got {str(value).lower()}"))
+                    message = _("expected text, got {value}").format(value=str(value).lower())
+                    found.append(((*loc, key), message))
                 else:
                     stack.append(((*loc, key), value))
         elif isinstance(node, list):
@@ -60,10 +63,14 @@ def raw_problems(data: Any) -> list[Found]:
     return sorted(found, key=str)
 
 
+def _at_most(value: int) -> str:
+    return _("must be at most {high}, got {value}").format(high=MAX_COUNT, value=value)
+
+
 def model_problems(q: m.Questionnaire) -> Iterator[Found]:
     """Bounds on the validated questionnaire: patterns, ranges, counts, reserved ids."""
     if q.minutes > MAX_COUNT:
-        yield ("minutes",), f"must be at most {MAX_COUNT}, got {q.minutes}"
+        yield ("minutes",), _at_most(q.minutes)
     for s_i, section in enumerate(q.sections):
         for q_i, question in enumerate(section.questions):
             loc: Loc = ("sections", s_i, "questions", q_i)
@@ -74,19 +81,21 @@ def model_problems(q: m.Questionnaire) -> Iterator[Found]:
 
 def _question(question: Any, loc: Loc) -> Iterator[Found]:
     if question.id in RESERVED_IDS:
-        yield (
-            (*loc, "id"),
-            f"'{question.id}' is a word of the condition language; choose another id",
-        )
+        message = _("'{id}' is a word of the condition language; choose another id")
+        yield (*loc, "id"), message.format(id=question.id)
     if question.type == "scale" and question.max - question.min + 1 > MAX_SCALE_POINTS:
-        span = f"{question.min} to {question.max}"
-        yield (*loc, "max"), f"a scale has at most {MAX_SCALE_POINTS} points, got {span}"
+        message = _("a scale has at most {count} points, got {low} to {high}")
+        yield (
+            (*loc, "max"),
+            message.format(count=MAX_SCALE_POINTS, low=question.min, high=question.max),
+        )
     if question.type == "number":
         for key in ("min", "max"):
             value = getattr(question, key)
             if value is not None and abs(value) > MAX_NUMBER:
-                yield (*loc, key), f"must be between -10^15 and 10^15, got {value}"
+                message = _("must be between -10^15 and 10^15, got {value}")
+                yield (*loc, key), message.format(value=value)
     for key in ("max_length", "min_selected", "max_selected", "min_rows", "max_rows"):
         value = getattr(question, key, None)
         if isinstance(value, int) and value > MAX_COUNT:
-            yield (*loc, key), f"must be at most {MAX_COUNT}, got {value}"
+            yield (*loc, key), _at_most(value)

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from esp_wizard.errors import FileProblems, Problem
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import FIELD_TYPES, MODELS, QUESTION_TYPES
 from esp_wizard.questionnaire.kinds.base import QUESTION_ID, Option
@@ -113,27 +114,33 @@ def _message(loc: Loc, errors: list[ErrorDetails], data: Any) -> str:
     error = errors[-1]
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if kind == "union_tag_invalid":
-        return f"type: {show(ctx.get('tag'))} is not one of {listed(ctx.get('expected_tags', ''))}"
+        expected = listed(ctx.get("expected_tags", ""))
+        message = _("type: {value} is not one of {expected}")
+        return message.format(value=show(ctx.get("tag")), expected=expected)
     if kind == "union_tag_not_found":
         allowed = ", ".join(FIELD_TYPES if "fields" in loc else QUESTION_TYPES)
-        return f"type: missing (required; one of {allowed})"
+        return _("type: missing (required; one of {allowed})").format(allowed=allowed)
     if kind in ("greater_than_equal", "less_than_equal") and loc and loc[-1] in _SCORES:
-        return f"must be from 1 to 5, got {show(value)}"
+        return _("must be from 1 to 5, got {value}").format(value=show(value))
     if kind == "string_pattern_mismatch":
-        return f"{show(value)} is not a valid {_pattern_name(ctx.get('pattern', ''))}"
+        name = _pattern_name(ctx.get("pattern", ""))
+        return _("{value} is not a valid {name}").format(value=show(value), name=name)
     if kind == "too_short" and isinstance(value, list):
-        return "must not be empty"
+        return _("must not be empty")
     return describe(error, _allowed_keys(loc[:-1], data))
 
 
 def _pattern_name(pattern: str) -> str:
-    return {
-        QUESTION_ID: "id: use lowercase letters, digits and _, starting with a letter",
-        m.KEBAB_ID: "id: use lowercase letters, digits and -, starting with a letter",
-        m.RULE_ID: "id: use lowercase letters, digits, - and _, starting with a letter",
-        m.LANGUAGE_TAG: "language tag (e.g. en, fr, pt-BR)",
-        r"^\S+$": "value: no spaces",
-    }.get(pattern, f"value (pattern {pattern})")
+    names = {
+        QUESTION_ID: N_("id: use lowercase letters, digits and _, starting with a letter"),
+        m.KEBAB_ID: N_("id: use lowercase letters, digits and -, starting with a letter"),
+        m.RULE_ID: N_("id: use lowercase letters, digits, - and _, starting with a letter"),
+        m.LANGUAGE_TAG: N_("language tag (e.g. en, fr, pt-BR)"),
+        r"^\S+$": N_("value: no spaces"),
+    }
+    if pattern in names:
+        return _(names[pattern])
+    return _("value (pattern {pattern})").format(pattern=pattern)
 
 
 def _allowed_keys(loc: tuple[str | int, ...], data: Any) -> list[str]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from esp_wizard.i18n import _
+
 MAX_PATTERN = 500  # characters: an id or a postcode shape, not a grammar
 MAX_REPEAT = 1000  # {n} and {n,m} bounds
 MATCH_SECONDS = 0.1  # a pattern that needs longer on one answer is not a shape check
@@ -27,20 +29,22 @@ class PatternTimeout(Exception):
 def pattern_problem(pattern: str) -> str:
     """Why a pattern is refused, or "" when it is safe to run on answers."""
     if len(pattern) > MAX_PATTERN:
-        return f"too long ({len(pattern)} characters, at most {MAX_PATTERN})"
+        message = _("too long ({count} characters, at most {high})")
+        return message.format(count=len(pattern), high=MAX_PATTERN)
     for match in _REPEAT.finditer(pattern):
         bounds = [int(b) for b in match.groups() if b]
         if any(b > MAX_REPEAT for b in bounds):
-            return f"repeats too often ({match.group()}, at most {{{MAX_REPEAT}}})"
+            message = _("repeats too often ({repeat}, at most {limit})")
+            return message.format(repeat=match.group(), limit="{" + str(MAX_REPEAT) + "}")
     import regex
 
     try:
         re.compile(pattern)
         regex.compile(pattern)
     except (re.error, regex.error, OverflowError, RecursionError, ValueError) as error:
-        return f"not a valid regular expression ({error})"
+        return _("not a valid regular expression ({reason})").format(reason=error)
     if _nested_unbounded(pattern):
-        return (
+        return _(
             "a repeated group holds another unbounded repeat (like (a+)+), which can take "
             "minutes to match; write it without the nesting, e.g. a+"
         )

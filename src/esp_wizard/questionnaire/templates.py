@@ -41,17 +41,21 @@ def template_problems(
     """What is wrong with a template's names, one message each."""
     problems = []
     for name in template_names(template):
+        shown = "{" + name + "}"
         if not _NAME.match(name):
-            problems.append(f"'{{{name}}}' is not a question name")
+            problems.append(_("'{shown}' is not a question name").format(shown=shown))
         elif name.startswith("item."):
             field = name.removeprefix("item.")
             if item_fields is None:
-                problems.append(f"'{{{name}}}': item. is only allowed in a rule with for_each")
+                message = _("'{shown}': item. is only allowed in a rule with for_each")
+                problems.append(message.format(shown=shown))
             elif field not in item_fields:
                 allowed = ", ".join(sorted(item_fields))
-                problems.append(f"'{{{name}}}': the row has no field '{field}' ({allowed})")
+                message = _("'{shown}': the row has no field '{field}' ({allowed})")
+                problems.append(message.format(shown=shown, field=field, allowed=allowed))
         elif name not in questions and name not in TEMPLATE_BUILTINS:
-            problems.append(f"'{{{name}}}' is not a question of this questionnaire")
+            message = _("'{shown}' is not a question of this questionnaire")
+            problems.append(message.format(shown=shown))
     return problems
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import kind_of
 from esp_wizard.questionnaire.kinds.base import QuestionBase
@@ -36,12 +37,19 @@ def answer_problems(questionnaire: m.Questionnaire, session: Session) -> list[tu
     return problems
 
 
+_MISFIT = {
+    "question": N_("{type} question: expected {kind}, got {value}"),
+    "field": N_("{type} field: expected {kind}, got {value}"),
+}
+
+
 def _misfit(question: QuestionBase, value: Any, what: str) -> str | None:
     """The message for a saved value its question's type cannot hold (None: it fits)."""
     kind = kind_of(question)
     if kind.fits(value):
         return None
-    return f"{question.type} {what}: expected {kind.stored}, got {_shown(value)}"
+    message = _(_MISFIT[what])
+    return message.format(type=question.type, kind=_(kind.stored), value=_shown(value))
 
 
 def _row_problems(

@@ -39,6 +39,7 @@ from types import TracebackType
 from typing import Any
 
 from esp_wizard.errors import UserError
+from esp_wizard.i18n import _
 from esp_wizard.session.atomic import atomic_create_bytes
 
 LOCK_SUFFIX = ".lock"
@@ -85,14 +86,20 @@ class SessionLocked(UserError):
         self.lock_path = lock_path
         self.holder = holder
         name = session_path.stem
-        hint = f"close it there first (if it is open nowhere, delete {_shown(lock_path)})"
+        hint = _("close it there first (if it is open nowhere, delete {file})")
+        hint = hint.format(file=_shown(lock_path))
         if holder is None:
-            message = f"session {name} is locked by another window; {hint}"
+            message = _("session {id} is locked by another window; {hint}")
+            message = message.format(id=name, hint=hint)
         else:
-            since = f", since {_clock(holder.started)}" if holder.started else ""
-            message = (
-                f"session {name} is open in another window "
-                f"(pid {holder.pid} on host {holder.host}, user {holder.user}{since}); {hint}"
+            since = (
+                _(", since {time}").format(time=_clock(holder.started)) if holder.started else ""
+            )
+            message = _(
+                "session {id} is open in another window "
+                "(pid {pid} on host {host}, user {user}{since}); {hint}"
+            ).format(
+                id=name, pid=holder.pid, host=holder.host, user=holder.user, since=since, hint=hint
             )
         super().__init__(message)
 
@@ -179,7 +186,7 @@ class SessionLock:
     def _claim(self) -> None:
         """Create the lock file, taking over a stale one; SessionLocked if someone has it."""
         content = self._content()
-        for _ in range(_ATTEMPTS):
+        for _attempt in range(_ATTEMPTS):
             try:
                 atomic_create_bytes(self.path, content, durable=False)
                 return

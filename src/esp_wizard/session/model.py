@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 import tomli_w
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.model import Category, Phase
 from esp_wizard.session.names import SESSION_FORMAT as SESSION_FORMAT
 from esp_wizard.session.names import progress_digest
@@ -86,9 +87,10 @@ class Interviewee(_Model):
         """
         from esp_wizard.errors import UserError
 
-        person, _, role = raw.rpartition(":") if ":" in raw else (raw, "", "")
+        person, _colon, role = raw.rpartition(":") if ":" in raw else (raw, "", "")
         if not person.strip():
-            raise UserError(f"--interviewee needs a name, as 'Name:role' (got '{raw}')")
+            message = _("--interviewee needs a name, as 'Name:role' (got '{raw}')")
+            raise UserError(message.format(raw=raw))
         return cls(name=person.strip(), role=role.strip())
 
 

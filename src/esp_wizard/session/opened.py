@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from esp_wizard.errors import FileProblems
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.loader import parse_questionnaire
 from esp_wizard.questionnaire.model import Questionnaire
@@ -51,7 +52,9 @@ def questionnaire_of(
             raise
         ref = session.questionnaire
         questionnaire = catalog.find(ref.id, ref.language)
-        warning = f"{problems}; using the installed {ref.id} ({ref.language}) instead"
+        warning = _("{problems}; using the installed {id} ({language}) instead").format(
+            problems=problems, id=ref.id, language=ref.language
+        )
     store.check_answers(session, answer_problems(questionnaire, session))
     return questionnaire, warning
 

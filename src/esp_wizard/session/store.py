@@ -32,6 +32,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from esp_wizard.errors import FileProblems, Problem, UserError
+from esp_wizard.i18n import _
 from esp_wizard.session.atomic import (
     atomic_create_bytes,
     atomic_write_bytes,
@@ -169,9 +170,9 @@ class SessionStore:
         fixed id already in the workspace is refused rather than redrawn.
         """
         if session_id is not None and not _is_session_id(session_id):
+            message = _("cannot start a session: id {id} is not {length} characters of {alphabet}")
             raise UserError(
-                f"cannot start a session: id {session_id!r} is not {ID_LENGTH} characters "
-                f"of {ID_ALPHABET}"
+                message.format(id=repr(session_id), length=ID_LENGTH, alphabet=ID_ALPHABET)
             )
         data = (
             questionnaire_source.encode("utf-8")
@@ -190,11 +191,12 @@ class SessionStore:
             sessions_dir.mkdir(exist_ok=True)
             self._keep_copy(ref, data)
         except OSError as error:
+            message = _("could not create a session in {folder}: {reason}")
             raise SessionSaveError(
-                f"could not create a session in {_shown(sessions_dir)}: {_reason(error)}"
+                message.format(folder=_shown(sessions_dir), reason=_reason(error))
             ) from error
         times = {"started": started, "updated": started} if started is not None else {}
-        for _ in range(1 if session_id is not None else 20):
+        for _attempt in range(1 if session_id is not None else 20):
             try:
                 session = Session(
                     id=session_id or new_session_id(),
@@ -208,7 +210,8 @@ class SessionStore:
             except ValidationError as error:
                 first = error.errors()[0]
                 where = ".".join(str(step) for step in first["loc"])
-                raise UserError(f"cannot start a session: {where}: {first['msg']}") from None
+                message = _("cannot start a session: {where}: {reason}")
+                raise UserError(message.format(where=where, reason=first["msg"])) from None
             if self._id_taken(session.id):
                 continue
             path = sessions_dir / session_file_name(session)
@@ -218,9 +221,7 @@ class SessionStore:
             except UserError:
                 continue  # someone is creating this very name: draw another id
             except OSError as error:
-                raise SessionSaveError(
-                    f"could not create session {path.stem}: {_reason(error)}"
-                ) from error
+                raise SessionSaveError(_cannot_create(path.stem, error)) from error
             try:
                 atomic_create_bytes(path, _serialise(session))
             except FileExistsError:
@@ -228,9 +229,7 @@ class SessionStore:
                 continue
             except OSError as error:
                 lock.release()
-                raise SessionSaveError(
-                    f"could not create session {path.stem}: {_reason(error)}"
-                ) from error
+                raise SessionSaveError(_cannot_create(path.stem, error)) from error
             except BaseException:
                 lock.release()
                 raise
@@ -240,12 +239,13 @@ class SessionStore:
             self._open[session.id] = session
             return session
         if session_id is not None:
-            raise SessionSaveError(
-                f"could not create session {session_id}: a session with this id already "
-                f"exists in {_shown(sessions_dir)}"
+            message = _(
+                "could not create session {id}: a session with this id already exists in {folder}"
             )
+            raise SessionSaveError(message.format(id=session_id, folder=_shown(sessions_dir)))
+        message = _("could not find a free session name in {folder}")
         raise SessionSaveError(  # pragma: no cover - 20 collisions of 40 random bits
-            f"could not find a free session name in {_shown(sessions_dir)}"
+            message.format(folder=_shown(sessions_dir))
         )
 
     def save(
@@ -261,10 +261,10 @@ class SessionStore:
         in the file for the listings (see Session.to_toml)."""
         path = self._paths.get(session.id)
         if path is None:
-            raise SessionNotOpen(
-                f"session {session.id} is not open for writing here "
-                f"(resume it with: esp-wizard resume {session.id})"
+            message = _(
+                "session {id} is not open for writing here (resume it with: esp-wizard resume {id})"
             )
+            raise SessionNotOpen(message.format(id=session.id))
         session.updated = updated if updated is not None else utc_now()
         data = _serialise(session, self._answer_cache.setdefault(session.id, {}), progress)
         try:
@@ -274,8 +274,9 @@ class SessionStore:
             self._stamps[session.id] = _stamp(path)
             self._open[session.id] = session
         except OSError as error:
+            message = _("could not save session {id} to {file}: {reason}")
             raise SessionSaveError(
-                f"could not save session {path.stem} to {_shown(path)}: {_reason(error)}"
+                message.format(id=path.stem, file=_shown(path), reason=_reason(error))
             ) from error
 
     def _unchanged(self, session_id: str, path: Path) -> None:
@@ -283,10 +284,11 @@ class SessionStore:
         (a second window after its lock was deleted by hand, an editor, a sync tool)."""
         known = self._stamps.get(session_id)
         if known is not None and _stamp(path) != known:
-            raise SessionChangedOnDisk(
-                f"not saved: session {path.stem} changed on disk since this window read it "
-                f"({_shown(path)}); nothing was overwritten: close it and open it again"
+            message = _(
+                "not saved: session {id} changed on disk since this window read it ({file}); "
+                "nothing was overwritten: close it and open it again"
             )
+            raise SessionChangedOnDisk(message.format(id=path.stem, file=_shown(path)))
 
     def open(self, ref: str) -> Session:
         """Find a session, lock it and load it, for writing (save, then close).
@@ -301,17 +303,18 @@ class SessionStore:
         try:
             lock.acquire()
         except OSError as error:  # a read-only folder, say: no lock, so no writing
-            raise UserError(
-                f"cannot open session {path.stem} for writing: {_reason(error)}"
-            ) from error
+            message = _("cannot open session {id} for writing: {reason}")
+            raise UserError(message.format(id=path.stem, reason=_reason(error))) from error
         try:
             stamp = _stamp(path)
             session = self.load(path)
             known = self._paths.get(session.id)
             if known is not None and known.absolute() != path.absolute():
+                message = _(
+                    "session id {id} is in two files, {file} and {other}; rename or remove the copy"
+                )
                 raise UserError(
-                    f"session id {session.id} is in two files, {_shown(known)} and "
-                    f"{_shown(path)}; rename or remove the copy"
+                    message.format(id=session.id, file=_shown(known), other=_shown(path))
                 )
             remove_stray_temps(path)  # a crashed writer's leftovers; we are the writer now
         except BaseException:
@@ -408,7 +411,8 @@ class SessionStore:
             for candidate in (Path(ref).expanduser(), sessions_dir / ref):
                 if candidate.is_file():
                     return candidate.absolute()
-            raise UserError(f"no session file {ref} (esp-wizard sessions lists them)")
+            message = _("no session file {ref} (esp-wizard sessions lists them)")
+            raise UserError(message.format(ref=ref))
         if ref and (sessions_dir / f"{ref}.toml").is_file():
             return (sessions_dir / f"{ref}.toml").absolute()
         wanted = ref.lower()
@@ -416,11 +420,16 @@ class SessionStore:
         exact = [path for path, i in ids.items() if i == wanted]
         matches = exact or [path for path, i in ids.items() if i.startswith(wanted)]
         if not matches:
-            raise UserError(f"no session matches '{ref}' (esp-wizard sessions lists them)")
+            message = _("no session matches '{ref}' (esp-wizard sessions lists them)")
+            raise UserError(message.format(ref=ref))
         if len(matches) > 1:
             shown = ", ".join(f"{ids[p]} ({p.name})" for p in sorted(matches))
-            more = "the file's path" if exact else "more of the id"
-            raise UserError(f"'{ref}' matches several sessions: {shown}; give {more}")
+            message = (
+                _("'{ref}' matches several sessions: {shown}; give the file's path")
+                if exact
+                else _("'{ref}' matches several sessions: {shown}; give more of the id")
+            )
+            raise UserError(message.format(ref=ref, shown=shown))
         return matches[0].absolute()
 
     # -- questionnaire copies ------------------------------------------------------------
@@ -438,17 +447,19 @@ class SessionStore:
         path = self.questionnaire_copy_path(session)
         shown = _shown(path)
         if not os.path.lexists(path):
-            message = f"questionnaire copy not found (session {session.id} ran with it)"
+            message = _("questionnaire copy not found (session {id} ran with it)")
+            message = message.format(id=session.id)
             raise FileProblems(shown, [Problem(shown, None, "", message)])
         data, digest = self._copy_bytes(path, shown)
         expected = session.questionnaire.hash.lower()
         if not digest.startswith(expected) or not expected:
-            message = f"altered: its content no longer matches session {session.id}'s hash"
+            message = _("altered: its content no longer matches session {id}'s hash")
+            message = message.format(id=session.id)
             raise FileProblems(shown, [Problem(shown, None, "", message)])
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as error:
-            message = f"not UTF-8 text ({error.reason})"
+            message = _("not UTF-8 text ({reason})").format(reason=error.reason)
             raise FileProblems(shown, [Problem(shown, None, "", message)]) from None
 
     def _copy_bytes(self, path: Path, shown: str) -> tuple[bytes, str]:
@@ -565,10 +576,9 @@ def load_session(path: str | Path) -> Session:
     text, data = read_toml(path, shown)
     version = data.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > SESSION_FORMAT:
-        message = (
-            f"format {version} is newer than this esp-wizard reads ({SESSION_FORMAT}); "
-            "update esp-wizard"
-        )
+        message = _(
+            "format {version} is newer than this esp-wizard reads ({known}); update esp-wizard"
+        ).format(version=version, known=SESSION_FORMAT)
         raise fail(LineIndex(text).line_of(("format",), data), "format", message)
     try:
         return Session.model_validate(data)
@@ -597,10 +607,10 @@ def _message(loc: Loc, items: builtins.list[ErrorDetails], data: Any) -> str:
     first = items[0]
     value = first.get("input")
     if len(items) > 1:  # no member of a union took it: an answer's value
-        return (
+        return _(
             "expected text, a number, true or false, a date, a list of options "
-            f"or a list of rows, got {show(value)}"
-        )
+            "or a list of rows, got {value}"
+        ).format(value=show(value))
     return describe(first, _allowed_keys(loc[:-1]))
 
 
@@ -640,7 +650,12 @@ def _serialise(
     try:
         return session.to_toml(cache, progress).encode("utf-8")
     except (TypeError, ValueError) as error:  # UnicodeEncodeError is a ValueError
-        raise SessionSaveError(f"could not save session {session.id}: {error}") from error
+        message = _("could not save session {id}: {reason}")
+        raise SessionSaveError(message.format(id=session.id, reason=error)) from error
+
+
+def _cannot_create(name: str, error: OSError) -> str:
+    return _("could not create session {id}: {reason}").format(id=name, reason=_reason(error))
 
 
 def _shown(path: Path) -> str:

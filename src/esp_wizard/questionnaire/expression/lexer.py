@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.expression.errors import ExpressionError
 
 
@@ -99,10 +100,12 @@ def tokenize(source: str) -> list[Token]:
         else:
             written = source[i : i + 2] if source[i : i + 2] in _FOREIGN else char
             if written in _FOREIGN:
+                message = _("'{text}' is not an operator here; use {instead}")
                 raise ExpressionError(
-                    f"'{written}' is not an operator here; use {_FOREIGN[written]}", column
+                    message.format(text=written, instead=_FOREIGN[written]), column
                 )
-            raise ExpressionError(f"unexpected character {_show_char(char)}", column)
+            message = _("unexpected character {char}").format(char=_show_char(char))
+            raise ExpressionError(message, column)
     tokens.append(Token(Kind.END, "", size + 1))
     return tokens
 
@@ -119,15 +122,16 @@ def _string(source: str, start: int) -> tuple[str, int]:
         if char == "\\":
             escaped = source[i + 1 : i + 2]
             if escaped not in _ESCAPES:
-                shown = f"'\\{escaped}'" if escaped else "'\\' at the end"
-                message = f"unknown escape {shown} in a string (use \\\\, \\', \\\" or \\n)"
+                shown = f"'\\{escaped}'" if escaped else _("'\\' at the end")
+                message = _("unknown escape {escape} in a string (use \\\\, \\', \\\" or \\n)")
+                message = message.format(escape=shown)
                 raise ExpressionError(message, i + 1)
             parts.append(_ESCAPES[escaped])
             i += 2
         else:
             parts.append(char)
             i += 1
-    raise ExpressionError("unclosed string", start + 1)
+    raise ExpressionError(_("unclosed string"), start + 1)
 
 
 def _number(source: str, start: int) -> tuple[Token, int]:
@@ -138,9 +142,8 @@ def _number(source: str, start: int) -> tuple[Token, int]:
     decimal = False
     if i < len(source) and source[i] == ".":
         if source[i + 1 : i + 2] not in _DIGITS:
-            raise ExpressionError(
-                f"expected digits after the '.' in '{source[start : i + 1]}'", i + 2
-            )
+            message = _("expected digits after the '.' in '{text}'")
+            raise ExpressionError(message.format(text=source[start : i + 1]), i + 2)
         decimal = True
         i += 1
         while i < len(source) and source[i] in _DIGITS:
@@ -149,7 +152,8 @@ def _number(source: str, start: int) -> tuple[Token, int]:
         end = i
         while end < len(source) and (source[end].isalnum() or source[end] == "_"):
             end += 1
-        message = f"'{source[start:end]}' is not a number, and a name cannot start with a digit"
+        message = _("'{text}' is not a number, and a name cannot start with a digit")
+        message = message.format(text=source[start:end])
         raise ExpressionError(message, start + 1)
     text = source[start:i]
     value: int | float = float(text) if decimal else int(text)
@@ -162,8 +166,9 @@ def _bad_word(source: str, start: int) -> None:
     while end < len(source) and (source[end].isalnum() or source[end] == "_"):
         end += 1
     word = source[start:end]
-    hint = f"; write '{word.lower()}'" if word.lower() in KEYWORDS else ""
-    message = f"'{word}' is not a name: question ids and keywords use only a-z, 0-9 and _"
+    hint = _("; write '{word}'").format(word=word.lower()) if word.lower() in KEYWORDS else ""
+    message = _("'{word}' is not a name: question ids and keywords use only a-z, 0-9 and _")
+    message = message.format(word=word)
     raise ExpressionError(message + hint, start + 1)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire.expression.ast import (
     DATE_FUNCTIONS,
     FUNCTIONS,
@@ -78,7 +79,8 @@ class _Parser:
     def enter(self, token: Token) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            message = f"the condition is nested too deeply (more than {MAX_DEPTH} levels)"
+            message = _("the condition is nested too deeply (more than {count} levels)")
+            message = message.format(count=MAX_DEPTH)
             raise ExpressionError(message, token.column)
 
     def leave(self) -> None:
@@ -87,14 +89,15 @@ class _Parser:
     # -- grammar ------------------------------------------------------------------------
     def parse(self) -> Expr:
         if self.at(Kind.END):
-            raise ExpressionError("the condition is empty", 1)
+            raise ExpressionError(_("the condition is empty"), 1)
         expr = self.condition()
         token = self.peek()
         if token.kind is Kind.END:
             return expr
         if token.kind in (Kind.RPAREN, Kind.RBRACKET):
-            raise ExpressionError(f"unexpected '{token.text}'", token.column)
-        message = f"unexpected '{token.text}': join conditions with 'and' or 'or'"
+            raise ExpressionError(_unexpected(token), token.column)
+        message = _("unexpected '{text}': join conditions with 'and' or 'or'")
+        message = message.format(text=token.text)
         raise ExpressionError(message, token.column)
 
     def condition(self) -> Expr:
@@ -133,7 +136,7 @@ class _Parser:
         right = self.operand()
         extra = self.peek()
         if self._operator() is not None:
-            message = "comparisons cannot be chained; join them with 'and', e.g. a < b and b < c"
+            message = _("comparisons cannot be chained; join them with 'and', e.g. a < b and b < c")
             raise ExpressionError(message, extra.column)
         return Compare(op, left, right, op_token.column)
 
@@ -149,7 +152,7 @@ class _Parser:
         if token.kind is Kind.NOT:
             if self.peek(1).kind is not Kind.IN:
                 after = self.peek(1)
-                message = "expected 'in' after 'not' here, as in: x not in [...]"
+                message = _("expected 'in' after 'not' here, as in: x not in [...]")
                 raise ExpressionError(message, after.column)
             self.advance()
             self.advance()
@@ -178,8 +181,9 @@ class _Parser:
     def _expected_value(self, token: Token) -> ExpressionError:
         previous = self.tokens[self.pos - 1] if self.pos > 0 else None
         if previous is not None:
-            return ExpressionError(f"expected a value after '{previous.text}'", token.column)
-        return ExpressionError(f"unexpected '{token.text}'", token.column)
+            message = _("expected a value after '{text}'").format(text=previous.text)
+            return ExpressionError(message, token.column)
+        return ExpressionError(_unexpected(token), token.column)
 
     def parenthesised(self) -> Expr:
         opening = self.advance()
@@ -188,9 +192,9 @@ class _Parser:
         self.leave()
         token = self.peek()
         if token.kind is not Kind.RPAREN:
-            where = f"missing ')' to close the '(' at column {opening.column}"
-            found = "" if token.kind is Kind.END else f", found '{token.text}'"
-            raise ExpressionError(where + found, token.column)
+            where = _("missing ')' to close the '(' at column {column}")
+            where = where.format(column=opening.column)
+            raise ExpressionError(where + _found(token), token.column)
         self.advance()
         return expr
 
@@ -204,10 +208,12 @@ class _Parser:
             if token.kind is Kind.COMMA:
                 self.advance()
             elif token.kind is Kind.END:
-                message = f"missing ']' to close the list at column {opening.column}"
+                message = _("missing ']' to close the list at column {column}")
+                message = message.format(column=opening.column)
                 raise ExpressionError(message, token.column)
             elif token.kind is not Kind.RBRACKET:
-                message = f"expected ',' or ']' in the list, found '{token.text}'"
+                message = _("expected ',' or ']' in the list, found '{text}'")
+                message = message.format(text=token.text)
                 raise ExpressionError(message, token.column)
         self.advance()
         self.leave()
@@ -221,10 +227,11 @@ class _Parser:
         self.advance()
         field = self.peek()
         if field.kind is not Kind.NAME and field.text not in KEYWORDS:
-            raise ExpressionError(f"expected a field name after '{token.text}.'", field.column)
+            message = _("expected a field name after '{text}.'").format(text=token.text)
+            raise ExpressionError(message, field.column)
         self.advance()
         if self.at(Kind.DOT):
-            message = "only one '.' is allowed, as in systems.kind or item.owner"
+            message = _("only one '.' is allowed, as in systems.kind or item.owner")
             raise ExpressionError(message, self.peek().column)
         return Field(base, field.text, field.column)
 
@@ -236,27 +243,29 @@ class _Parser:
         self.advance()
         if func not in FUNCTIONS:
             known = ", ".join((*FUNCTIONS, *DATE_FUNCTIONS))
-            message = f"unknown function '{func}' ({known})"
+            message = _("unknown function '{name}' ({known})").format(name=func, known=known)
             raise ExpressionError(message, token.column)
         opening = self.advance()
         argument = self.peek()
         if argument.kind is Kind.RPAREN:
-            message = f"{func}() needs a question id between the parentheses"
+            message = _("{name}() needs a question id between the parentheses")
+            message = message.format(name=func)
             raise ExpressionError(message, argument.column)
         if argument.kind is not Kind.NAME or self.peek(1).kind is Kind.LPAREN:
             if argument.kind is Kind.END:
-                message = f"missing ')' to close '{func}(' at column {opening.column}"
+                message = _unclosed_call(func, opening)
             else:
-                message = f"{func}() takes a question id, not '{argument.text}'"
+                message = _("{name}() takes a question id, not '{text}'")
+                message = message.format(name=func, text=argument.text)
             raise ExpressionError(message, argument.column)
         arg = self.name()
         closing = self.peek()
         if closing.kind is Kind.COMMA:
-            raise ExpressionError(f"{func}() takes one question id", closing.column)
+            message = _("{name}() takes one question id").format(name=func)
+            raise ExpressionError(message, closing.column)
         if closing.kind is not Kind.RPAREN:
-            where = f"missing ')' to close '{func}(' at column {opening.column}"
-            found = "" if closing.kind is Kind.END else f", found '{closing.text}'"
-            raise ExpressionError(where + found, closing.column)
+            message = _unclosed_call(func, opening) + _found(closing)
+            raise ExpressionError(message, closing.column)
         self.advance()
         return Call(func, arg, token.column)
 
@@ -276,13 +285,27 @@ class _Parser:
             self.advance()
         closing = self.peek()
         if closing.kind is not Kind.RPAREN:
-            where = f"missing ')' to close '{func}(' at column {opening.column}"
-            found = "" if closing.kind is Kind.END else f", found '{closing.text}'"
-            raise ExpressionError(where + found, closing.column)
+            message = _unclosed_call(func, opening) + _found(closing)
+            raise ExpressionError(message, closing.column)
         if len(args) != 2:
             kinds = DATE_FUNCTIONS[func][0]
-            message = f"{func}() takes two values ({kinds[0]}, {kinds[1]}), not {len(args)}"
+            message = _("{name}() takes two values ({first}, {second}), not {count}")
+            message = message.format(name=func, first=kinds[0], second=kinds[1], count=len(args))
             raise ExpressionError(message, token.column)
         self.advance()
         self.leave()
         return DateCall(func, tuple(args), token.column)
+
+
+def _unexpected(token: Token) -> str:
+    return _("unexpected '{text}'").format(text=token.text)
+
+
+def _found(token: Token) -> str:
+    """ ", found ')'" after a missing closer; nothing at the end of the condition."""
+    return "" if token.kind is Kind.END else _(", found '{text}'").format(text=token.text)
+
+
+def _unclosed_call(func: str, opening: Token) -> str:
+    message = _("missing ')' to close '{name}(' at column {column}")
+    return message.format(name=func, column=opening.column)

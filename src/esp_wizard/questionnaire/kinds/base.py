@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from esp_wizard.i18n import N_
 from esp_wizard.questionnaire.expression import NameType
 
 if TYPE_CHECKING:
@@ -118,7 +119,9 @@ class Kind(Generic[Q]):
         """Whether the "Other" free text belongs with this value."""
         return False
 
-    stored: ClassVar[str] = "text"  # what a saved answer holds, named in a damaged file's message
+    stored: ClassVar[str] = N_(
+        "text"
+    )  # what a saved answer holds, named in a damaged file's message
 
     def fits(self, value: Any) -> bool:
         """Whether a saved answer has this type's shape: a hand-edited or merged session file

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from esp_wizard.i18n import _
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.expression import NameType
 from esp_wizard.questionnaire.kinds.base import OTHER, AnswerError, Found, Kind, Loc
 from esp_wizard.questionnaire.kinds.options import (
@@ -24,7 +24,7 @@ class ChoiceKind(Kind[ChoiceQuestion]):
     model = ChoiceQuestion
     condition_kind = "string"
     in_inventory = True
-    stored = "one option's value (text)"
+    stored = N_("one option's value (text)")
 
     def name_type(self, question: ChoiceQuestion) -> NameType:
         return options_name_type(question, "string")

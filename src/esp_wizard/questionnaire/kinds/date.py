@@ -38,7 +38,7 @@ class DateKind(Kind[DateQuestion]):
     type = "date"
     model = DateQuestion
     condition_kind = "date"
-    stored = "a date"
+    stored = N_("a date")
 
     def fits(self, value: Any) -> bool:
         return isinstance(value, dt.date)

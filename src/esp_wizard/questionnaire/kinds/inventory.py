@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field
 
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.expression import NameType
 from esp_wizard.questionnaire.kinds.base import AnswerError, Found, Kind, Loc, QuestionBase
 
@@ -49,7 +50,7 @@ class InventoryKind(Kind[InventoryQuestion]):
     type = "inventory"
     model = InventoryQuestion
     condition_kind = "inventory"
-    stored = "a list of rows"
+    stored = N_("a list of rows")
 
     def fits(self, value: Any) -> bool:
         return isinstance(value, list) and all(isinstance(row, dict) for row in value)
@@ -67,15 +68,18 @@ class InventoryKind(Kind[InventoryQuestion]):
     def problems(self, question: InventoryQuestion, loc: Loc) -> Iterator[Found]:
         low, high = question.min_rows, question.max_rows
         if low is not None and high is not None and low > high:
-            yield (*loc, "min_rows"), f"min_rows ({low}) is greater than max_rows ({high})"
+            message = _("min_rows ({low}) is greater than max_rows ({high})")
+            yield (*loc, "min_rows"), message.format(low=low, high=high)
         seen: set[str] = set()
         for f_i, field in enumerate(question.fields):
             field_loc: Loc = (*loc, "fields", f_i)
             if field.id in seen:
-                yield (*field_loc, "id"), f"'{field.id}' is already a field of {question.id}"
+                message = _("'{id}' is already a field of {question}")
+                yield (*field_loc, "id"), message.format(id=field.id, question=question.id)
             seen.add(field.id)
             if field.when is not None:
-                yield (*field_loc, "when"), "a field of an inventory cannot have a when condition"
+                message = _("a field of an inventory cannot have a when condition")
+                yield (*field_loc, "when"), message
             yield from self._kind_of(field).problems(field, field_loc)
 
     def validate_row(self, question: InventoryQuestion, row: Row) -> Row:

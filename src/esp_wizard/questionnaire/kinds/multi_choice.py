@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from esp_wizard.i18n import _
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.expression import NameType
 from esp_wizard.questionnaire.kinds.base import OTHER, AnswerError, Found, Kind, Loc
 from esp_wizard.questionnaire.kinds.options import (
@@ -27,7 +27,7 @@ class MultiChoiceKind(Kind[MultiChoiceQuestion]):
     type = "multi_choice"
     model = MultiChoiceQuestion
     condition_kind = "list"
-    stored = "a list of option values"
+    stored = N_("a list of option values")
 
     def fits(self, value: Any) -> bool:
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
@@ -39,10 +39,12 @@ class MultiChoiceKind(Kind[MultiChoiceQuestion]):
         yield from option_problems(question, loc)
         low, high, available = question.min_selected, question.max_selected, len(question.values)
         if low is not None and high is not None and low > high:
-            message = f"min_selected ({low}) is greater than max_selected ({high})"
+            message = _("min_selected ({low}) is greater than max_selected ({high})")
+            message = message.format(low=low, high=high)
             yield (*loc, "min_selected"), message
         if low is not None and low > available:
-            yield (*loc, "min_selected"), f"min_selected ({low}) exceeds the {available} options"
+            message = _("min_selected ({low}) exceeds the {count} options")
+            yield (*loc, "min_selected"), message.format(low=low, count=available)
 
     def validate(self, question: MultiChoiceQuestion, value: Any, other: str = "") -> list[str]:
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):

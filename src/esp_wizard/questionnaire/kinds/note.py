@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from esp_wizard.i18n import N_
 from esp_wizard.questionnaire.kinds.base import Kind, QuestionBase
 
 
@@ -18,7 +19,7 @@ class NoteQuestion(QuestionBase):
 class NoteKind(Kind[NoteQuestion]):
     type = "note"
     model = NoteQuestion
-    stored = "nothing"
+    stored = N_("nothing")
 
     def fits(self, value: Any) -> bool:
         return True  # a note takes no answer; a stray value is ignored

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.kinds.base import (
     AnswerError,
     Found,
@@ -53,7 +54,8 @@ def check_number(value: Any, problem: str) -> int | float:
 def bounds_problems(low: Any, high: Any, loc: Loc) -> Iterator[Found]:
     """min above max: shared by number, scale and date."""
     if low is not None and high is not None and low > high:
-        yield (*loc, "min"), f"min ({low}) is greater than max ({high})"
+        message = _("min ({low}) is greater than max ({high})")
+        yield (*loc, "min"), message.format(low=low, high=high)
 
 
 class NumberKind(Kind[NumberQuestion]):
@@ -61,7 +63,7 @@ class NumberKind(Kind[NumberQuestion]):
     model = NumberQuestion
     condition_kind = "number"
     in_inventory = True
-    stored = "a number"
+    stored = N_("a number")
 
     def fits(self, value: Any) -> bool:
         return is_number(value)

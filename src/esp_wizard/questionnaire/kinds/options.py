@@ -40,8 +40,9 @@ def option_problems(question: OptionsQuestion, loc: Loc) -> Iterator[Found]:
     seen: set[str] = set()
     for o_i, option in enumerate(question.options):
         if option.value in seen:
-            yield (*loc, "options", o_i, "value"), f"'{option.value}' is listed twice"
+            message = _("'{value}' is listed twice").format(value=option.value)
+            yield (*loc, "options", o_i, "value"), message
         elif option.value == OTHER and question.other:
-            message = "'other' is the value of other = true; drop this option or other = true"
+            message = _("'other' is the value of other = true; drop this option or other = true")
             yield (*loc, "options", o_i, "value"), message
         seen.add(option.value)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from esp_wizard.i18n import N_
 from esp_wizard.questionnaire.kinds.base import (
     AnswerError,
     Kind,
@@ -30,7 +31,7 @@ class PercentKind(Kind[PercentQuestion]):
     model = PercentQuestion
     condition_kind = "number"
     in_inventory = True
-    stored = "a number"
+    stored = N_("a number")
 
     def fits(self, value: Any) -> bool:
         return is_number(value)

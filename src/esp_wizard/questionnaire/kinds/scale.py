@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from esp_wizard.i18n import _
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.kinds.base import (
     AnswerError,
     Found,
@@ -34,7 +34,7 @@ class ScaleKind(Kind[ScaleQuestion]):
     type = "scale"
     model = ScaleQuestion
     condition_kind = "number"
-    stored = "a whole number"
+    stored = N_("a whole number")
 
     def fits(self, value: Any) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
@@ -43,8 +43,9 @@ class ScaleKind(Kind[ScaleQuestion]):
         yield from bounds_problems(question.min, question.max, loc)
         for point in question.labels:
             if not point.lstrip("-").isdigit() or not question.min <= int(point) <= question.max:
-                where = f"{question.min}-{question.max}"
-                yield (*loc, "labels", point), f"'{point}' is not a point of the scale ({where})"
+                message = _("'{point}' is not a point of the scale ({low}-{high})")
+                message = message.format(point=point, low=question.min, high=question.max)
+                yield (*loc, "labels", point), message
 
     def parse(self, question: ScaleQuestion, text: str) -> int:
         if not re.fullmatch(r"-?\d+", text.strip()):

@@ -21,7 +21,7 @@ class YesNoKind(Kind[YesNoQuestion]):
     model = YesNoQuestion
     condition_kind = "bool"
     in_inventory = True
-    stored = "true or false"
+    stored = N_("true or false")
 
     def fits(self, value: Any) -> bool:
         return isinstance(value, bool)
