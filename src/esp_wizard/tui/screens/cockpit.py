@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
+from esp_wizard import i18n
 from esp_wizard.export import playbook_text as pt
 from esp_wizard.export import text as t
 from esp_wizard.findings.model import EngagementReport
@@ -51,6 +52,9 @@ class CockpitScreen(Screen[None]):
         self.workspace = workspace
         self.client = client
         self.engagement = engagement
+        # The compiled content (estimates, verdicts, labels) speaks the screen's language,
+        # whatever language the sessions were held in.
+        self.language = i18n.current()
         self.report: EngagementReport | None = None
         self.people: list[PlannedPerson] = []
 
@@ -78,7 +82,7 @@ class CockpitScreen(Screen[None]):
     def compile_engagement(self) -> EngagementReport:
         from esp_wizard.findings import compile_workspace
 
-        return compile_workspace(self.workspace, self.client, self.engagement)
+        return compile_workspace(self.workspace, self.client, self.engagement, self.language)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != COMPILE_GROUP:
