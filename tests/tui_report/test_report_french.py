@@ -187,6 +187,8 @@ async def test_the_cockpit_speaks_french(
         assert isinstance(app.screen, CockpitScreen) and app.screen.report is not None
         shown = await show_tabs(pilot, COCKPIT_TABS)
     assert "à interroger" in shown["tab-plan"] or "interrogé" in shown["tab-plan"]
+    assert "(kickoff ?)" in shown["tab-plan"]
+    assert not re.search(r"rempli\S", shown["tab-go"]), shown["tab-go"]  # "✘ non rempli" fits
     for tab, text in shown.items():
         assert english_in(text) == [], f"{tab}:\n{text}"
 

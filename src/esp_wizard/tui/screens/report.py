@@ -504,7 +504,7 @@ def inventory_row_text(table: InventoryTable, row: InventoryRow) -> Text:
     text.append(f"  ·  {table.title}\n", style="dim")
     for field, label in table.columns[1:]:
         if row.cells[field]:
-            text.append(f"{label}: ", style="bold")
+            text.append(_("{label}: ").format(label=label), style="bold")
             text.append(" / ".join(row.cells[field]) + "\n")
     if table.has_must_move:
         text.append(_("Must move: "), style="bold")
@@ -524,7 +524,9 @@ def conflicts_text(report: EngagementReport) -> Text:
         for position in conflict.positions:
             text.append("  • ")
             text.append(position.answer, style="bold")
-            text.append(f": {'; '.join(t.who(s) for s in position.sessions)}\n")
+            sessions = i18n.semicolons(t.who(s) for s in position.sessions)
+            colon = _("{label}: ").format(label="")  # ": ", in French " : "
+            text.append(f"{colon}{sessions}\n")
         text.append("\n")
     return text
 
