@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import TabbedContent
+from textual.widgets import Static, TabbedContent
 
 from esp_wizard import i18n
 from esp_wizard.questionnaire.catalog import load_catalog
@@ -162,6 +162,8 @@ async def test_every_report_tab_speaks_french(
         await settle(pilot)
         assert isinstance(app.screen, ReportScreen) and app.screen.report is not None
         shown = await show_tabs(pilot, REPORT_TABS)
+        for widget_id in ("#conflicts-text", "#timeline-text", "#executive-text"):
+            shown[widget_id] = str(app.screen.query_one(widget_id, Static).render())  # all of it
         app.screen.query_one(TabbedContent).active = "tab-findings"
         await settle(pilot)
         app.screen.query_one("#findings-table").focus()
@@ -169,6 +171,7 @@ async def test_every_report_tab_speaks_french(
         await settle(pilot)
         assert isinstance(app.screen, FindingScreen)
         shown["evidence"] = screen_text(app)
+        shown["#finding-evidence"] = str(app.screen.query_one("#finding-evidence", Static).render())
     assert "impératif" in shown["tab-findings"] and "constats à traiter" in shown["tab-findings"]
     for tab, text in shown.items():
         assert english_in(text) == [], f"{tab}:\n{text}"

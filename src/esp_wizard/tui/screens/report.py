@@ -510,7 +510,7 @@ def inventory_row_text(table: InventoryTable, row: InventoryRow) -> Text:
         text.append(_("Must move: "), style="bold")
         text.append(t.MOVE_LABELS[row.must_move] + "\n")
     text.append(_("Sources: "), style="bold")
-    text.append("; ".join(t.who(s.session) for s in row.sources))
+    text.append(i18n.semicolons(t.who(s.session) for s in row.sources))
     return text
 
 
@@ -542,7 +542,7 @@ def timeline_text(report: EngagementReport) -> Text:
     text.append("  " + drivers.format(count=timeline.count) + "\n")
     for driver in timeline.drivers:
         text.append(f"  • {driver.label}")
-        text.append(f"  ({'; '.join(t.who(s) for s in driver.sessions)})\n", style="dim")
+        text.append(f"  ({i18n.semicolons(t.who(s) for s in driver.sessions)})\n", style="dim")
     text.append(_("\nReadiness by phase\n"), style="bold")
     for view in report.readiness:
         style = {"blocked": "red", "at risk": "yellow", "clear": "green"}[view.status]
@@ -557,7 +557,7 @@ def timeline_text(report: EngagementReport) -> Text:
     text.append(", ".join(report.roles_covered) or _("none"))
     text.append(_("\nNot yet interviewed: "), style="bold")
     text.append(", ".join(report.roles_missing) or _("none"))
-    text.append(f"\n\n{report.formula}\n", style="dim")
+    text.append(f"\n\n{t.formula(report)}\n", style="dim")
     for warning in report.warnings:
         text.append(f"\n⚠ {warning}", style="yellow")
     return text
