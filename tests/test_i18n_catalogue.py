@@ -58,6 +58,19 @@ def test_every_french_entry_is_still_used() -> None:
     assert not unused, "French entries no code marks any more:\n" + "\n".join(unused)
 
 
+def test_plural_messages_have_plural_entries() -> None:
+    """`ngettext()` finds only a plural entry (and `_()` only a singular one): the other kind
+    leaves the screen in English ("9 must-fix" once did in French)."""
+    entries = french()
+    wrong = [
+        f"{filename}:{lineno}: {message!r}"
+        for filename, lineno, message, _comments, _context in extract_from_dir(SRC, METHODS)
+        if (msgid := message[0] if isinstance(message, tuple) else message) in entries
+        and isinstance(message, tuple) != isinstance(entries[msgid].id, tuple)  # type: ignore[attr-defined]
+    ]
+    assert not wrong, "singular and plural mixed up:\n" + "\n".join(wrong)
+
+
 def test_translations_keep_their_placeholders() -> None:
     wrong = []
     for msgid, entry in french().items():

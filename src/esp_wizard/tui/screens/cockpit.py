@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
+from esp_wizard import i18n
 from esp_wizard.export import playbook_text as pt
 from esp_wizard.export import text as t
 from esp_wizard.findings.model import EngagementReport
@@ -51,6 +52,9 @@ class CockpitScreen(Screen[None]):
         self.workspace = workspace
         self.client = client
         self.engagement = engagement
+        # The compiled content (estimates, verdicts, labels) speaks the screen's language,
+        # whatever language the sessions were held in.
+        self.language = i18n.current()
         self.report: EngagementReport | None = None
         self.people: list[PlannedPerson] = []
 
@@ -78,7 +82,7 @@ class CockpitScreen(Screen[None]):
     def compile_engagement(self) -> EngagementReport:
         from esp_wizard.findings import compile_workspace
 
-        return compile_workspace(self.workspace, self.client, self.engagement)
+        return compile_workspace(self.workspace, self.client, self.engagement, self.language)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != COMPILE_GROUP:
@@ -119,7 +123,7 @@ class CockpitScreen(Screen[None]):
             status = pt.person_status(person)
             table.add_row(
                 safe(person.name, "bold" if not person.interviewed else "dim"),
-                safe(person.questionnaire or "(kickoff?)"),
+                safe(person.questionnaire or _("(kickoff?)")),
                 safe(status, "dim" if person.interviewed else "cyan"),
                 safe("; ".join(person.topics)),
             )
@@ -211,7 +215,7 @@ def conflicts_text(report: EngagementReport) -> Text:
     for conflict in report.conflicts:
         text.append(f"{conflict.question}\n", style="bold")
         for position in conflict.positions:  # roles only: the report names every session
-            text.append(f"  • {position.answer}: ")
+            text.append("  • " + _("{label}: ").format(label=position.answer))
             text.append(f"{', '.join(position.roles)}\n", style="dim")
     return text
 
@@ -220,12 +224,14 @@ def scorecard_text(report: EngagementReport) -> Text:
     if report.playbook is None:
         return Text("")
     card = report.playbook.scorecard
+    # The marks' column as wide as the longest mark in the language shown ("✘ non rempli").
+    indent = " " * max(11, 1 + max(len(mark) for mark in pt.STATUS_MARK.values()))
     text = Text()
     for criterion in card.criteria:
         style = {"met": "green", "not met": "red", "unknown": "yellow"}[criterion.status]
-        text.append(f"{pt.STATUS_MARK[criterion.status]:<11}", style=style)
+        text.append(pt.STATUS_MARK[criterion.status].ljust(len(indent)), style=style)
         text.append(f"{criterion.label}\n", style="bold")
-        text.append(f"           {criterion.reason}\n", style="dim")
+        text.append(f"{indent}{criterion.reason}\n", style="dim")
         if criterion.ask:
-            text.append("           " + _("ask {ask}\n").format(ask=criterion.ask), style="dim")
+            text.append(indent + _("ask {ask}\n").format(ask=criterion.ask), style="dim")
     return text

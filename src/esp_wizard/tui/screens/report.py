@@ -19,6 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
+from esp_wizard import i18n
 from esp_wizard.export import text as t
 from esp_wizard.findings.model import (
     EngagementReport,
@@ -27,7 +28,7 @@ from esp_wizard.findings.model import (
     InventoryRow,
     InventoryTable,
 )
-from esp_wizard.i18n import N_, _, ngettext
+from esp_wizard.i18n import N_, Labels, _, ngettext
 from esp_wizard.tui.safe import safe
 from esp_wizard.tui.widgets.fitted_table import Column, FittedTable
 from esp_wizard.tui.widgets.key_bar import KeyFooter
@@ -42,6 +43,11 @@ CATEGORY_STYLES = {
     "manual": "medium_purple",
 }
 CHART_WIDTH = 16
+# The categories as short as the chart beside the table has room for, read in the language
+# in use ("Hack (workaround)" is the report's label).
+CHART_LABELS = Labels(
+    {"strength": N_("Strength"), "gap": N_("Gap"), "hack": N_("Hack"), "manual": N_("Manual")}
+)
 WIDE = 110  # from this width on, the category chart has room beside the findings
 
 
@@ -101,6 +107,9 @@ class ReportScreen(Screen[None]):
         self.workspace = workspace
         self.client = client
         self.engagement = engagement
+        # The compiled content (estimates, verdicts, labels) speaks the screen's language,
+        # whatever language the sessions were held in.
+        self.language = i18n.current()
         self.report: EngagementReport | None = None
         self._by_key: dict[str, Finding] = {}
         self._inventory: dict[str, tuple[InventoryTable, InventoryRow]] = {}
@@ -147,7 +156,7 @@ class ReportScreen(Screen[None]):
     def compile_report(self) -> EngagementReport:
         from esp_wizard.findings import compile_workspace
 
-        return compile_workspace(self.workspace, self.client, self.engagement)
+        return compile_workspace(self.workspace, self.client, self.engagement, self.language)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != COMPILE_GROUP:
@@ -458,7 +467,7 @@ def category_chart(report: EngagementReport) -> Text:
     chart.append(_("Findings per category\n"), style="bold")
     for key, count in counts.items():
         length = round(CHART_WIDTH * count / most)
-        chart.append(f"{t.sentence(key):<10}")
+        chart.append(f"{CHART_LABELS.get(key, key):<9} ")
         chart.append("█" * length, style=CATEGORY_STYLES.get(key, ""))
         chart.append(f" {count}\n")
     return chart
@@ -495,13 +504,13 @@ def inventory_row_text(table: InventoryTable, row: InventoryRow) -> Text:
     text.append(f"  ·  {table.title}\n", style="dim")
     for field, label in table.columns[1:]:
         if row.cells[field]:
-            text.append(f"{label}: ", style="bold")
+            text.append(_("{label}: ").format(label=label), style="bold")
             text.append(" / ".join(row.cells[field]) + "\n")
     if table.has_must_move:
         text.append(_("Must move: "), style="bold")
         text.append(t.MOVE_LABELS[row.must_move] + "\n")
     text.append(_("Sources: "), style="bold")
-    text.append("; ".join(t.who(s.session) for s in row.sources))
+    text.append(i18n.semicolons(t.who(s.session) for s in row.sources))
     return text
 
 
@@ -515,7 +524,9 @@ def conflicts_text(report: EngagementReport) -> Text:
         for position in conflict.positions:
             text.append("  • ")
             text.append(position.answer, style="bold")
-            text.append(f": {'; '.join(t.who(s) for s in position.sessions)}\n")
+            sessions = i18n.semicolons(t.who(s) for s in position.sessions)
+            colon = _("{label}: ").format(label="")  # ": ", in French " : "
+            text.append(f"{colon}{sessions}\n")
         text.append("\n")
     return text
 
@@ -531,7 +542,7 @@ def timeline_text(report: EngagementReport) -> Text:
     text.append("  " + drivers.format(count=timeline.count) + "\n")
     for driver in timeline.drivers:
         text.append(f"  • {driver.label}")
-        text.append(f"  ({'; '.join(t.who(s) for s in driver.sessions)})\n", style="dim")
+        text.append(f"  ({i18n.semicolons(t.who(s) for s in driver.sessions)})\n", style="dim")
     text.append(_("\nReadiness by phase\n"), style="bold")
     for view in report.readiness:
         style = {"blocked": "red", "at risk": "yellow", "clear": "green"}[view.status]
@@ -546,7 +557,7 @@ def timeline_text(report: EngagementReport) -> Text:
     text.append(", ".join(report.roles_covered) or _("none"))
     text.append(_("\nNot yet interviewed: "), style="bold")
     text.append(", ".join(report.roles_missing) or _("none"))
-    text.append(f"\n\n{report.formula}\n", style="dim")
+    text.append(f"\n\n{t.formula(report)}\n", style="dim")
     for warning in report.warnings:
         text.append(f"\n⚠ {warning}", style="yellow")
     return text
