@@ -96,7 +96,6 @@ ENGLISH = [
     "Topics",
     "Who",
     "Why",
-    "Session",
     "none",
     "now",
     "by",
