@@ -52,6 +52,7 @@ bench: $(STAMP)
 # The French messages: after editing src/esp_wizard/locale/*/LC_MESSAGES/*.po (the .mo are
 # committed; tests/test_i18n_catalogue.py fails when one is stale).
 catalogues: $(STAMP)
+	$(BIN)/python scripts/tidy_catalogue.py
 	$(BIN)/python scripts/compile_catalogues.py
 
 goldens: $(STAMP)
