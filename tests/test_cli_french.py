@@ -39,7 +39,7 @@ def test_a_session_id_that_matches_nothing(workspace: Path) -> None:
     french = run("--lang", "fr", "--workspace", str(workspace), "export", "zzzz")
     assert french.returncode == 2
     assert french.stderr == (
-        "esp-wizard: aucune session ne correspond à « zzzz » (esp-wizard sessions les liste)\n"
+        "esp-wizard : aucune session ne correspond à « zzzz » (esp-wizard sessions les liste)\n"
     )
     english = run("--workspace", str(workspace), "export", "zzzz")
     assert english.returncode == 2
@@ -154,7 +154,7 @@ def test_a_missing_workspace_in_french(tmp_path: Path) -> None:
     result = run("--lang", "fr", "--workspace", str(tmp_path / "nowhere"), "sessions")
     assert result.returncode == 2
     assert result.stderr.startswith(
-        f"esp-wizard: dossier de travail introuvable : {tmp_path / 'nowhere'} (indiquez"
+        f"esp-wizard : dossier de travail introuvable : {tmp_path / 'nowhere'} (indiquez"
     )
 
 

@@ -96,7 +96,7 @@ def _main(argv: list[str]) -> int:
             _say(line)
         return problems.exit_code
     except UserError as error:
-        _say(f"esp-wizard: {error}")
+        _say(_("esp-wizard: {error}").format(error=error))
         return error.exit_code
     except KeyboardInterrupt:
         return 130
