@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -62,19 +61,6 @@ id = "equipe"
 type = "text"
 text = "Quelle équipe prépare les listes ?"
 """
-
-
-@pytest.fixture
-def french_ui() -> Iterator[None]:
-    """The interface in French, as `--lang fr` or LANG=fr_FR.UTF-8 make it: for this
-    context and, as the app sets it, for the process (the event loop running a test may
-    hold a context copied before this fixture ran, and worker threads hold none)."""
-    previous = i18n.set_fallback("fr")
-    try:
-        with i18n.use("fr"):
-            yield
-    finally:
-        i18n.set_fallback(previous)
 
 
 @pytest.fixture

@@ -7,12 +7,9 @@ Update after checking the new pictures by eye:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from textual.pilot import Pilot
 
-from esp_wizard import i18n
 from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.workspace import Workspace
@@ -23,17 +20,7 @@ from tui.test_french_faces import french  # noqa: F401  (the French questionnair
 SIZE = (80, 24)
 
 
-@pytest.fixture(autouse=True)
-def french_ui() -> Iterator[None]:
-    """The interface in French, as `--lang fr` or LANG=fr_FR.UTF-8 make it: for this
-    context and, as the app sets it, for the process (the event loop running a test may
-    hold a context copied before this fixture ran, and worker threads hold none)."""
-    previous = i18n.set_fallback("fr")
-    try:
-        with i18n.use("fr"):
-            yield
-    finally:
-        i18n.set_fallback(previous)
+pytestmark = pytest.mark.usefixtures("french_ui")
 
 
 def interview(workspace: Workspace, questionnaire: Questionnaire, current: str, *keys: str):

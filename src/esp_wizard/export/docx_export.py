@@ -434,19 +434,7 @@ def _finding(doc: Body, number: str, finding: Finding) -> None:
     mark = " (" + _("MUST FIX") + ")" if finding.must_fix else ""
     doc.heading(clean(f"{number}. {finding.title}{mark}"), 3)
     doc.para(
-        _(
-            "{category} · phase {phase} · severity {severity} · impact {impact} · effort {effort}"
-            " · breadth {breadth} ({roles}) · priority {priority}"
-        ).format(
-            category=t.category(finding.category),
-            phase=t.phase(finding.phase),
-            severity=finding.severity,
-            impact=finding.impact,
-            effort=finding.effort,
-            breadth=finding.breadth,
-            roles=role_labels(finding.roles),
-            priority=t.number(finding.priority),
-        ),
+        t.facts(finding, role_labels(finding.roles)),
     )
     if finding.detail:
         doc.para(finding.detail)

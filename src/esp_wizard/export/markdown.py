@@ -169,19 +169,7 @@ def _findings(report: EngagementReport) -> list[str]:
 
 def _finding(number: int, finding: Finding, prefix: str = "", level: str = "###") -> str:
     mark = " (" + _("MUST FIX") + ")" if finding.must_fix else ""
-    facts = _(
-        "{category} · phase {phase} · severity {severity} · impact {impact} · effort {effort}"
-        " · breadth {breadth} ({roles}) · priority {priority}"
-    ).format(
-        category=t.category(finding.category),
-        phase=t.phase(finding.phase),
-        severity=finding.severity,
-        impact=finding.impact,
-        effort=finding.effort,
-        breadth=finding.breadth,
-        roles=md.inline(role_labels(finding.roles)),
-        priority=t.number(finding.priority),
-    )
+    facts = t.facts(finding, md.inline(role_labels(finding.roles)))
     lines = [f"{level} {prefix}{number}. {md.inline(finding.title)}{mark}", "", facts]
     if finding.detail:
         lines += ["", md.block(finding.detail)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from esp_wizard import i18n
-from esp_wizard.findings.model import EngagementReport, SessionRef
+from esp_wizard.findings.model import EngagementReport, Finding, SessionRef
 from esp_wizard.i18n import N_, Labels, _
 
 CATEGORY_LABELS = Labels(
@@ -170,3 +170,21 @@ def anchor(key: str) -> str:
     import re
 
     return "finding-" + (re.sub(r"[^a-z0-9]+", "-", key.casefold()).strip("-") or "x")
+
+
+def facts(finding: Finding, roles: str) -> str:
+    """A finding's scores on one line, as every format and the report screen state them;
+    `roles` as the caller shows them (labels for a client, escaped for Markdown)."""
+    return _(
+        "{category} · phase {phase} · severity {severity} · impact {impact} · effort {effort}"
+        " · breadth {breadth} ({roles}) · priority {priority}"
+    ).format(
+        category=category(finding.category),
+        phase=phase(finding.phase),
+        severity=finding.severity,
+        impact=finding.impact,
+        effort=finding.effort,
+        breadth=finding.breadth,
+        roles=roles,
+        priority=number(finding.priority),
+    )

@@ -570,21 +570,7 @@ def evidence_text(finding: Finding) -> Text:
     if finding.must_fix:
         text.append("  " + _("MUST FIX"), style="bold white on red")
     text.append(
-        "\n"
-        + _(
-            "{category} · phase {phase} · severity {severity} · impact {impact} · effort "
-            "{effort} · breadth {breadth} ({roles}) · priority {priority}"
-        ).format(
-            category=t.category(finding.category),
-            phase=t.phase(finding.phase),
-            severity=finding.severity,
-            impact=finding.impact,
-            effort=finding.effort,
-            breadth=finding.breadth,
-            roles=", ".join(finding.roles),
-            priority=t.number(finding.priority),
-        )
-        + "\n",
+        "\n" + t.facts(finding, ", ".join(finding.roles)) + "\n",
         style="dim",
     )
     if finding.detail:
