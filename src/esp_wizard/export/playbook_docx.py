@@ -50,7 +50,6 @@ PARITY_HEADER = (
     N_("Depends on"),
     N_("Parity test"),
 )
-SCORE_HEADER = (N_("Criterion"), N_("Status"), N_("Why"), N_("Blocking findings"), N_("Ask"))
 WARMUP_HEADER = (N_("Week"), N_("Daily volume"), N_("Audience"))
 
 
@@ -154,17 +153,8 @@ def _score(doc: Body, playbook: Playbook) -> None:
     verdict, counts = pt.verdict_line(card)
     doc.para(counts, bold_lead=verdict + " ")
     doc.table(
-        _header(SCORE_HEADER),
-        [
-            [
-                c.label,
-                pt.STATUS_MARK[c.status],
-                c.reason,
-                i18n.semicolons(c.blocking) or "—",
-                c.ask or "—",
-            ]
-            for c in card.criteria
-        ],
+        pt.score_header(),
+        pt.score_rows(card),
     )
 
 

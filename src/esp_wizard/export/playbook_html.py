@@ -147,23 +147,10 @@ def _parity(playbook: Playbook) -> str:
 
 def _score(playbook: Playbook) -> str:
     card = playbook.scorecard
-    rows = [
-        [
-            c.label,
-            pt.STATUS_MARK[c.status],
-            c.reason,
-            i18n.semicolons(c.blocking) or "—",
-            c.ask or "—",
-        ]
-        for c in card.criteria
-    ]
+    rows = pt.score_rows(card)
     verdict, counts = pt.verdict_line(card)
     lead = f"<p><strong>{escape(verdict)}</strong> {escape(counts)}</p>"
-    return (
-        lead
-        + "\n"
-        + _table((_("Criterion"), _("Status"), _("Why"), _("Blocking findings"), _("Ask")), rows)
-    )
+    return lead + "\n" + _table(pt.score_header(), rows)
 
 
 def _warmup(playbook: Playbook, report: EngagementReport) -> str:

@@ -145,21 +145,12 @@ def parity(parity: Parity, heading: str) -> list[str]:
 
 
 def scorecard(card: Scorecard, heading: str) -> list[str]:
-    rows = [
-        [
-            c.label,
-            pt.STATUS_MARK[c.status],
-            c.reason,
-            i18n.semicolons(c.blocking) or "—",
-            c.ask or "—",
-        ]
-        for c in card.criteria
-    ]
+    rows = pt.score_rows(card)
     lead, counts = pt.verdict_line(card)
     return [
         heading,
         f"**{lead}** {counts}",
-        md.table([_("Criterion"), _("Status"), _("Why"), _("Blocking findings"), _("Ask")], rows),
+        md.table(pt.score_header(), rows),
     ]
 
 

@@ -145,3 +145,24 @@ def roadmap_line(estimate: str, length_weeks: int | None, verdict: str, reason: 
 
 def volume(count: int) -> str:
     return i18n.integer(count)
+
+
+SCORE_HEADER = (N_("Criterion"), N_("Status"), N_("Why"), N_("Blocking findings"), N_("Ask"))
+
+
+def score_header() -> list[str]:
+    return [_(title) for title in SCORE_HEADER]
+
+
+def score_rows(card: Scorecard) -> list[list[str]]:
+    """The go/no-go criteria as every format tabulates them (cells still to escape)."""
+    return [
+        [
+            c.label,
+            STATUS_MARK[c.status],
+            c.reason,
+            i18n.semicolons(c.blocking) or "—",
+            c.ask or "—",
+        ]
+        for c in card.criteria
+    ]
