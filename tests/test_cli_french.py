@@ -229,3 +229,36 @@ def test_escapes_keep_their_backslashes_in_french() -> None:
     assert str(error.value) == (
         "échappement inconnu '\\q' dans une chaîne (utilisez \\\\, \\', \\\" ou \\n)"
     )
+
+
+@pytest.mark.parametrize(
+    ("condition", "french", "english"),
+    [
+        (
+            "uses_lists > 2",
+            "impossible de comparer uses_lists (une question oui/non) à 2 (un nombre)",
+            "cannot compare uses_lists (a yes/no question) with 2 (a number)",
+        ),
+        (
+            'list_source == "csv_uplod"',
+            "« csv_uplod » n'est pas une option de list_source (api, sftp, csv_upload, ask_it, "
+            "other)",
+            "'csv_uplod' is not an option of list_source (api, sftp, csv_upload, ask_it, other)",
+        ),
+    ],
+)
+def test_a_condition_type_error_in_french(
+    condition: str, french: str, english: str, tmp_path: Path
+) -> None:
+    """A `when` of the wrong kind: the French line keeps file, line and field."""
+    text = (DATA / "complete.toml").read_text(encoding="utf-8")
+    path = tmp_path / "kinds.toml"
+    original = """when = 'list_source in ["csv_upload", "ask_it"]'"""
+    path.write_text(text.replace(original, f"when = '{condition}'"), encoding="utf-8")
+    where = f"{path}:57: sections › lists › question list_prep_hours › when: "
+    in_french = run("--lang", "fr", "questionnaires", "check", str(path))
+    assert in_french.returncode == 2
+    assert in_french.stdout == where + french + "\n"
+    in_english = run("questionnaires", "check", str(path))
+    assert in_english.returncode == 2
+    assert in_english.stdout == where + english + "\n"
