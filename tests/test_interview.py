@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+from conftest import DATA, new_session
+from esp_wizard import i18n
+from esp_wizard.questionnaire.kinds import INVENTORY, validate
 from esp_wizard.questionnaire.kinds.base import AnswerError
+from esp_wizard.questionnaire.kinds.inventory import rows_short
+from esp_wizard.questionnaire.loader import load_questionnaire
 from esp_wizard.session.interview import Interview
 
 
@@ -180,3 +186,119 @@ def test_a_french_interview_takes_french_dates_and_answers_in_french(complete) -
         interview.answer("list_source", "nowhere")
     with pytest.raises(AnswerError, match="YYYY-MM-DD"):  # English questionnaire: ISO only
         Interview(complete, new_session(complete)).answer("contract_end", "30/06/2027")
+
+
+@pytest.fixture
+def french(tmp_path: Path) -> Interview:
+    """The same questionnaire held in French: its answers are refused in French."""
+    text = (DATA / "complete.toml").read_text(encoding="utf-8")
+    path = tmp_path / "complete-fr.toml"
+    path.write_text(text.replace('language = "en"', 'language = "fr"', 1), encoding="utf-8")
+    questionnaire = load_questionnaire(path)
+    return Interview(questionnaire, new_session(questionnaire))
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "english", "french_message"),
+    [
+        (
+            "list_prep_hours",
+            "lots",
+            "Enter a number from 0 to 168 hours/week.",
+            "Saisissez un nombre de 0 à 168 hours/week.",
+        ),
+        (
+            "systems",
+            [{"kind": "crm"}],
+            "Row 1: System: required.",
+            "Ligne 1 : System : obligatoire.",
+        ),
+        (
+            "systems",
+            [{"name": "SF"}, {"name": " sf "}],
+            "Row 2 repeats row 1 ( sf ).",
+            "La ligne 2 répète la ligne 1 ( sf ).",
+        ),
+        (
+            "systems",
+            [{"name": "SF", "colour": "red", "size": 3}],
+            "Row 1: Unknown fields: colour, size.",
+            "Ligne 1 : Champs inconnus : colour, size.",
+        ),
+        (
+            "systems",
+            [{"name": "SF", "must_move": "maybe"}],
+            "Row 1: Must it move to the new platform?: Answer yes or no (y / n).",
+            "Ligne 1 : Must it move to the new platform? : Répondez oui ou non (o / n).",
+        ),
+        ("systems", "Salesforce", "Add system rows.", "Ajoutez des lignes system."),
+        ("welcome", "hello", "A note takes no answer.", "Une note n'attend pas de réponse."),
+    ],
+)
+def test_answers_are_refused_in_the_questionnaires_language(
+    interview: Interview,
+    french: Interview,
+    question: str,
+    value: object,
+    english: str,
+    french_message: str,
+) -> None:
+    for engine, message in ((interview, english), (french, french_message)):
+        engine.answer("uses_lists", True)
+        engine.answer("list_source", "csv_upload")
+        with pytest.raises(AnswerError) as error:
+            engine.answer(question, value)
+        assert str(error.value) == message
+        assert question not in engine.session.answers
+
+
+def test_an_unknown_question_is_named_in_the_interface_language(interview: Interview) -> None:
+    with i18n.use("fr"), pytest.raises(AnswerError) as error:
+        interview.answer("nope", 1)
+    assert str(error.value) == "Pas de question « nope » dans ce questionnaire."
+    with pytest.raises(AnswerError) as english:
+        interview.move_to("nope")
+    assert str(english.value) == "No question 'nope' in this questionnaire."
+
+
+def test_too_few_and_too_many_rows_are_counted_in_french(french: Interview) -> None:
+    systems = french.questionnaire.question("systems")
+    one = systems.model_copy(update={"min_rows": 2, "max_rows": 1})
+    with i18n.use("fr"):
+        assert rows_short(one, [{"name": "SF"}]) == (
+            "Ajoutez au moins 2 lignes system (actuellement 1)."
+        )
+        with pytest.raises(AnswerError) as error:
+            INVENTORY.validate(one, [{"name": "SF"}, {"name": "HubSpot"}])
+    assert str(error.value) == "Pas plus de 1 ligne system (actuellement 2)."
+    assert rows_short(one, [{"name": "SF"}]) == "Add at least 2 system rows (now 1)."
+
+
+@pytest.mark.parametrize(
+    ("bounds", "english", "french_message"),
+    [
+        ({}, "Enter a whole number.", "Saisissez un nombre entier."),
+        ({"unit": "h"}, "Enter a whole number (h).", "Saisissez un nombre entier (h)."),
+        (
+            {"min": 2.5, "unit": "h"},
+            "Enter a whole number of at least 2.5 h.",
+            "Saisissez un nombre entier d'au moins 2,5 h.",
+        ),
+        (
+            {"max": 9},
+            "Enter a whole number of at most 9.",
+            "Saisissez un nombre entier d'au plus 9.",
+        ),
+    ],
+)
+def test_a_number_says_its_bounds_in_a_whole_sentence(
+    french: Interview, bounds: dict[str, object], english: str, french_message: str
+) -> None:
+    hours = french.questionnaire.question("list_prep_hours")
+    question = hours.model_copy(
+        update={"min": None, "max": None, "unit": "", "integer": True, **bounds}
+    )
+    for language, message in (("en", english), ("fr", french_message)):
+        with i18n.use(language), pytest.raises(AnswerError) as error:
+            validate(question, "1.5")
+        assert str(error.value) == message

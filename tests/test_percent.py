@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from esp_wizard import i18n
 from esp_wizard.errors import FileProblems
 from esp_wizard.findings.collect import canonical
 from esp_wizard.questionnaire.kinds import parse_text, validate
@@ -49,6 +50,18 @@ def test_typed_text_is_parsed_with_either_decimal_mark_and_an_optional_sign(
 def test_anything_outside_0_to_100_is_refused(questionnaire: Questionnaire, value: object) -> None:
     with pytest.raises(AnswerError, match="percentage from 0 to 100"):
         validate(questionnaire.question("bounce_rate"), value)
+
+
+def test_a_refused_percentage_gives_its_example_with_the_languages_decimal_mark(
+    questionnaire: Questionnaire,
+) -> None:
+    question = questionnaire.question("bounce_rate")
+    with i18n.use("fr"), pytest.raises(AnswerError) as french:
+        validate(question, "120")
+    assert str(french.value) == "Saisissez un pourcentage de 0 à 100 (par exemple 37,5)."
+    with pytest.raises(AnswerError) as english:
+        validate(question, "120")
+    assert str(english.value) == "Enter a percentage from 0 to 100 (e.g. 37.5)."
 
 
 def test_a_condition_compares_it_as_a_number(questionnaire: Questionnaire) -> None:

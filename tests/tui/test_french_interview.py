@@ -10,6 +10,7 @@ from textual.widgets import Input
 
 from esp_wizard.questionnaire.catalog import Catalog, load_catalog
 from esp_wizard.questionnaire.model import Questionnaire
+from esp_wizard.tui.screens.inventory_row import InventoryRowModal
 from esp_wizard.tui.widgets.option_picker import OptionPicker
 from esp_wizard.workspace import Workspace
 from tui.conftest import make_app, make_session, on_disk, open_interview
@@ -61,3 +62,39 @@ async def test_other_is_autre_on_a_french_choice(
         assert labels[-1].endswith("Autre…")
         other = screen.query_one("#other-text", Input)
         assert other.placeholder == "De quoi s'agit-il (« Autre ») ?"
+
+
+async def test_a_number_out_of_range_is_refused_in_french(
+    workspace: Workspace, french: tuple[Catalog, Questionnaire]
+) -> None:
+    catalog, questionnaire = french
+    answers = {"uses_lists": True, "list_source": "csv_upload"}
+    path = make_session(workspace, questionnaire, answers=answers, current="list_prep_hours")
+    async with make_app(workspace, catalog).run_test(size=SIZE) as pilot:
+        screen = await open_interview(pilot, path)
+        await pilot.press(*"500", "enter")
+        assert screen.question.id == "list_prep_hours"
+        message = str(screen.query_one("#validation").render())
+        assert "Saisissez un nombre de 0 à 168 hours/week." in message
+    assert "list_prep_hours" not in on_disk(workspace, path).answers
+
+
+async def test_inventory_rows_are_refused_in_french(
+    french_ui: None, workspace: Workspace, french: tuple[Catalog, Questionnaire]
+) -> None:
+    """The row form's missing field and the table's repeated row, said in French."""
+    catalog, questionnaire = french
+    path = make_session(workspace, questionnaire, current="systems")
+    async with make_app(workspace, catalog).run_test(size=SIZE) as pilot:
+        screen = await open_interview(pilot, path)
+        await pilot.press("a", "tab", "tab", "tab", *"Mia", "ctrl+s")
+        modal = pilot.app.screen
+        assert isinstance(modal, InventoryRowModal)
+        assert "System : obligatoire." in str(modal.query_one("#row-problem").render())
+        await pilot.press("escape")
+        await pilot.press("a", *"Salesforce", "ctrl+s")
+        assert on_disk(workspace, path).answers["systems"].value == [{"name": "Salesforce"}]
+        await pilot.press("a", *"salesforce ", "ctrl+s")
+        message = str(screen.query_one("#validation").render())
+        assert "La ligne 2 répète la ligne 1 (salesforce)." in message
+    assert on_disk(workspace, path).answers["systems"].value == [{"name": "Salesforce"}]

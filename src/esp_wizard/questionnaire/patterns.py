@@ -92,10 +92,11 @@ def _unbounded_at(pattern: str, i: int) -> bool:
 def fullmatch(pattern: str, text: str) -> bool:
     """`pattern` matches all of `text`; PatternTimeout if it takes too long (never hangs)."""
     if len(text) > MAX_MATCHED:
-        raise PatternTimeout(f"answer longer than {MAX_MATCHED} characters for a pattern")
+        message = _("answer longer than {count} characters for a pattern")
+        raise PatternTimeout(message.format(count=MAX_MATCHED))
     import regex
 
     try:
         return regex.fullmatch(pattern, text, timeout=MATCH_SECONDS) is not None
     except TimeoutError:
-        raise PatternTimeout("the pattern took too long on this answer") from None
+        raise PatternTimeout(_("the pattern took too long on this answer")) from None

@@ -206,7 +206,8 @@ class Interview:
         answer = self.session.answers.get(question_id)
         if answer is None or answer.status != "answered" or is_empty(answer.value):
             return ""  # open: `required` says whether that is a gap
-        return rows_short(question, answer.value)
+        with i18n.use(self.questionnaire.language):  # said with the question's words
+            return rows_short(question, answer.value)
 
     def follow_ups(self) -> list[Question]:
         return [
@@ -253,7 +254,8 @@ class Interview:
     def _question(self, question_id: str) -> Question:
         question = self.questionnaire.question(question_id)
         if question is None:
-            raise AnswerError(f"No question '{question_id}' in this questionnaire.")
+            message = i18n._("No question '{id}' in this questionnaire.")
+            raise AnswerError(message.format(id=question_id))
         return question
 
     def _put(self, question_id: str, **changes: Any) -> Answer:

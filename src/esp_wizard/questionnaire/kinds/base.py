@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from esp_wizard.i18n import N_
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.expression import NameType
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ class Kind(Generic[Q]):
 
     def validate(self, question: Q, value: Any, other: str = "") -> Any:
         """The value to store, or AnswerError saying what to change."""
-        raise AnswerError("A note takes no answer.")
+        raise AnswerError(_("A note takes no answer."))
 
     def display(self, question: Q, value: Any, other: str, language: str, terse: bool) -> str:
         """A non-empty answer as a person reads it; `terse` is the bare form for templates."""

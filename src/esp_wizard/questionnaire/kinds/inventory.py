@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field
 
-from esp_wizard.i18n import N_, _
+from esp_wizard.i18n import N_, _, ngettext
 from esp_wizard.questionnaire.expression import NameType
 from esp_wizard.questionnaire.kinds.base import AnswerError, Found, Kind, Loc, QuestionBase
 
@@ -86,41 +86,52 @@ class InventoryKind(Kind[InventoryQuestion]):
         """One row: known fields, required ones filled, each value valid for its type."""
         unknown = [key for key in row if question.field(key) is None]
         if unknown:
-            raise AnswerError(f"Unknown field: {', '.join(unknown)}.")
+            message = ngettext(
+                "Unknown field: {fields}.", "Unknown fields: {fields}.", len(unknown)
+            )
+            raise AnswerError(message.format(fields=", ".join(unknown)))
         clean: Row = {}
         for field in question.fields:
             value = row.get(field.id)
             if value is None or value == "":
                 if field.required:
-                    raise AnswerError(f"{field.text}: required.")
+                    raise AnswerError(_("{text}: required.").format(text=field.text))
                 continue
             try:
                 clean[field.id] = self._kind_of(field).validate(field, value)
             except AnswerError as error:
-                raise AnswerError(f"{field.text}: {error}") from None
+                message = _("{field}: {problem}").format(field=field.text, problem=error)
+                raise AnswerError(message) from None
         return clean
 
     def validate(self, question: InventoryQuestion, value: Any, other: str = "") -> list[Row]:
         if not isinstance(value, list | tuple) or not all(isinstance(r, dict) for r in value):
-            raise AnswerError(f"Add {question.item} rows.")
+            raise AnswerError(_("Add {item} rows.").format(item=question.item))
         rows = []
         seen: dict[str, int] = {}
         for number, row in enumerate(value, start=1):
             try:
                 clean = self.validate_row(question, row)
             except AnswerError as error:
-                raise AnswerError(f"Row {number}: {error}") from None
+                message = _("Row {number}: {problem}").format(number=number, problem=error)
+                raise AnswerError(message) from None
             key = row_key(clean.get(question.key_field))
             if key and key in seen:
                 name = clean[question.key_field]
-                raise AnswerError(f"Row {number} repeats row {seen[key]} ({name}).")
+                message = _("Row {number} repeats row {first} ({name}).")
+                raise AnswerError(message.format(number=number, first=seen[key], name=name))
             seen[key] = number
             rows.append(clean)
         # Fewer rows than `min_rows` are kept (saved as they are typed, never lost): the
         # shortfall is reported at review, as an open required question is (`rows_short`).
         high = question.max_rows
         if high is not None and len(rows) > high:
-            raise AnswerError(f"Keep it to {high} {question.item} rows (now {len(rows)}).")
+            message = ngettext(
+                "Keep it to {high} {item} row (now {count}).",
+                "Keep it to {high} {item} rows (now {count}).",
+                high,
+            )
+            raise AnswerError(message.format(high=high, item=question.item, count=len(rows)))
         return rows
 
     def display(
@@ -135,4 +146,9 @@ def rows_short(question: InventoryQuestion, value: Any) -> str:
     count = len(value) if isinstance(value, list) else 0
     if low is None or count >= low:
         return ""
-    return f"Add at least {low} {question.item} rows (now {count})."
+    message = ngettext(
+        "Add at least {low} {item} row (now {count}).",
+        "Add at least {low} {item} rows (now {count}).",
+        low,
+    )
+    return message.format(low=low, item=question.item, count=count)

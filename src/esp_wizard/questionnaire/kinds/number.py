@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
+from esp_wizard import i18n
 from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.kinds.base import (
     AnswerError,
@@ -16,7 +17,6 @@ from esp_wizard.questionnaire.kinds.base import (
     QuestionBase,
     is_number,
     number_text,
-    plain_number,
 )
 
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
@@ -72,16 +72,16 @@ class NumberKind(Kind[NumberQuestion]):
         return bounds_problems(question.min, question.max, loc)
 
     def parse(self, question: NumberQuestion, text: str) -> int | float:
-        return parse_number(text, f"Enter a number{_range(question)}.")
+        return parse_number(text, _problem(question))
 
     def validate(self, question: NumberQuestion, value: Any, other: str = "") -> int | float:
-        problem = f"Enter a number{_range(question)}."
+        problem = _problem(question)
         if isinstance(value, str):
             value = parse_number(value, problem)
         number = check_number(value, problem)
         if question.integer:
             if not float(number).is_integer():
-                raise AnswerError(f"Enter a whole number{_range(question)}.")
+                raise AnswerError(_problem(question, whole=True))
             number = int(number)
         if (question.min is not None and number < question.min) or (
             question.max is not None and number > question.max
@@ -99,13 +99,37 @@ class NumberKind(Kind[NumberQuestion]):
         return ("number", float(value))
 
 
-def _range(question: NumberQuestion) -> str:
-    unit = f" {question.unit}" if question.unit else ""
-    low, high = question.min, question.max
+# What to type, by the bounds a question has (a whole sentence each, for the translator).
+_ENTER = {
+    (False, "range"): N_("Enter a number from {low} to {high}."),
+    (False, "low"): N_("Enter a number of at least {low}."),
+    (False, "high"): N_("Enter a number of at most {high}."),
+    (False, "unit"): N_("Enter a number ({unit})."),
+    (False, ""): N_("Enter a number."),
+    (True, "range"): N_("Enter a whole number from {low} to {high}."),
+    (True, "low"): N_("Enter a whole number of at least {low}."),
+    (True, "high"): N_("Enter a whole number of at most {high}."),
+    (True, "unit"): N_("Enter a whole number ({unit})."),
+    (True, ""): N_("Enter a whole number."),
+}
+
+
+def _problem(question: NumberQuestion, whole: bool = False) -> str:
+    """ "Enter a number from 0 to 168 hours/week.": the last bound carries the unit."""
+    low, high, unit = question.min, question.max, question.unit
+
+    def bound(value: float | None, last: bool) -> str:
+        text = "" if value is None else number_text(value, i18n.current())
+        return f"{text} {unit}" if last and unit else text
+
     if low is not None and high is not None:
-        return f" from {plain_number(low)} to {plain_number(high)}{unit}"
-    if low is not None:
-        return f" of at least {plain_number(low)}{unit}"
-    if high is not None:
-        return f" of at most {plain_number(high)}{unit}"
-    return f" ({question.unit})" if question.unit else ""
+        shape = "range"
+    elif low is not None:
+        shape = "low"
+    elif high is not None:
+        shape = "high"
+    else:
+        shape = "unit" if unit else ""
+    return _(_ENTER[whole, shape]).format(
+        low=bound(low, high is None), high=bound(high, True), unit=unit
+    )

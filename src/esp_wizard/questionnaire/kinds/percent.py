@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from esp_wizard.i18n import N_
+from esp_wizard import i18n
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.kinds.base import (
     AnswerError,
     Kind,
@@ -19,7 +20,6 @@ from esp_wizard.questionnaire.kinds.base import (
 from esp_wizard.questionnaire.kinds.number import check_number, parse_number
 
 LOW, HIGH = 0, 100
-_PROBLEM = f"Enter a percentage from {LOW} to {HIGH} (e.g. 37.5)."
 
 
 class PercentQuestion(QuestionBase):
@@ -37,14 +37,14 @@ class PercentKind(Kind[PercentQuestion]):
         return is_number(value)
 
     def parse(self, question: PercentQuestion, text: str) -> int | float:
-        return parse_number(text.strip().removesuffix("%"), _PROBLEM)
+        return parse_number(text.strip().removesuffix("%"), _problem())
 
     def validate(self, question: PercentQuestion, value: Any, other: str = "") -> int | float:
         if isinstance(value, str):
             value = self.parse(question, value)
-        number = check_number(value, _PROBLEM)
+        number = check_number(value, _problem())
         if not LOW <= number <= HIGH:
-            raise AnswerError(_PROBLEM)
+            raise AnswerError(_problem())
         return number
 
     def display(
@@ -54,3 +54,9 @@ class PercentKind(Kind[PercentQuestion]):
 
     def canonical(self, question: PercentQuestion, value: Any) -> tuple[str, Any]:
         return ("number", float(value))
+
+
+def _problem() -> str:
+    """The range and an example with the decimal mark of the language in use (37,5 in French)."""
+    message = _("Enter a percentage from {low} to {high} (e.g. {example}).")
+    return message.format(low=LOW, high=HIGH, example=i18n.decimal(37.5))

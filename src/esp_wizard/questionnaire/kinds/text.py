@@ -60,4 +60,5 @@ def _matches(pattern: str, text: str) -> bool:
     try:
         return fullmatch(pattern, text)
     except PatternTimeout as error:
-        raise AnswerError(f"This answer cannot be checked against its pattern ({error}).") from None
+        message = _("This answer cannot be checked against its pattern ({reason}).")
+        raise AnswerError(message.format(reason=error)) from None
