@@ -16,6 +16,8 @@ import stat
 import time
 from pathlib import Path
 
+from esp_wizard.i18n import _
+
 TEMP_SUFFIX = ".tmp"
 _REPLACE_RETRIES = 5  # Windows: a virus scanner or indexer may hold the target for a moment
 
@@ -102,7 +104,7 @@ def fsync_dir(folder: str | Path) -> None:
 
 def _write_temp(path: Path, data: bytes, *, durable: bool) -> Path:
     mode = _mode_of(path)
-    for _ in range(100):
+    for _attempt in range(100):
         temp = path.with_name(f"{temp_prefix(path)}{secrets.token_hex(4)}{TEMP_SUFFIX}")
         try:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
@@ -110,7 +112,7 @@ def _write_temp(path: Path, data: bytes, *, durable: bool) -> Path:
             continue
         break
     else:  # pragma: no cover - 100 collisions of 32 random bits
-        raise FileExistsError(f"no free temporary name beside {path}")
+        raise FileExistsError(_("no free temporary name beside {file}").format(file=path))
     try:
         if mode is not None and hasattr(os, "fchmod"):
             os.fchmod(fd, mode)

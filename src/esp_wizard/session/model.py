@@ -53,9 +53,8 @@ def _check_text(value: Any) -> None:
             value.encode("utf-8")
         except UnicodeEncodeError as error:
             bad = value[error.start]
-            raise ValueError(
-                f"text holds an unpaired surrogate (U+{ord(bad):04X}), which a file cannot store"
-            ) from None
+            message = _("text holds an unpaired surrogate ({code}), which a file cannot store")
+            raise ValueError(message.format(code=f"U+{ord(bad):04X}")) from None
     elif isinstance(value, dict):
         for key, item in value.items():
             _check_text(key)
