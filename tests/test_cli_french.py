@@ -194,6 +194,7 @@ def test_a_questionnaire_cross_check_in_french(
     [
         ("min-greater-than-max", "min (200) est supérieur à max (168)"),
         ("duplicate-option", "« email » figure deux fois"),
+        ("for-each-not-inventory", "« channels » n'est pas une question inventory (systems)"),
     ],
 )
 def test_a_question_type_problem_in_french(

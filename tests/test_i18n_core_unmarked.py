@@ -10,12 +10,12 @@ instead of `_()` / `ngettext()` is English on a French screen.
 
 The scan reads the source (AST, nothing is imported). It flags, in every function, the
 message of a `raise X(...)` (its first argument, or `message=`), of a `Problem(...)` (its
-fourth argument, or `message=`) and of a load-time check's `yield loc, message`, when that
-message is literal text holding a word or a `: ; ? !` (a glued fragment such as
-f"{field}: {error}" is as untranslatable as a sentence). It follows a message through a
-local name (`message = f"..."; raise X(message)`), a module's constant and a helper of the
-same module that returns literal text. What is marked (`_()`, `ngettext()`, `N_()`, or
-`.format()` on one of them) passes.
+fourth argument, or `message=`) and of a load-time check's `yield loc, message` (or
+`return`), when that message is literal text holding a word or a `: ; ? !` (a glued
+fragment such as f"{field}: {error}" is as untranslatable as a sentence). It follows a
+message through a local name (`message = f"..."; raise X(message)`), a module's constant
+and a helper of the same module that returns literal text. What is marked (`_()`,
+`ngettext()`, `N_()`, or `.format()` on one of them) passes.
 
 Programmer errors (TypeError, AssertionError, ...: a bug, never a user's doing) are not
 looked at. Any other exception that never reaches a person is allowed below, by file and
@@ -189,6 +189,10 @@ def _messages(call: ast.Call, first: int) -> Iterator[ast.AST]:
     yield from (k.value for k in call.keywords if k.arg == "message")
 
 
+def _pair(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Tuple) and len(node.elts) == 2
+
+
 def unmarked(path: Path) -> Iterator[tuple[int, str]]:
     """(line, message) for each raised or Problem message written out in English."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -205,8 +209,8 @@ def unmarked(path: Path) -> Iterator[tuple[int, str]]:
                     candidates = list(_messages(node.exc, 0))
             elif isinstance(node, ast.Call) and _called(node) == "Problem":
                 candidates = list(_messages(node, 3))
-            elif isinstance(node, ast.Yield) and isinstance(node.value, ast.Tuple):
-                candidates = node.value.elts[1:2]  # a load-time check's (key path, message)
+            elif isinstance(node, ast.Yield | ast.Return) and _pair(node.value):
+                candidates = [node.value.elts[1]]  # a load-time check's (key path, message)
             for candidate in candidates:
                 text = scope.text(candidate)
                 if text and READABLE.search(text):
@@ -268,12 +272,17 @@ def test_the_scan_sees_what_it_must(tmp_path: Path) -> None:
                 raise ExpressionError(_why(n), 3)
             problems = [Problem("f.toml", 3, "id", "must be text")]
             yield (*row, "min"), f"min ({n}) is greater than max"
+            return (*row, "for_each"), _not_inventory(n)
             raise FileProblems(f"session {n}", problems)
 
         def _why(n):
             return f"{n} is not a condition"
 
         _PROBLEM = "Enter a percentage."
+
+        def _not_inventory(n):
+            listed = ", ".join(n) if n else "none"
+            return f"'{n}' is not an inventory question ({listed})"
 
         def percent(n):
             raise AnswerError(_PROBLEM)
@@ -291,6 +300,7 @@ def test_the_scan_sees_what_it_must(tmp_path: Path) -> None:
     path = tmp_path / "example.py"
     path.write_text(source, encoding="utf-8")
     assert sorted(text for _line, text in unmarked(path)) == [
+        "'{}' is not an inventory question ({})",
         "Enter a percentage.",
         "Row repeats ",
         "min ({}) is greater than max",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from esp_wizard import i18n
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.session.controller import SKIPPED, InterviewController
 from esp_wizard.session.interview import Interview
@@ -109,6 +110,14 @@ def test_moving_follows_skip_logic_and_a_hidden_question_cannot_be_jumped_to(
     assert question is not None and on_disk(control).current == "list_source"
     assert control.back("story").id == "welcome"
     assert control.back("story", skip_notes=True) is None
+
+
+def test_a_hidden_question_is_refused_in_the_interface_language(
+    control: InterviewController,
+) -> None:
+    with i18n.use("fr"):
+        _question, outcome = control.jump("list_source")
+    assert outcome.refused == "Cette question est sautée en raison d'une réponse précédente."
 
 
 def test_complete_is_saved(control: InterviewController) -> None:

@@ -76,3 +76,7 @@ def test_one_id_in_two_files_is_a_conflict_in_sessions_and_report(
 
     assert len(json.loads(out)["sessions"]) == healthy  # counted once
     assert original.name in err and copy.name in err
+    assert main(["--lang", "fr", "--workspace", str(example), "report", "--format", "json"]) == 0
+    err = capsys.readouterr().err
+    assert "l'identifiant de session nwexecut figure dans 2 fichiers : " in err
+    assert f"seul {original.name} (modifié en dernier) est utilisé" in err

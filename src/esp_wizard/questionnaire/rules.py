@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from esp_wizard.i18n import _
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.expression import NameType
 from esp_wizard.questionnaire.kinds import is_empty
@@ -131,5 +132,8 @@ def form_of(rule: m.FindingRule) -> RuleForm:
 
 
 def _not_inventory(name: str, inventories: list[str]) -> str:
-    listed = ", ".join(inventories) if inventories else "none in this questionnaire"
-    return f"'{name}' is not an inventory question ({listed})"
+    if not inventories:
+        message = _("'{name}' is not an inventory question (none in this questionnaire)")
+        return message.format(name=name)
+    message = _("'{name}' is not an inventory question ({inventories})")
+    return message.format(name=name, inventories=", ".join(inventories))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from esp_wizard.errors import UserError
+from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import Question, is_empty
 from esp_wizard.questionnaire.kinds.base import AnswerError
@@ -26,7 +27,8 @@ from esp_wizard.session.model import Answer, AnswerStatus, Observation, Session,
 from esp_wizard.session.store import SessionStore
 
 Clock = Callable[[], dt.datetime]
-SKIPPED = "That question is skipped by an earlier answer."
+# Marked here, translated where it is shown (`_(SKIPPED)`).
+SKIPPED = N_("That question is skipped by an earlier answer.")
 
 
 @dataclass(frozen=True)
@@ -255,7 +257,7 @@ class InterviewController:
         """Any active question (from a list or the review); refused if skip logic hides it."""
         question = self.target(question_id)
         if question is None:
-            return None, Outcome(refused=SKIPPED)
+            return None, Outcome(refused=_(SKIPPED))
         return question, self.move_to(question_id)
 
     def complete(self) -> Outcome:

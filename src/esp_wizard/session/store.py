@@ -53,6 +53,7 @@ from esp_wizard.session.names import SLUG_LENGTH as SLUG_LENGTH
 from esp_wizard.session.names import questionnaire_copy_name as questionnaire_copy_name
 from esp_wizard.session.names import slugify as slugify
 from esp_wizard.session.names import split_progress
+from esp_wizard.session.summary import conflict_line
 from esp_wizard.tomlfile import (
     Loc,
     describe,
@@ -116,10 +117,7 @@ class SessionListing:
     def conflict_lines(self) -> builtins.list[str]:
         """One line per duplicated id, naming every file that holds it."""
         return [
-            f"session id {group[0].session.id} is in {len(group)} files: "
-            + ", ".join(_shown(e.path) for e in group)
-            + f"; only {group[0].path.name} (changed last) is used; rename or remove the copy"
-            for group in self.duplicates
+            conflict_line(group[0].session.id, [e.path for e in group]) for group in self.duplicates
         ]
 
     def __iter__(self) -> Iterator[SessionEntry]:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from esp_wizard.errors import FileProblems
 from esp_wizard.filecache import FileCache, file_key
+from esp_wizard.i18n import _
 from esp_wizard.session.names import (
     SESSION_FORMAT,
     progress_digest,
@@ -88,11 +89,12 @@ class SummaryListing:
 
 def conflict_line(session_id: str, paths: list[Path]) -> str:
     """The warning for one id in several files; `paths` newest first."""
-    return (
-        f"session id {session_id} is in {len(paths)} files: "
-        + ", ".join(shown(p) for p in paths)
-        + f"; only {paths[0].name} (changed last) is used; rename or remove the copy"
+    message = _(
+        "session id {id} is in {count} files: {files}; only {name} (changed last) is "
+        "used; rename or remove the copy"
     )
+    files = ", ".join(shown(p) for p in paths)
+    return message.format(id=session_id, count=len(paths), files=files, name=paths[0].name)
 
 
 def shown(path: Path) -> str:
