@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from esp_wizard import i18n
 from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.expression import NameType
 
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
 
 QUESTION_ID = r"^[a-z][a-z0-9_]*$"
 OTHER = "other"
-NOT_ANSWERED = {"en": "(not answered)", "fr": "(sans réponse)"}
-YES_NO = {"en": ("yes", "no"), "fr": ("oui", "non")}
 _DECIMAL_COMMA = {"fr", "de", "es", "it", "pt", "nl"}
 
 Loc = tuple[str | int, ...]
@@ -135,11 +134,14 @@ def words(language: str) -> str:
 
 
 def yes_no_words(language: str) -> tuple[str, str]:
-    return YES_NO.get(words(language), YES_NO["en"])
+    """ "yes"/"no" in the questionnaire's language (English when the catalogue has none)."""
+    with i18n.use(words(language)):
+        return _("yes"), _("no")
 
 
 def not_answered(language: str) -> str:
-    return NOT_ANSWERED.get(words(language), NOT_ANSWERED["en"])
+    with i18n.use(words(language)):
+        return _("(not answered)")
 
 
 def number_text(value: float, language: str = "en") -> str:
