@@ -211,3 +211,17 @@ def test_back_in_a_row_leaves_the_row_and_saves_nothing_of_it(root: Path) -> Non
     keys += [ENTER, ENTER, ":stop\r"]
     assert run_ask(root, *NEW, keys=keys) == 0
     assert values(root)["systems"] == [{"name": "CRM", "kind": "crm", "transport": "api"}]
+
+
+def test_rows_below_the_minimum_are_counted_in_french(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    french = MIN_ROWS.replace('language = "en"', 'language = "fr"').replace(
+        'item = "system"', 'item = "système"'
+    )
+    (root / "questionnaires" / "two.toml").write_text(french, encoding="utf-8")
+    args = ["--client", "Acme", "--questionnaire", "two-systems", "--interviewee", "Ana"]
+    args += ["--engagement", "", "--facilitator", ""]
+    assert run_ask(root, *args, keys=[pick(0), typed("Shop"), pick(3), "n"]) == 0
+    assert values(root) == {"systems": [{"name": "Shop"}]}
+    assert "Ajoutez au moins 2 lignes système (actuellement 1)." in capsys.readouterr().out
