@@ -117,7 +117,7 @@ def test_a_hidden_question_is_refused_in_the_interface_language(
 ) -> None:
     with i18n.use("fr"):
         _question, outcome = control.jump("list_source")
-    assert outcome.refused == "Cette question est sautée en raison d'une réponse précédente."
+    assert outcome.refused == "Une réponse précédente écarte cette question."
 
 
 def test_complete_is_saved(control: InterviewController) -> None:
