@@ -33,6 +33,7 @@ from pydantic_core import ErrorDetails
 
 from esp_wizard.errors import FileProblems, Problem, UserError
 from esp_wizard.i18n import _
+from esp_wizard.reasons import os_reason
 from esp_wizard.session.atomic import (
     atomic_create_bytes,
     atomic_write_bytes,
@@ -211,7 +212,7 @@ class SessionStore:
                 first = error.errors()[0]
                 where = ".".join(str(step) for step in first["loc"])
                 message = _("cannot start a session: {where}: {reason}")
-                raise UserError(message.format(where=where, reason=first["msg"])) from None
+                raise UserError(message.format(where=where, reason=describe(first, []))) from None
             if self._id_taken(session.id):
                 continue
             path = sessions_dir / session_file_name(session)
@@ -667,4 +668,4 @@ def _shown(path: Path) -> str:
 
 
 def _reason(error: OSError) -> str:
-    return error.strerror or str(error)
+    return os_reason(error)
