@@ -25,7 +25,7 @@ from esp_wizard.export import files as export_files
 from esp_wizard.export.csv_export import dialect_for
 from esp_wizard.findings import compile_workspace, engagement_file
 from esp_wizard.reasons import os_reason, toml_reason
-from esp_wizard.tomlfile import describe, parse_toml
+from esp_wizard.tomlfile import describe, parse_toml, read_toml
 from esp_wizard.workspace import Workspace
 
 # One snippet for each message tomllib can give (CPython's Lib/tomllib/_parser.py).
@@ -273,3 +273,18 @@ def test_pydantic_errors_of_a_damaged_file_read_in_french(
     with i18n.use("fr"):
         assert describe(error, []) == french
     assert describe(error, []).startswith(english)
+
+
+def test_a_file_saved_as_latin1_names_its_line_and_byte_in_french(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_bytes('id = "x"\nclient = "Société"\n'.encode("latin-1"))
+    with i18n.use("fr"), pytest.raises(FileProblems) as caught:
+        read_toml(path, "s.toml")
+    assert str(caught.value) == (
+        "s.toml:2: pas du texte UTF-8 (l'octet 0xE9 n'est pas suivi des octets qu'attend l'UTF-8)"
+    )
+    with pytest.raises(FileProblems) as caught:
+        read_toml(path, "s.toml")
+    assert str(caught.value) == (
+        "s.toml:2: not UTF-8 text (byte 0xE9 is not followed by the bytes UTF-8 expects)"
+    )

@@ -43,6 +43,24 @@ def os_reason(error: OSError) -> str:
     return error.strerror or str(error)
 
 
+# What Python's UTF-8 decoder says of bytes that are not UTF-8 (a file saved as Latin-1).
+_DECODE_REASONS = {
+    "invalid start byte": N_("byte 0x{byte} cannot start a character"),
+    "invalid continuation byte": N_("byte 0x{byte} is not followed by the bytes UTF-8 expects"),
+    "unexpected end of data": N_("the file ends in the middle of a character"),
+}
+
+
+def decode_reason(error: UnicodeDecodeError) -> str:
+    """Why bytes are not UTF-8 text, naming the byte at fault; the decoder's words when
+    the reason is not one we know."""
+    reason = _DECODE_REASONS.get(error.reason)
+    if reason is None:
+        return error.reason
+    byte = error.object[error.start] if error.start < len(error.object) else 0
+    return _(reason).format(byte=f"{byte:02X}")
+
+
 # tomllib's messages (CPython's Lib/tomllib/_parser.py), without their " (at ...)" suffix,
 # lower-cased as our lines start them. Fixed ones first, then those that carry a value.
 _TOML_FIXED = {

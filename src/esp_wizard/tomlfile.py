@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from esp_wizard.errors import FileProblems, Problem
 from esp_wizard.i18n import N_, _, ngettext
-from esp_wizard.reasons import os_reason, toml_reason
+from esp_wizard.reasons import decode_reason, os_reason, toml_reason
 from esp_wizard.tomllocate import LineIndex, has_step
 
 if TYPE_CHECKING:  # not imported at run time: a listing reads TOML without pydantic
@@ -60,9 +60,9 @@ def read_toml(path: Path, shown: str) -> tuple[str, dict[str, Any]]:
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        raise _problem(
-            shown, None, _("not UTF-8 text ({reason})").format(reason=error.reason)
-        ) from None
+        line = raw.count(b"\n", 0, error.start) + 1
+        message = _("not UTF-8 text ({reason})").format(reason=decode_reason(error))
+        raise _problem(shown, line, message) from None
     return text, parse_toml(text, shown)
 
 

@@ -33,7 +33,7 @@ from pydantic_core import ErrorDetails
 
 from esp_wizard.errors import FileProblems, Problem, UserError
 from esp_wizard.i18n import _
-from esp_wizard.reasons import os_reason
+from esp_wizard.reasons import decode_reason, os_reason
 from esp_wizard.session.atomic import (
     atomic_create_bytes,
     atomic_write_bytes,
@@ -460,8 +460,9 @@ class SessionStore:
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as error:
-            message = _("not UTF-8 text ({reason})").format(reason=error.reason)
-            raise FileProblems(shown, [Problem(shown, None, "", message)]) from None
+            line = data.count(b"\n", 0, error.start) + 1
+            message = _("not UTF-8 text ({reason})").format(reason=decode_reason(error))
+            raise FileProblems(shown, [Problem(shown, line, "", message)]) from None
 
     def _copy_bytes(self, path: Path, shown: str) -> tuple[bytes, str]:
         """A copy's bytes and sha256, read once while the file stays the same (a report
