@@ -203,3 +203,19 @@ def test_a_damaged_engagement_file_names_line_and_key_in_french(
     assert code == 2
     assert f"{path}:{line}: {english}" in said
     assert path.read_text(encoding="utf-8") == content
+
+
+def test_an_exported_summary_says_what_was_written_in_french(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    session = next((workspace / "sessions").glob("*.toml"))
+    session_id = session.stem.rsplit("-", 1)[-1]
+    target = workspace / "summary.md"
+    args = ("--workspace", str(workspace), "export", str(session), "-o", str(target))
+    code, french = errors(capsys, "--lang", "fr", *args)
+    assert code == 0
+    assert french.endswith(f"(session {session_id}, 2 sur 8 répondues)\n")
+    target.unlink()
+    code, english = errors(capsys, *args)
+    assert code == 0
+    assert english.endswith(f"(session {session_id}, 2 of 8 answered)\n")
