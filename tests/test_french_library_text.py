@@ -24,7 +24,7 @@ from esp_wizard.export import export_format, render_report
 from esp_wizard.export import files as export_files
 from esp_wizard.export.csv_export import dialect_for
 from esp_wizard.findings import compile_workspace, engagement_file
-from esp_wizard.reasons import os_reason, toml_reason
+from esp_wizard.reasons import error_text, os_reason, toml_reason
 from esp_wizard.tomlfile import describe, parse_toml, read_toml
 from esp_wizard.workspace import Workspace
 
@@ -288,3 +288,14 @@ def test_a_file_saved_as_latin1_names_its_line_and_byte_in_french(tmp_path: Path
     assert str(caught.value) == (
         "s.toml:2: not UTF-8 text (byte 0xE9 is not followed by the bytes UTF-8 expects)"
     )
+
+
+def test_a_system_error_ends_a_line_as_its_file_and_its_reason() -> None:
+    error = PermissionError(errno.EACCES, "Permission denied", "workshop/sessions")
+    with i18n.use("fr"):
+        assert error_text(error) == "workshop/sessions : permission refusée"
+        assert error_text(OSError(errno.ENOSPC, "No space left on device")) == (
+            "plus de place sur le disque"
+        )
+        assert error_text(UserError("déjà en français")) == "déjà en français"
+    assert error_text(error) == "workshop/sessions: Permission denied"

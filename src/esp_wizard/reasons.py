@@ -43,6 +43,17 @@ def os_reason(error: OSError) -> str:
     return error.strerror or str(error)
 
 
+def error_text(error: BaseException) -> str:
+    """An exception as the end of one of our lines: an OSError as its file and its reason
+    in the reader's language (not "[Errno 13] Permission denied: 'x'"), anything else as
+    its own text (our errors are already in the reader's language)."""
+    if not isinstance(error, OSError) or error.errno is None:
+        return str(error)
+    if error.filename is None:
+        return os_reason(error)
+    return _("{file}: {reason}").format(file=error.filename, reason=os_reason(error))
+
+
 # What Python's UTF-8 decoder says of bytes that are not UTF-8 (a file saved as Latin-1).
 _DECODE_REASONS = {
     "invalid start byte": N_("byte 0x{byte} cannot start a character"),
