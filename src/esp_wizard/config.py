@@ -65,5 +65,7 @@ def save_config(config: UserConfig, path: Path | None = None) -> str:
         atomic_write_bytes(path, tomli_w.dumps(data).encode("utf-8"))
     except OSError as error:
         message = _("could not save settings to {file}: {reason}")
-        return message.format(file=path, reason=error.strerror or error)
+        from esp_wizard.reasons import os_reason
+
+        return message.format(file=path, reason=os_reason(error))
     return ""

@@ -6,6 +6,7 @@ unreadable, not UTF-8, TOML syntax) and how a pydantic error reads for a person.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import stat
@@ -15,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from esp_wizard.errors import FileProblems, Problem
-from esp_wizard.i18n import N_, _
+from esp_wizard.i18n import N_, _, ngettext
+from esp_wizard.reasons import decode_reason, os_reason, toml_reason
 from esp_wizard.tomllocate import LineIndex, has_step
 
 if TYPE_CHECKING:  # not imported at run time: a listing reads TOML without pydantic
@@ -24,7 +26,8 @@ if TYPE_CHECKING:  # not imported at run time: a listing reads TOML without pyda
 
 Loc = tuple[str | int, ...]
 
-_TOML_POSITION = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
+_TOML_POSITION = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$", re.S)
+_TOML_AT_END = re.compile(r"^(.*) \(at end of document\)$", re.S)
 _EXPECTED = {
     "string": N_("text"),
     "int": N_("a whole number"),
@@ -57,9 +60,9 @@ def read_toml(path: Path, shown: str) -> tuple[str, dict[str, Any]]:
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        raise _problem(
-            shown, None, _("not UTF-8 text ({reason})").format(reason=error.reason)
-        ) from None
+        line = raw.count(b"\n", 0, error.start) + 1
+        message = _("not UTF-8 text ({reason})").format(reason=decode_reason(error))
+        raise _problem(shown, line, message) from None
     return text, parse_toml(text, shown)
 
 
@@ -114,13 +117,7 @@ def parse_toml(text: str, shown: str) -> dict[str, Any]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        match = _TOML_POSITION.match(str(error))
-        if match:
-            what, line, column = match.group(1), int(match.group(2)), match.group(3)
-            message = _("TOML syntax (column {column}): {reason}")
-            raise _problem(shown, line, message.format(column=column, reason=lower(what))) from None
-        message = _("TOML syntax: {reason}").format(reason=lower(str(error)))
-        raise _problem(shown, None, message) from None
+        raise _syntax_problem(shown, text, str(error)) from None
     except RecursionError:
         line = _deep_line(text)
         raise _problem(shown, line, _too_deep()) from None
@@ -136,6 +133,22 @@ def parse_toml(text: str, shown: str) -> dict[str, Any]:
         where = ".".join(str(step) for step in path)
         raise FileProblems(shown, [Problem(shown, line, where, message)])
     return data
+
+
+def _syntax_problem(shown: str, text: str, error: str) -> FileProblems:
+    """tomllib's message as our line: its position as the file's line and column, its
+    words in the language in use (reasons.toml_reason)."""
+    match = _TOML_POSITION.match(error)
+    if match:
+        what, line, column = match.group(1), int(match.group(2)), match.group(3)
+        message = _("TOML syntax (column {column}): {reason}")
+        return _problem(shown, line, message.format(column=column, reason=toml_reason(what)))
+    at_end = _TOML_AT_END.match(error)
+    if at_end:
+        last = max(1, len(text.splitlines()))
+        message = _("TOML syntax (at the end of the file): {reason}")
+        return _problem(shown, last, message.format(reason=toml_reason(at_end.group(1))))
+    return _problem(shown, None, _("TOML syntax: {reason}").format(reason=toml_reason(error)))
 
 
 def _beyond_limits(data: Any) -> tuple[tuple[str | int, ...], str] | None:
@@ -184,7 +197,7 @@ def _too_deep() -> str:
 
 
 def _unreadable(error: OSError) -> str:
-    return _("cannot be read ({reason})").format(reason=error.strerror or error)
+    return _("cannot be read ({reason})").format(reason=os_reason(error))
 
 
 def _problem(shown: str, line: int | None, message: str) -> FileProblems:
@@ -262,14 +275,61 @@ def describe(error: Any, allowed_keys: list[str]) -> str:
     if kind in ("less_than_equal", "less_than"):
         high = ctx.get("le", ctx.get("lt"))
         return _("must be at most {high}, got {value}").format(high=high, value=got)
-    if kind == "finite_number":
-        return _("must be a finite number, got {value}").format(value=got)
     if kind == "value_error":
         return lower(str(error["msg"]).removeprefix("Value error, "))
+    if kind in _SIZES:
+        return _sized(kind, value, ctx)
+    if kind.startswith("date_from_datetime") and isinstance(value, dt.datetime):
+        return _("expected a date without a time, got {value}").format(value=got)
+    if kind in _KINDS:
+        return _(_KINDS[kind]).format(value=got)
     head = kind.split("_")[0]
     if (kind.endswith("_type") or kind.endswith("_parsing")) and head in _EXPECTED:
         return _("expected {kind}, got {value}").format(kind=_(_EXPECTED[head]), value=got)
     return _("{reason}, got {value}").format(reason=lower(str(error["msg"])), value=got)
+
+
+# pydantic's other error types a damaged session or questionnaire file can give, each as one
+# of our sentences ({value}: what the file holds).
+_KINDS = {
+    "finite_number": N_("must be a finite number, got {value}"),
+    "int_from_float": N_("expected a whole number, got {value}"),
+    "string_pattern_mismatch": N_("{value} does not have the expected form"),
+}
+_SIZES = ("too_short", "too_long", "string_too_short", "string_too_long")
+
+
+def _sized(kind: str, value: Any, ctx: dict[str, Any]) -> str:
+    """A list or a text too short or too long: the bound, and how long it is in the file."""
+    count = int(ctx.get("min_length", ctx.get("max_length", 0)))
+    actual = ctx.get("actual_length", len(value) if isinstance(value, list | str) else "?")
+    if kind.endswith("too_short") and actual == 0:
+        return _("must not be empty")
+    if kind == "string_too_short":
+        text = ngettext(
+            "must be at least {count} character long",
+            "must be at least {count} characters long",
+            count,
+        )
+    elif kind == "string_too_long":
+        text = ngettext(
+            "must be at most {count} character long",
+            "must be at most {count} characters long",
+            count,
+        )
+    elif kind == "too_short":
+        text = ngettext(
+            "must hold at least {count} item, got {actual}",
+            "must hold at least {count} items, got {actual}",
+            count,
+        )
+    else:
+        text = ngettext(
+            "must hold at most {count} item, got {actual}",
+            "must hold at most {count} items, got {actual}",
+            count,
+        )
+    return text.format(count=count, actual=actual)
 
 
 def listed(expected: str) -> str:

@@ -40,7 +40,7 @@ async def test_damaged_sessions_are_named_with_their_problem_and_open_to_a_locat
         await settle(pilot)
         text = screen_text(app)
         problems = str(app.screen.query_one("#problems", Static).render())
-        assert f"unreadable: workshop/sessions/{syntax.name}: TOML syntax" in text
+        assert f"unreadable: workshop/sessions/{syntax.name}:2: TOML syntax" in text
         assert f"damaged, cannot be opened: workshop/sessions/{typed.name}:" in text
         assert "list_prep_hours › value: number question: expected a number, got 'lots'" in problems
         table = app.screen.query_one("#sessions", DataTable)

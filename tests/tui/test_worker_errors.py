@@ -3,6 +3,8 @@ the problem is said on the screen and the user can go on."""
 
 from __future__ import annotations
 
+import errno
+
 import pytest
 from textual.widgets import Static
 
@@ -54,3 +56,18 @@ async def test_questionnaires_that_cannot_be_loaded_are_said_in_the_form(
         await pilot.press(*"Acme")
         assert screen.query_one("#client").value == "Acme"  # type: ignore[attr-defined]
     assert app.return_code in (None, 0)
+
+
+async def test_a_workspace_that_cannot_be_listed_says_why_in_french(
+    french_ui: None, workspace: Workspace, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(*_args: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", "workshop/sessions")
+
+    monkeypatch.setattr(sessions, "list_sessions", refused)
+    app = make_app(workspace, catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = str(app.screen.query_one("#empty", Static).render())
+        assert "workshop/sessions : permission refusée" in shown
+        assert "Permission denied" not in shown and "Errno" not in shown

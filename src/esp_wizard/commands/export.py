@@ -41,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
     summary = summarize_session(opened)
     warn(warnings)
     fmt = output_format(args, FORMATS)
-    what = f"session {summary.session.id}, {summary.answered} of {summary.total} answered"
+    what = _("session {id}, {done} of {total} answered").format(
+        id=summary.session.id, done=summary.answered, total=summary.total
+    )
     emit(render_session(summary, fmt), fmt, args.output, what, where, force=args.force)
     return 0

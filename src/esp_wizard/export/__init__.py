@@ -16,6 +16,7 @@ from esp_wizard import i18n
 from esp_wizard.errors import UserError
 from esp_wizard.findings.attribution import ATTRIBUTIONS, Attribution, attribute
 from esp_wizard.findings.model import EngagementReport, SessionSummary
+from esp_wizard.i18n import _
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,12 @@ def export_format(name: str, what: str = "report") -> ExportFormat:
     for fmt in FORMATS:
         if fmt.name == name and name in allowed:
             return fmt
-    raise UserError(f"unknown format '{name}' for a {what} (choose one of {', '.join(allowed)})")
+    message = (
+        _("unknown report format '{name}' (choose one of {formats})")
+        if what == "report"
+        else _("unknown session summary format '{name}' (choose one of {formats})")
+    )
+    raise UserError(message.format(name=name, formats=", ".join(allowed)))
 
 
 def _function(fmt: ExportFormat, name: str) -> Callable[..., str | bytes]:
@@ -81,8 +87,9 @@ def _render(
 ) -> str | bytes:
     chosen = export_format(fmt)
     if attribution not in ATTRIBUTIONS:
+        message = _("unknown attribution '{attribution}' (choose one of {attributions})")
         raise UserError(
-            f"unknown attribution '{attribution}' (choose one of named, role, anonymous)"
+            message.format(attribution=attribution, attributions=", ".join(ATTRIBUTIONS))
         )
     shown = attribute(report, attribution) if chosen.client_facing else report
     if chosen.name == "csv":
@@ -103,7 +110,8 @@ def render_report(
         report, fmt, attribution, language=language, csv_dialect=csv_dialect
     )
     if isinstance(rendered, bytes):
-        raise UserError(f"the {fmt} format is binary: write it to a file with -o")
+        message = _("the {fmt} format is a file, not text: write it to a file with -o")
+        raise UserError(message.format(fmt=fmt))
     return rendered
 
 

@@ -57,7 +57,8 @@ def dialect_for(name: str | None = None) -> tuple[str, str]:
     """The named dialect, else the one of the language in use."""
     chosen = name or LANGUAGE_DIALECTS.get(i18n.current(), "comma")
     if chosen not in DIALECTS:
-        raise UserError(f"unknown CSV dialect '{chosen}' (choose one of {', '.join(DIALECTS)})")
+        message = _("unknown CSV dialect '{dialect}' (choose one of {dialects})")
+        raise UserError(message.format(dialect=chosen, dialects=", ".join(DIALECTS)))
     return DIALECTS[chosen]
 
 

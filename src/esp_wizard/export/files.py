@@ -17,6 +17,8 @@ from pathlib import Path
 
 from esp_wizard.errors import UserError
 from esp_wizard.findings.model import EngagementReport, SessionSummary
+from esp_wizard.i18n import _
+from esp_wizard.reasons import os_reason
 from esp_wizard.safetext import for_file, for_terminal
 from esp_wizard.session.atomic import atomic_create_bytes, atomic_write_bytes
 from esp_wizard.session.store import slugify
@@ -52,33 +54,45 @@ class OutputRefused(UserError):
 
 def check_output(path: Path, workspace: Workspace | None, *, force: bool = False) -> None:
     """Refuse an output path that is protected, special, a symlink, or taken without force."""
-    shown = for_terminal(str(path), lines=False)
+    shown = _shown(path)
     if _inside_protected(path, workspace):
-        raise OutputRefused(
-            f"will not write {shown}: it is inside a sessions or questionnaires folder, "
+        message = _(
+            "will not write {path}: it is inside a sessions or questionnaires folder, "
             "which hold interviews; choose a file elsewhere, e.g. in exports/"
         )
+        raise OutputRefused(message.format(path=shown))
     try:
         info = os.lstat(path)
     except FileNotFoundError:
         return
     except OSError as error:
-        raise OutputRefused(f"cannot write {shown}: {error.strerror or error}") from None
-    if stat.S_ISLNK(info.st_mode):
-        raise OutputRefused(f"will not write {shown}: it is a symbolic link; name a plain file")
-    if stat.S_ISDIR(info.st_mode):
-        raise OutputRefused(f"will not write {shown}: it is a folder; name a file in it")
-    if not stat.S_ISREG(info.st_mode):
-        raise OutputRefused(
-            f"will not write {shown}: it is a special file (device, FIFO or socket); "
+        message = _("cannot write {path}: {reason}")
+        raise OutputRefused(message.format(path=shown, reason=os_reason(error))) from None
+    refused = _refusal(path, info.st_mode, force=force)
+    if refused:
+        raise OutputRefused(refused.format(path=shown))
+
+
+def _refusal(path: Path, mode: int, *, force: bool) -> str:
+    """Why an existing file may not be written (a message with `{path}`), or ""."""
+    if stat.S_ISLNK(mode):
+        return _("will not write {path}: it is a symbolic link; name a plain file")
+    if stat.S_ISDIR(mode):
+        return _("will not write {path}: it is a folder; name a file in it")
+    if not stat.S_ISREG(mode):
+        return _(
+            "will not write {path}: it is a special file (device, FIFO or socket); "
             "use -o - to write to standard output"
         )
     if _holds_interview_data(path):
-        raise OutputRefused(
-            f"will not write {shown}: it is a session or questionnaire file, even with --force"
-        )
+        return _("will not write {path}: it is a session or questionnaire file, even with --force")
     if not force:
-        raise OutputRefused(f"{shown} already exists; add --force to replace it")
+        return _already_exists()
+    return ""
+
+
+def _already_exists() -> str:
+    return _("{path} already exists; add --force to replace it")
 
 
 def write_output(
@@ -95,13 +109,10 @@ def write_output(
         else:
             atomic_create_bytes(path, data)
     except FileExistsError:  # created between the check and the write
-        raise OutputRefused(
-            f"{for_terminal(str(path), lines=False)} already exists; add --force to replace it"
-        ) from None
+        raise OutputRefused(_already_exists().format(path=_shown(path))) from None
     except OSError as error:
-        raise UserError(
-            f"could not write {for_terminal(str(path), lines=False)}: {error.strerror or error}"
-        ) from error
+        message = _("could not write {path}: {reason}")
+        raise UserError(message.format(path=_shown(path), reason=os_reason(error))) from error
     return path
 
 
@@ -121,8 +132,15 @@ def write_new_export(folder: Path, name: str, content: str | bytes) -> Path:
                 continue
             return path
     except OSError as error:
-        raise UserError(f"could not write in {folder}: {error.strerror or error}") from error
-    raise UserError(f"could not find a free name for {name} in {folder}")
+        message = _("could not write in {folder}: {reason}")
+        raise UserError(message.format(folder=_shown(folder), reason=os_reason(error))) from error
+    message = _("could not find a free name for {name} in {folder}")
+    raise UserError(message.format(name=_shown(Path(name)), folder=_shown(folder)))
+
+
+def _shown(path: Path) -> str:
+    """A path inside one of our lines: on one line, no terminal control."""
+    return for_terminal(str(path), lines=False)
 
 
 def export_path(workspace: Workspace, name: str) -> Path:

@@ -18,9 +18,12 @@ from typing import Any
 
 import tomli_w
 
-from esp_wizard.errors import UserError
+from esp_wizard.errors import FileProblems, Problem, UserError
+from esp_wizard.i18n import _
+from esp_wizard.reasons import os_reason
 from esp_wizard.session.atomic import atomic_write_bytes
-from esp_wizard.tomlfile import read_toml
+from esp_wizard.tomlfile import read_toml, show
+from esp_wizard.tomllocate import LineIndex
 from esp_wizard.workspace import Workspace
 
 FILE_NAME = "engagement.toml"
@@ -36,20 +39,38 @@ def _same(a: str, b: str) -> bool:
 
 
 def _tables(path: Path) -> list[dict[str, Any]]:
-    """Every engagement's table; one clear line naming the file and the field otherwise."""
+    """Every engagement's table; one clear line naming the file, the line and the key
+    otherwise (as a session or questionnaire file's problems read)."""
     if not path.is_file():
         return []
-    _, data = read_toml(path, str(path))
+    shown = str(path)
+    text, data = read_toml(path, shown)
+    problem = _problem(data)
+    if problem is not None:
+        loc, where, message = problem
+        line = LineIndex(text).line_of(loc, data)
+        raise FileProblems(shown, [Problem(shown, line, where, message)])
+    tables: list[dict[str, Any]] = data.get("engagements", [])
+    return tables
+
+
+def _problem(data: dict[str, Any]) -> tuple[tuple[str | int, ...], str, str] | None:
+    """The first thing wrong in the file's data: its key path, the path as shown, why."""
     tables = data.get("engagements", [])
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-        raise UserError(f"{path}: engagements: must be an array of tables ([[engagements]])")
-    for number, table in enumerate(tables, start=1):
+        return ("engagements",), "engagements", _("must be an array of tables ([[engagements]])")
+    for index, table in enumerate(tables):
         for key, value in table.items():
+            where = f"engagements › #{index + 1} › {key}"
             if key not in KEYS:
-                raise UserError(f"{path}: engagements #{number}: unknown key {key!r}")
+                message = _("unknown key (allowed: {keys})").format(keys=", ".join(KEYS))
+                return ("engagements", index, key), where, message
             if not isinstance(value, str):
-                raise UserError(f"{path}: engagements #{number}: {key}: must be text")
-    return tables
+                message = _("expected {kind}, got {value}").format(
+                    kind=_("text"), value=show(value)
+                )
+                return ("engagements", index, key), where, message
+    return None
 
 
 def executive_note(workspace: Workspace, client: str, engagement: str) -> str:
@@ -72,5 +93,9 @@ def save_executive_note(workspace: Workspace, client: str, engagement: str, note
     ]
     if note.strip():
         kept.append({"client": client, "engagement": engagement, "executive_note": note.strip()})
-    atomic_write_bytes(path, tomli_w.dumps({"engagements": kept}).encode("utf-8"))
+    try:
+        atomic_write_bytes(path, tomli_w.dumps({"engagements": kept}).encode("utf-8"))
+    except OSError as error:
+        message = _("could not save the executive note to {file}: {reason}")
+        raise UserError(message.format(file=path, reason=os_reason(error))) from error
     return path

@@ -33,6 +33,7 @@ from pydantic_core import ErrorDetails
 
 from esp_wizard.errors import FileProblems, Problem, UserError
 from esp_wizard.i18n import _
+from esp_wizard.reasons import decode_reason, os_reason
 from esp_wizard.session.atomic import (
     atomic_create_bytes,
     atomic_write_bytes,
@@ -209,7 +210,7 @@ class SessionStore:
                 first = error.errors()[0]
                 where = ".".join(str(step) for step in first["loc"])
                 message = _("cannot start a session: {where}: {reason}")
-                raise UserError(message.format(where=where, reason=first["msg"])) from None
+                raise UserError(message.format(where=where, reason=describe(first, []))) from None
             if self._id_taken(session.id):
                 continue
             path = sessions_dir / session_file_name(session)
@@ -457,8 +458,9 @@ class SessionStore:
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as error:
-            message = _("not UTF-8 text ({reason})").format(reason=error.reason)
-            raise FileProblems(shown, [Problem(shown, None, "", message)]) from None
+            line = data.count(b"\n", 0, error.start) + 1
+            message = _("not UTF-8 text ({reason})").format(reason=decode_reason(error))
+            raise FileProblems(shown, [Problem(shown, line, "", message)]) from None
 
     def _copy_bytes(self, path: Path, shown: str) -> tuple[bytes, str]:
         """A copy's bytes and sha256, read once while the file stays the same (a report
@@ -665,4 +667,4 @@ def _shown(path: Path) -> str:
 
 
 def _reason(error: OSError) -> str:
-    return error.strerror or str(error)
+    return os_reason(error)

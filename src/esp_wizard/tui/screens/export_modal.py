@@ -21,6 +21,7 @@ from textual.widgets import Button, Label, RadioSet, Static
 from textual.worker import Worker, WorkerState
 
 from esp_wizard.i18n import N_, _
+from esp_wizard.reasons import error_text
 from esp_wizard.tui.widgets.state_radio import StateRadioButton as RadioButton
 from esp_wizard.workspace import Workspace
 
@@ -141,9 +142,8 @@ class ExportModal(ModalScreen[Path | None]):
             shown.append(str(self.written))
             result.update(shown)
         elif event.state == WorkerState.ERROR:
-            result.update(
-                Text(_("Not written: {error}").format(error=event.worker.error), style="bold red")
-            )
+            error = error_text(event.worker.error) if event.worker.error else ""
+            result.update(Text(_("Not written: {error}").format(error=error), style="bold red"))
         if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
             self.query_one("#export-go", Button).disabled = False
             self.query_one("#export-close", Button).focus()

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from esp_wizard.i18n import N_, _
+from esp_wizard.reasons import error_text
 from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.format import shown_path
 from esp_wizard.tui.safe import safe
@@ -136,7 +137,7 @@ class HomeScreen(Screen[None]):
         if event.worker.group != "home-sessions" or event.state != WorkerState.ERROR:
             return
         message = _("Could not read the workspace's sessions: {error}").format(
-            error=event.worker.error
+            error=error_text(event.worker.error) if event.worker.error else ""
         )
         empty = self.query_one("#empty", Static)
         empty.update(safe(message, "bold red"))

@@ -28,6 +28,7 @@ from esp_wizard.errors import UserError
 from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.model import ROLES, Questionnaire
+from esp_wizard.reasons import error_text
 from esp_wizard.session.model import Interviewee
 from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.safe import suggestible
@@ -186,7 +187,8 @@ class NewInterviewScreen(Screen[None]):
         """Questionnaires that cannot be read are said in the list; the form stays open."""
         if event.worker.group != "new-catalog" or event.state != WorkerState.ERROR:
             return
-        message = _("Could not load the questionnaires: {error}").format(error=event.worker.error)
+        error = error_text(event.worker.error) if event.worker.error else ""
+        message = _("Could not load the questionnaires: {error}").format(error=error)
         picker = self.query_one("#questionnaires", QuestionnairePicker)
         picker.set_options([Text(message, style="bold red")])
         self.notify(message, severity="error", timeout=10, markup=False)
