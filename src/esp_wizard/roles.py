@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from esp_wizard import i18n
 from esp_wizard.i18n import N_, Labels, _
 
 ROLE_LABELS = Labels(
@@ -42,3 +43,25 @@ def role_label(role: str) -> str:
 def role_labels(roles: Iterable[str]) -> str:
     """A list of roles as a client reads it: "Email operations, IT integrations"."""
     return ", ".join(role_label(r) for r in roles)
+
+
+def role_id(typed: str) -> str:
+    """The id a session file keeps for a role typed as its id or its label, in any of our
+    languages ("Intégrations SI", "it integrations" -> "it-integrations"); a role of the
+    workspace's own is kept as typed."""
+    typed = typed.strip()
+    wanted = " ".join(typed.split()).casefold()
+    for role in ROLE_LABELS:
+        if wanted == role:
+            return role
+        for language in i18n.LANGUAGES:
+            with i18n.use(language):
+                if wanted == ROLE_LABELS[role].casefold():
+                    return role
+    return typed
+
+
+def shown_role(role: str) -> str:
+    """A role in a field a person edits: a known id as its label, anything else as typed
+    (so that saving it again with `role_id` gives back what the file held)."""
+    return ROLE_LABELS.get(role, role)

@@ -109,7 +109,7 @@ async def test_enter_on_a_plan_row_prefills_the_new_interview(
         assert form.query_one("#client", Input).value == CLIENT
         assert form.query_one("#engagement", Input).value == ENGAGEMENT
         assert form.query_one(".person-name", Input).value == "Nadia Flores"
-        assert form.query_one(".person-role", Input).value == "creative-content"
+        assert form.query_one(".person-role", Input).value == "Creative and content"
         picker = form.query_one("#questionnaires", QuestionnairePicker)
         assert picker.chosen is not None and picker.chosen.id == "creative-content"
 
