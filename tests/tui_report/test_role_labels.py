@@ -19,6 +19,7 @@ from esp_wizard.questionnaire.catalog import Catalog, load_catalog
 from esp_wizard.tui.screens.cockpit import CockpitScreen, questionnaire_title
 from esp_wizard.tui.screens.report import FindingScreen, ReportScreen
 from esp_wizard.tui.widgets.fitted_table import FittedTable
+from esp_wizard.tui.widgets.plan_strip import planned
 from esp_wizard.workspace import Workspace
 from tui.conftest import make_app
 from tui_report.test_report_french import screen_text, settle
@@ -161,3 +162,8 @@ def test_a_questionnaire_is_named_by_its_title_in_the_language_asked_for(
     assert questionnaire_title(catalog, "it-integrations", "fr") == IT_TITLE["fr"]
     assert questionnaire_title(catalog, "it-integrations", "en") == IT_TITLE["en"]
     assert questionnaire_title(catalog, "field-sales", "fr") == "field-sales"
+
+
+def test_the_home_plan_strip_names_the_role_to_interview_as_in_french(french_ui: None) -> None:
+    assert planned("Nadia Flores", "creative-content") == "Nadia Flores (Création et contenus)"
+    assert planned("Fiona Walsh", "") == "Fiona Walsh (kickoff ?)"
