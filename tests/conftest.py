@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from esp_wizard import i18n
 from esp_wizard.questionnaire.loader import load_questionnaire
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.session.interview import Interview
@@ -47,3 +49,16 @@ def _own_cache_dir(
 ) -> None:
     """Listing caches (filecache.py) go to a fresh folder per test, never the user's."""
     monkeypatch.setenv("ESP_WIZARD_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture
+def french_ui() -> Iterator[None]:
+    """The interface in French, as `--lang fr` or LANG=fr_FR.UTF-8 make it: for this
+    context and, as the app sets it, for the process (the event loop running a test may
+    hold a context copied before this fixture ran, and worker threads hold none)."""
+    previous = i18n.set_fallback("fr")
+    try:
+        with i18n.use("fr"):
+            yield
+    finally:
+        i18n.set_fallback(previous)

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 
-from esp_wizard import i18n
 from esp_wizard.questionnaire.catalog import Catalog, load_catalog
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.session.interview import Interview
@@ -136,16 +135,3 @@ async def palette_lists(pilot: Pilot, text: str = "") -> None:
                 return
         seen = count
     raise AssertionError(f"the command palette never listed {text!r}")
-
-
-@pytest.fixture
-def french_ui() -> Iterator[None]:
-    """The interface in French, as `--lang fr` or LANG=fr_FR.UTF-8 make it: for this
-    context and, as the app sets it, for the process (the event loop running a test may
-    hold a context copied before this fixture ran, and worker threads hold none)."""
-    previous = i18n.set_fallback("fr")
-    try:
-        with i18n.use("fr"):
-            yield
-    finally:
-        i18n.set_fallback(previous)

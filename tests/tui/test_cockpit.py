@@ -68,7 +68,7 @@ async def test_home_shows_the_plan_and_e_opens_the_cockpit(
         await settle(pilot)  # the plan strip compiles after the listing arrives
         strip = str(app.screen.query_one(PlanStrip).render())
         assert strip.startswith(
-            "Interview plan Nadia Flores (creative-content), Fiona Walsh (kickoff?) · 6 roles"
+            "Interview plan Nadia Flores (Creative and content), Fiona Walsh (kickoff?) · 6 roles"
         )
         await pilot.press("e")
         await settle(pilot)
@@ -77,8 +77,8 @@ async def test_home_shows_the_plan_and_e_opens_the_cockpit(
         title = screen_text(screen, "#cockpit-title")
         assert title.startswith("Discovery report: Acme Outdoor — ESP move 2027  ·  2 sessions")
         summary = screen_text(screen, "#cockpit-summary")
-        assert "Heard   executive, email-ops, deliverability" in summary
-        assert "Missing data-crm, it-integrations, creative-content" in summary
+        assert "Heard   Executive sponsor, Email operations, Deliverability" in summary
+        assert "Missing Data and CRM, IT integrations, Creative and content" in summary
         assert "must-fix ·" in summary and "conflicts to settle" in summary
         assert "Go/no-go no-go" in summary
         assert "fits the contract" in summary
@@ -109,7 +109,7 @@ async def test_enter_on_a_plan_row_prefills_the_new_interview(
         assert form.query_one("#client", Input).value == CLIENT
         assert form.query_one("#engagement", Input).value == ENGAGEMENT
         assert form.query_one(".person-name", Input).value == "Nadia Flores"
-        assert form.query_one(".person-role", Input).value == "creative-content"
+        assert form.query_one(".person-role", Input).value == "Creative and content"
         picker = form.query_one("#questionnaires", QuestionnairePicker)
         assert picker.chosen is not None and picker.chosen.id == "creative-content"
 

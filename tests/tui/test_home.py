@@ -55,7 +55,7 @@ async def test_sessions_are_listed_newest_first_with_who_and_how_far(
         await settle(pilot)
         table = app.screen.query_one("#sessions", DataTable)
         assert column(table, 0) == ["Globex", "Acme", "Acme"]
-        assert column(table, 2)[1] == "Bo Chen (it-integrations), Cy Diaz (data-crm)"
+        assert column(table, 2)[1] == "Bo Chen (IT integrations), Cy Diaz (Data and CRM)"
         assert column(table, 4) == ["in progress", "completed", "in progress"]
         assert column(table, 5) == ["0/6", "2/6", "2/9"]
         assert column(table, 6) == ["2026-03-02 09:10", "2026-03-01 15:30", "2026-03-01 10:05"]
@@ -70,7 +70,7 @@ async def test_typing_in_the_filter_narrows_the_table_and_escape_clears_it(
         await settle(pilot)
         table = app.screen.query_one("#sessions", DataTable)
         await pilot.press("slash", *"acme int")
-        assert column(table, 2) == ["Bo Chen (it-integrations), Cy Diaz (data-crm)"]
+        assert column(table, 2) == ["Bo Chen (IT integrations), Cy Diaz (Data and CRM)"]
         await pilot.press("escape")
         assert table.row_count == 3
         assert app.focused is table

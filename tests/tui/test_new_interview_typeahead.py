@@ -72,4 +72,5 @@ async def test_a_role_typed_ahead_is_completed_on_enter(
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, NewInterviewScreen)
-        assert fields(screen) == ["Acme", "", "", "Ana", "data-crm"]
+        assert fields(screen) == ["Acme", "", "", "Ana", "Data and CRM"]  # its label
+        assert screen.roles() == {"data-crm"}  # the id the session file keeps

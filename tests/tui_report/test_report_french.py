@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static, TabbedContent
 
-from esp_wizard import i18n
 from esp_wizard.questionnaire.catalog import load_catalog
 from esp_wizard.tui.screens.cockpit import CockpitScreen
 from esp_wizard.tui.screens.report import FindingScreen, ReportScreen
@@ -40,7 +38,7 @@ REPORT_TABS = [
 ]
 COCKPIT_TABS = ["tab-plan", "tab-conflicts", "tab-chase", "tab-go"]
 # Words and phrases the app itself writes on these screens in English, as whole words (case
-# matters: the role ids "executive" or "email-ops" are the questionnaires' own). Left out:
+# matters), and the role ids, which read as French labels ("Opérations email"). Left out:
 # words French writes the same ("sessions", "phase", "impact", "effort", "Sources", "Note",
 # "Question") and "Export", a name in the example's answers. French says "go/no-go" for
 # the decision too (the French report's "Grille go/no-go") and "warm-up" in the
@@ -102,19 +100,14 @@ ENGLISH = [
     "per category",
     "Decisions needed",
     "Key messages",
+    "email-ops",
+    "data-crm",
+    "it-integrations",
+    "creative-content",
+    "legal-privacy",
+    "customer-service",
 ]
 PATTERN = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in ENGLISH) + r")(?![\w-])")
-
-
-@pytest.fixture
-def french_ui() -> Iterator[None]:
-    """The interface in French, for this context and, as the app sets it, the process."""
-    previous = i18n.set_fallback("fr")
-    try:
-        with i18n.use("fr"):
-            yield
-    finally:
-        i18n.set_fallback(previous)
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,7 @@ from esp_wizard.ask.specials import help_lines
 from esp_wizard.ask.start import open_interview
 from esp_wizard.ask.summary import finish, resume_hint
 from esp_wizard.i18n import _
+from esp_wizard.roles import role_label
 from esp_wizard.session.controller import InterviewController
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.store import SessionStore
@@ -80,7 +81,9 @@ def _interview(
 
 def introduction(interview: Interview, path: str) -> list[str]:
     questionnaire, session = interview.questionnaire, interview.session
-    people = ", ".join(f"{i.name} ({i.role})" if i.role else i.name for i in session.interviewees)
+    people = ", ".join(
+        f"{i.name} ({role_label(i.role)})" if i.role else i.name for i in session.interviewees
+    )
     return [
         _("{title} ({id}, {language}), about {minutes} minutes").format(
             title=questionnaire.title,

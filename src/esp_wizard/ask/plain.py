@@ -211,6 +211,10 @@ def _title(choice: Choice) -> str:
     return "".join(part[1] for part in title or [])  # questionary's (style, text) pairs
 
 
+def _value(choice: Choice) -> str | None:
+    return choice.value.casefold() if isinstance(choice.value, str) else None
+
+
 def _match(typed: str, options: list[tuple[int, Choice]]) -> Choice | None:
     if typed.isdigit():
         number = int(typed)
@@ -218,7 +222,9 @@ def _match(typed: str, options: list[tuple[int, Choice]]) -> Choice | None:
     wanted = " ".join(typed.split()).casefold()
     if not wanted:
         return None
-    exact = [c for _, c in options if _title(c).casefold() == wanted]
+    # The text shown, or the id behind it: a role reads "Email operations", "email-ops" is
+    # what a consultant types in `--interviewee Ana:email-ops`.
+    exact = [c for _, c in options if wanted in (_title(c).casefold(), _value(c))]
     if exact:
         return exact[0]
     starts = [c for _, c in options if _title(c).casefold().startswith(wanted)]

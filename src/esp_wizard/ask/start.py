@@ -13,6 +13,7 @@ from esp_wizard.errors import UserError
 from esp_wizard.i18n import _
 from esp_wizard.questionnaire.catalog import Catalog, load_catalog
 from esp_wizard.questionnaire.model import ROLES, Questionnaire
+from esp_wizard.roles import role_label
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import Interviewee
 from esp_wizard.session.opened import open_session
@@ -111,7 +112,7 @@ def _ask_interviewees(prompter: Prompter, questionnaire: Questionnaire) -> list[
 
 def _ask_role(prompter: Prompter, questionnaire: Questionnaire) -> str:
     roles = list(dict.fromkeys([*questionnaire.roles, *ROLES]))
-    choices = [Choice(role, value=role) for role in roles]
+    choices = [Choice(role_label(role), value=role) for role in roles]  # the id is the file's
     choices += [Choice(_("Another role…"), value=OTHER_ROLE), Choice(_("No role"), value=NO_ROLE)]
     default = questionnaire.roles[0] if questionnaire.roles else None
     role = prompter.select(_("Role"), choices, default=default)

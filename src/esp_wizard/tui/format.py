@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from esp_wizard.i18n import N_, Labels, _, short_date
+from esp_wizard.roles import role_label
 
 if TYPE_CHECKING:  # the home screen's first frame must not wait for pydantic
     from esp_wizard.session.model import Interviewee, Session
@@ -14,7 +15,10 @@ if TYPE_CHECKING:  # the home screen's first frame must not wait for pydantic
 
 
 def person(interviewee: Interviewee | Person) -> str:
-    return f"{interviewee.name} ({interviewee.role})" if interviewee.role else interviewee.name
+    """ "Ana Souza (Email operations)": the role as its label, in the interface's language."""
+    if not interviewee.role:
+        return interviewee.name
+    return f"{interviewee.name} ({role_label(interviewee.role)})"
 
 
 def people(session: Session | SessionSummary) -> str:

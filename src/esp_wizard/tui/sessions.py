@@ -44,7 +44,9 @@ class SessionRow:
         )
 
     def matches(self, words: list[str]) -> bool:
-        haystack = " ".join(self.cells).casefold()
+        # The roles' ids too: a row shows "Email operations", a consultant may type email-ops.
+        roles = (person.role for person in self.session.interviewees)
+        haystack = " ".join((*self.cells, *roles)).casefold()
         return all(word in haystack for word in words)
 
 

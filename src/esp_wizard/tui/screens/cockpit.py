@@ -3,8 +3,9 @@
 Roles heard and missing, must-fix count, go/no-go verdict, timeline against the contract
 on top; below, the interview plan (Enter starts an interview with that person, the
 questionnaire that fits their role already chosen), open conflicts and follow-ups. The
-core compiles the engagement in a worker; this screen only presents it, every text from a
-person as a rich `Text`, never as markup.
+core compiles the engagement in a worker (tui/compile_worker.py); this screen only presents
+it, every text from a person as a rich `Text`, never as markup. Roles read as their labels
+and questionnaires as their titles, in the interface's language: ids are for files.
 """
 
 from __future__ import annotations
@@ -12,26 +13,26 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import getters, on, work
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
-from textual.worker import Worker, WorkerState
 
-from esp_wizard import i18n
 from esp_wizard.export import playbook_text as pt
 from esp_wizard.export import text as t
 from esp_wizard.findings.model import EngagementReport
 from esp_wizard.findings.playbook.model import PlannedPerson
 from esp_wizard.i18n import N_, Labels, _, ngettext
+from esp_wizard.questionnaire.catalog import Catalog
+from esp_wizard.roles import role_labels
 from esp_wizard.tui.app import WizardApp
+from esp_wizard.tui.compile_worker import EngagementScreen
 from esp_wizard.tui.safe import safe
+from esp_wizard.tui.widgets.fitted_table import Column, FittedTable
 from esp_wizard.tui.widgets.key_bar import KeyFooter
 from esp_wizard.workspace import Workspace
 
-COMPILE_GROUP = "cockpit-compile"
 VERDICT_STYLES = {"go": "bold green", "no-go": "bold red", "not yet decidable": "bold yellow"}
 VERDICT_LABELS = Labels(
     {"go": N_("go"), "no-go": N_("no-go"), "not yet decidable": N_("not yet decidable")}
@@ -39,31 +40,37 @@ VERDICT_LABELS = Labels(
 CONTRACT_STYLES = {"fits": "green", "tight": "yellow", "does not fit": "bold red", "unknown": ""}
 
 
-class CockpitScreen(Screen[None]):
+def plan_columns() -> list[Column]:
+    """The plan at 80 columns: a questionnaire's long title and the topics share what the
+    name and the status leave, each cut with "…" (Enter opens the form with the title whole)."""
+    return [
+        Column(_("Person"), floor=10, want=16),
+        Column(_("Interview as"), floor=12, want=16),
+        Column(_("Status"), floor=8, cap=14),
+        Column(_("Topics"), floor=10, want=16, drop=1),
+    ]
+
+
+class CockpitScreen(EngagementScreen):
     app = getters.app(WizardApp)  # typed access to the app's own actions
     CSS_PATH = "cockpit.tcss"
+    STATUS_ID = "#cockpit-title"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", N_("Back"), id="cockpit.close"),
         Binding("r", "report", N_("Report"), id="cockpit.report"),
     ]
 
     def __init__(self, workspace: Workspace, client: str, engagement: str) -> None:
-        super().__init__()
-        self.workspace = workspace
-        self.client = client
-        self.engagement = engagement
-        # The compiled content (estimates, verdicts, labels) speaks the screen's language,
-        # whatever language the sessions were held in.
-        self.language = i18n.current()
-        self.report: EngagementReport | None = None
+        super().__init__(workspace, client, engagement)
         self.people: list[PlannedPerson] = []
+        self.titles: dict[str, str] = {}  # questionnaire id -> its title, looked up off-thread
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Compiling the engagement…")), id="cockpit-title")
         yield Static("", id="cockpit-summary")
         with TabbedContent(id="cockpit-tabs"):
             with TabPane(_("Plan (Enter: interview)"), id="tab-plan"):
-                yield DataTable(id="plan-table", cursor_type="row", zebra_stripes=True)
+                yield FittedTable(plan_columns(), id="plan-table")
             with TabPane(_("Conflicts"), id="tab-conflicts"):
                 yield VerticalScroll(Static("", id="cockpit-conflicts"))
             with TabPane(_("Follow-ups"), id="tab-chase"):
@@ -73,27 +80,16 @@ class CockpitScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        plan = self.query_one("#plan-table", DataTable)
-        plan.add_columns(_("Person"), _("Interview as"), _("Status"), _("Topics"))
         self.query_one("#chase-table", DataTable).add_columns(_("Who"), _("Question"), _("Answer"))
         self.compile_engagement()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group=COMPILE_GROUP)
-    def compile_engagement(self) -> EngagementReport:
-        from esp_wizard.findings import compile_workspace
-
-        return compile_workspace(self.workspace, self.client, self.engagement, self.language)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != COMPILE_GROUP:
-            return
-        if event.state == WorkerState.SUCCESS and event.worker.result is not None:
-            self.show(event.worker.result)
-        elif event.state == WorkerState.ERROR:
-            message = _("The engagement could not be compiled: {error}").format(
-                error=event.worker.error
-            )
-            self.query_one("#cockpit-title", Static).update(safe(Text(message, style="bold red")))
+    def compile_in_thread(self) -> EngagementReport:
+        report = super().compile_in_thread()
+        planned = report.playbook.interview_plan.people if report.playbook else ()
+        wanted = {person.questionnaire for person in planned if person.questionnaire}
+        catalog = self.app.catalog()  # loaded once, here off the UI thread if not yet
+        self.titles = {qid: questionnaire_title(catalog, qid, self.language) for qid in wanted}
+        return report
 
     # -- presenting ---------------------------------------------------------------------
     def show(self, report: EngagementReport) -> None:
@@ -116,17 +112,20 @@ class CockpitScreen(Screen[None]):
         self.query_one("#plan-table", DataTable).focus()
 
     def _fill_plan(self, report: EngagementReport) -> None:
-        table = self.query_one("#plan-table", DataTable)
-        table.clear()
         self.people = list(report.playbook.interview_plan.people) if report.playbook else []
-        for person in self.people:
+        rows = []
+        for index, person in enumerate(self.people):
             status = pt.person_status(person)
-            table.add_row(
-                safe(person.name, "bold" if not person.interviewed else "dim"),
-                safe(person.questionnaire or _("(kickoff?)")),
-                safe(status, "dim" if person.interviewed else "cyan"),
-                safe("; ".join(person.topics)),
-            )
+            cells = [
+                Text(person.name, "bold" if not person.interviewed else "dim"),
+                Text(
+                    self.titles.get(person.questionnaire, person.questionnaire) or _("(kickoff?)")
+                ),
+                Text(status, "dim" if person.interviewed else "cyan"),
+                Text("; ".join(person.topics)),
+            ]
+            rows.append((str(index), cells))
+        self.query_one("#plan-table", FittedTable).set_rows(rows)
 
     # -- actions ------------------------------------------------------------------------
     @on(DataTable.RowSelected, "#plan-table")
@@ -171,9 +170,9 @@ def summary_text(report: EngagementReport) -> Text:
     """Four short lines that stay readable at 80 columns."""
     text = Text()
     text.append(_("Heard   "), style="bold")
-    text.append(", ".join(report.roles_covered) or _("nobody yet"), style="green")
+    text.append(role_labels(report.roles_covered) or _("nobody yet"), style="green")
     text.append(_("\nMissing "), style="bold")
-    text.append(", ".join(report.roles_missing) or _("none: every role heard"), style="yellow")
+    text.append(role_labels(report.roles_missing) or _("none: every role heard"), style="yellow")
     text.append("\n")
     count = len(report.must_fix)
     must_fix = ngettext("{count} must-fix", "{count} must-fix", count).format(count=count)
@@ -216,7 +215,7 @@ def conflicts_text(report: EngagementReport) -> Text:
         text.append(f"{conflict.question}\n", style="bold")
         for position in conflict.positions:  # roles only: the report names every session
             text.append("  • " + _("{label}: ").format(label=position.answer))
-            text.append(f"{', '.join(position.roles)}\n", style="dim")
+            text.append(f"{role_labels(position.roles)}\n", style="dim")
     return text
 
 
@@ -235,3 +234,16 @@ def scorecard_text(report: EngagementReport) -> Text:
         if criterion.ask:
             text.append(indent + _("ask {ask}\n").format(ask=criterion.ask), style="dim")
     return text
+
+
+def questionnaire_title(catalog: Catalog, questionnaire_id: str, language: str) -> str:
+    """The title a consultant knows a questionnaire by, in the interface's language when it
+    exists in it, else in any language; the id when this workspace does not have it."""
+    from esp_wizard.errors import UserError
+
+    for wanted in (language, None):
+        try:
+            return catalog.find(questionnaire_id, wanted).title
+        except UserError:
+            continue
+    return questionnaire_id

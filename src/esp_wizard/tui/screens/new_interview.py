@@ -29,12 +29,13 @@ from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.model import ROLES, Questionnaire
 from esp_wizard.reasons import error_text
+from esp_wizard.roles import ROLE_LABELS, role_id, role_labels
 from esp_wizard.session.model import Interviewee
 from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.safe import suggestible
 from esp_wizard.tui.start import NewPresets
 from esp_wizard.tui.widgets.form_input import FormInput, apply_key
-from esp_wizard.tui.widgets.interviewee_row import IntervieweeRow
+from esp_wizard.tui.widgets.interviewee_row import IntervieweeRow, role_suggestions
 from esp_wizard.tui.widgets.key_bar import KeyFooter
 from esp_wizard.tui.widgets.questionnaire_picker import QuestionnairePicker
 
@@ -327,14 +328,15 @@ def _field(label: str, widget: FormInput) -> ComposeResult:
 
 def _roles_hint() -> Text:
     return Text(
-        _("Roles: {roles}, or your own. ctrl+n adds a person.").format(roles=", ".join(ROLES)),
+        _("Roles: {roles}, or your own. ctrl+n adds a person.").format(roles=role_labels(ROLES)),
         style="dim",
     )
 
 
 def _complete_role(typed: str) -> str:
-    """Enter on a role takes the suggested role, as → would."""
+    """Enter on a role takes the suggested role, as → would: a label, or an id being typed."""
     wanted = typed.strip().casefold()
-    if not wanted or wanted in ROLES:
+    if not wanted or role_id(typed) in ROLE_LABELS:  # nothing, or a whole label or id
         return typed.strip()
-    return next((role for role in ROLES if role.startswith(wanted)), typed.strip())
+    known = role_suggestions(list(ROLES))
+    return next((role for role in known if role.casefold().startswith(wanted)), typed.strip())

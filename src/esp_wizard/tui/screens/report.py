@@ -11,13 +11,12 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
-from textual.worker import Worker, WorkerState
 
 from esp_wizard import i18n
 from esp_wizard.export import text as t
@@ -29,13 +28,14 @@ from esp_wizard.findings.model import (
     InventoryTable,
 )
 from esp_wizard.i18n import N_, Labels, _, ngettext
+from esp_wizard.roles import role_labels
+from esp_wizard.tui.compile_worker import EngagementScreen
 from esp_wizard.tui.safe import safe
 from esp_wizard.tui.widgets.fitted_table import Column, FittedTable
 from esp_wizard.tui.widgets.key_bar import KeyFooter
 from esp_wizard.workspace import Workspace
 
 ALL = "all"
-COMPILE_GROUP = "report-compile"
 CATEGORY_STYLES = {
     "strength": "green",
     "gap": "red",
@@ -76,10 +76,12 @@ def follow_up_columns() -> list[Column]:
     ]
 
 
-class ReportScreen(Screen[None]):
+class ReportScreen(EngagementScreen):
     """The compiled report of one client and engagement."""
 
     CSS_PATH = "report.tcss"
+    STATUS_ID = "#report-title"
+    FAILED = N_("The report could not be compiled: {error}")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", N_("Back"), id="report.close"),
         Binding(
@@ -103,14 +105,7 @@ class ReportScreen(Screen[None]):
     ]
 
     def __init__(self, workspace: Workspace, client: str, engagement: str) -> None:
-        super().__init__()
-        self.workspace = workspace
-        self.client = client
-        self.engagement = engagement
-        # The compiled content (estimates, verdicts, labels) speaks the screen's language,
-        # whatever language the sessions were held in.
-        self.language = i18n.current()
-        self.report: EngagementReport | None = None
+        super().__init__(workspace, client, engagement)
         self._by_key: dict[str, Finding] = {}
         self._inventory: dict[str, tuple[InventoryTable, InventoryRow]] = {}
 
@@ -147,31 +142,13 @@ class ReportScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.compile_report()
+        self.compile_engagement()
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < WIDE, "-narrow")
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group=COMPILE_GROUP)
-    def compile_report(self) -> EngagementReport:
-        from esp_wizard.findings import compile_workspace
-
-        return compile_workspace(self.workspace, self.client, self.engagement, self.language)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != COMPILE_GROUP:
-            return
-        if event.state == WorkerState.SUCCESS and event.worker.result is not None:
-            self.show_report(event.worker.result)
-        elif event.state == WorkerState.ERROR:
-            message = _("The report could not be compiled: {error}").format(
-                error=event.worker.error
-            )
-            self.query_one("#report-title", Static).update(safe(Text(message, style="bold red")))
-            self.notify(message, severity="error")
-
     # -- showing the report -------------------------------------------------------------
-    def show_report(self, report: EngagementReport) -> None:
+    def show(self, report: EngagementReport) -> None:
         first = self.report is None
         self.report = report
         self._by_key = {f.key: f for f in report.all_findings}
@@ -350,7 +327,7 @@ class ReportScreen(Screen[None]):
 
     def _note_saved(self, saved: bool | None) -> None:
         if saved:
-            self.compile_report()
+            self.compile_engagement()
 
 
 def _detail_pane(widget_id: str, title: str) -> Static:
@@ -554,9 +531,9 @@ def timeline_text(report: EngagementReport) -> Text:
             )
         )
     text.append(_("\nRoles covered: "), style="bold")
-    text.append(", ".join(report.roles_covered) or _("none"))
+    text.append(role_labels(report.roles_covered) or _("none"))
     text.append(_("\nNot yet interviewed: "), style="bold")
-    text.append(", ".join(report.roles_missing) or _("none"))
+    text.append(role_labels(report.roles_missing) or _("none"))
     text.append(f"\n\n{t.formula(report)}\n", style="dim")
     for warning in report.warnings:
         text.append(f"\n⚠ {warning}", style="yellow")
@@ -569,10 +546,7 @@ def evidence_text(finding: Finding) -> Text:
     text.append(finding.title, style="bold")
     if finding.must_fix:
         text.append("  " + _("MUST FIX"), style="bold white on red")
-    text.append(
-        "\n" + t.facts(finding, ", ".join(finding.roles)) + "\n",
-        style="dim",
-    )
+    text.append("\n" + t.facts(finding, role_labels(finding.roles)) + "\n", style="dim")
     if finding.detail:
         text.append(f"\n{finding.detail}\n")
     if finding.recommendation:

@@ -1,4 +1,7 @@
-"""One interviewee: a name and a role (the spec's roles are suggested; any other is fine)."""
+"""One interviewee: a name and a role (the spec's roles are suggested; any other is fine).
+
+A known role is shown and suggested as its label in the interface's language ("Email
+operations"); its id is accepted too, and the id is what the session file keeps."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from textual.widgets import Input
 
 from esp_wizard.i18n import _
 from esp_wizard.questionnaire.model import ROLES
+from esp_wizard.roles import role_id, shown_role
 from esp_wizard.session.model import Interviewee
 from esp_wizard.tui.widgets.form_input import FormInput
 
@@ -30,9 +34,9 @@ class IntervieweeRow(Horizontal):
             classes="person-name",
         )
         yield FormInput(
-            given.role if given else "",
-            placeholder=_("Role, e.g. email-ops (→ completes)"),
-            suggester=SuggestFromList(self.roles, case_sensitive=False),
+            shown_role(given.role) if given else "",
+            placeholder=_("Role, e.g. {role} (→ completes)").format(role=shown_role("email-ops")),
+            suggester=SuggestFromList(role_suggestions(self.roles), case_sensitive=False),
             compact=True,
             disabled=locked,
             classes="person-role",
@@ -40,8 +44,13 @@ class IntervieweeRow(Horizontal):
 
     def value(self) -> tuple[str, str]:
         name = self.query_one(".person-name", Input).value.strip()
-        role = self.query_one(".person-role", Input).value.strip()
+        role = role_id(self.query_one(".person-role", Input).value)
         return name, role
 
     def focus_name(self) -> None:
         self.query_one(".person-name", Input).focus()
+
+
+def role_suggestions(roles: list[str]) -> list[str]:
+    """The labels first (what the form shows), then the ids a consultant may type."""
+    return [*(shown_role(role) for role in roles), *roles]

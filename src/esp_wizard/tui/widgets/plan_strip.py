@@ -12,6 +12,7 @@ from textual import work
 from textual.widgets import Static
 
 from esp_wizard.i18n import _, ngettext
+from esp_wizard.roles import role_label
 from esp_wizard.tui.safe import safe
 from esp_wizard.workspace import Workspace
 
@@ -59,10 +60,7 @@ class PlanStrip(Static):
             except UserError:
                 return
         text = plan_line(
-            [
-                f"{name} ({questionnaire or 'kickoff?'})"
-                for name, questionnaire in glance.to_interview
-            ],
+            [planned(name, questionnaire) for name, questionnaire in glance.to_interview],
             list(glance.roles_missing),
         )
         self.app.call_from_thread(self._show, (client, engagement), text)
@@ -71,6 +69,12 @@ class PlanStrip(Static):
         self.cache[engagement] = text
         if engagement == self.engagement:
             self.update(text)
+
+
+def planned(name: str, role: str) -> str:
+    """ "Nadia Flores (Creative and content)": the role whose questionnaire fits them, as
+    its label in the interface's language; "(kickoff?)" when none fits."""
+    return f"{name} ({role_label(role)})" if role else f"{name} {_('(kickoff?)')}"
 
 
 def plan_line(people: list[str], roles_missing: list[str]) -> Text:

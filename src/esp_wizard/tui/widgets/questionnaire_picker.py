@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from esp_wizard.i18n import N_, _, ngettext
 from esp_wizard.questionnaire.model import Questionnaire
+from esp_wizard.roles import role_labels
 from esp_wizard.tui.safe import safe
 
 
@@ -72,7 +73,7 @@ class QuestionnairePicker(OptionList):
             (
                 questionnaire.id,
                 questionnaire.language,
-                ", ".join(questionnaire.roles) or _("any role"),
+                role_labels(questionnaire.roles) or _("any role"),
                 _("{minutes} min").format(minutes=questionnaire.minutes),
                 ngettext("{count} question", "{count} questions", count).format(count=count),
             )
