@@ -8,8 +8,9 @@ against the cheapest thing that prints a table: importing rich.console (target <
 `esp-wizard --help` is held to the same 2x (issue 15: the catalogue must not slow it).
 Each is timed twice: the first listing after the files changed (cold listing cache: for
 `sessions`, every session file touched, so each is read again from its top lines and its
-progress table; for `questionnaires`, every file parsed and checked again) and the next
-one (warm); the warm one is what a consultant usually waits for. The sessions are saved
+progress table; for `questionnaires`, the listing cache removed: a bundled file shipped as
+checked is listed from questionnaires/listing.json, any other parsed and checked again) and
+the next one (warm); the warm one is what a consultant usually waits for. The sessions are saved
 as the app saves them (with their progress table).
 """
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from esp_wizard.filecache import cache_dir
-from esp_wizard.questionnaire.listing import list_questionnaires
+from esp_wizard.questionnaire.listing import QuestionnaireListing, list_questionnaires
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import Interviewee, Session
@@ -156,3 +156,72 @@ def test_a_damaged_listing_cache_is_read_as_no_cache(
         path.write_bytes(damage)
     assert progress(store) == expected
     assert progress(store) == expected  # and the cache written again is whole
+
+
+def test_the_bundled_listing_file_is_current() -> None:
+    """Stale after a bundled questionnaire changed: run scripts/update_bundled_listing.py."""
+    from esp_wizard.questionnaire.listing import CHECKED_NAME, bundled_dir, checked_text
+
+    recorded = (bundled_dir() / CHECKED_NAME).read_text(encoding="utf-8")
+    assert recorded == checked_text(bundled_dir()), "run scripts/update_bundled_listing.py"
+
+
+@pytest.fixture
+def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the bundled folder, listing.json included, standing in for the bundled one."""
+    import shutil
+
+    from esp_wizard.questionnaire import listing
+
+    folder = tmp_path / "bundled"
+    shutil.copytree(listing.bundled_dir(), folder)
+    monkeypatch.setattr(listing, "bundled_dir", lambda: folder)
+    return folder
+
+
+def titles(listing: QuestionnaireListing) -> dict[tuple[str, str], str]:
+    return {(e.id, e.language): e.title for e in listing.entries}
+
+
+def test_a_bundled_file_changed_since_it_was_checked_is_checked_again(shipped: Path) -> None:
+    expected = titles(list_questionnaires(None))
+    assert len(expected) == len(list(shipped.glob("*.toml")))
+    path = shipped / "analytics.en.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nminutes = ", "\nminutes = -", 1), encoding="utf-8")
+    for cache in cache_dir().glob("questionnaires-*.json"):
+        cache.unlink()  # as on a first run: only listing.json could vouch for the file
+    broken = list_questionnaires(None)
+    assert ("analytics", "en") not in titles(broken)
+    assert [p.path for p in broken.problems] == [str(path)]
+    assert "minutes" in broken.problems[0].lines()[0]
+    title = expected[("analytics", "en")]
+    path.write_text(text.replace(f'title = "{title}"', 'title = "Renamed"', 1), "utf-8")
+    assert titles(list_questionnaires(None))[("analytics", "en")] == "Renamed"
+
+
+@pytest.mark.parametrize("damage", [b"", b"[]", b'{"files": {"analytics.en.toml": 3}}', b"\xff"])
+def test_a_damaged_bundled_listing_file_only_costs_a_full_check(
+    shipped: Path, damage: bytes
+) -> None:
+    expected = titles(list_questionnaires(None))
+    for cache in cache_dir().glob("questionnaires-*.json"):
+        cache.unlink()
+    (shipped / "listing.json").write_bytes(damage)
+    again = list_questionnaires(None)
+    assert titles(again) == expected and not again.problems
+
+
+def test_a_damaged_cache_entry_is_read_again_and_rebuilt(shipped: Path) -> None:
+    import json
+
+    expected = titles(list_questionnaires(None))
+    (cache,) = cache_dir().glob("questionnaires-*.json")
+    stored = json.loads(cache.read_bytes())
+    for entry in stored["files"].values():
+        entry[1] = {"id": 3, "title": ["not", "text"]}  # the right key, fields gone bad
+    cache.write_text(json.dumps(stored), encoding="utf-8")
+    (shipped / "listing.json").unlink()  # so each file is read again, not vouched for
+    assert titles(list_questionnaires(None)) == expected
+    rebuilt = json.loads(cache.read_bytes())
+    assert all(entry[1]["title"] for entry in rebuilt["files"].values())

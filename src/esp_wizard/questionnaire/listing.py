@@ -3,12 +3,18 @@
 Validating a questionnaire (pydantic, cross-checks, every expression) costs far more than
 listing it. The listed fields of each file that loaded cleanly are kept in a FileCache,
 keyed on its size, time and inode; a changed file is loaded again, and a bad one is
-reported every time. Which folders, in which order, is `catalog_folders`, used by the
-catalog as well: a workspace file replaces the bundled one of the same id and language.
+reported every time. With no cache yet (a first run, a new cache folder), a bundled file
+byte for byte as it was shipped is listed from `listing.json`, written when the bundled
+files were last checked in full; any other file is checked in full.
+
+Which folders, in which order, is `catalog_folders`, used by the catalog as well: a
+workspace file replaces the bundled one of the same id and language.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,38 +74,81 @@ class QuestionnaireListing:
 def list_questionnaires(workspace_dir: Path | None) -> QuestionnaireListing:
     """What `load_catalog` would hold, from the cache for every unchanged file."""
     cache = FileCache("questionnaires", workspace_dir or bundled_dir())
+    checked = _Checked()
     listing = QuestionnaireListing()
     chosen: dict[tuple[str, str], Listed] = {}
     for path, origin in catalog_folders(workspace_dir):
         key = file_key(path)
-        fields = cache.get(path, key)
-        if not isinstance(fields, dict):
+        entry = _entry(cache.get(path, key), origin)
+        if entry is None:  # new, changed, or a damaged cache entry
             try:
-                fields = _fields(path)
+                entry = _read(path, origin, checked)
             except FileProblems as problems:
                 listing.problems.append(problems)
                 continue
-            cache.put(path, key, fields)
-        try:
-            entry = Listed(
-                str(fields["id"]),
-                str(fields["language"]),
-                str(fields["title"]),
-                tuple(str(role) for role in fields["roles"]),
-                int(fields["questions"]),
-                int(fields["minutes"]),
-                origin,
-            )
-        except (KeyError, TypeError, ValueError):
-            cache.put(path, None, None)
-            continue
+            cache.put(path, key, _stored(entry))
         chosen[(entry.id, entry.language)] = entry
     cache.save()
     listing.entries = sorted(chosen.values(), key=lambda e: (e.id, e.language))
     return listing
 
 
-def _fields(path: Path) -> dict[str, Any]:
+def _read(path: Path, origin: Origin, checked: _Checked) -> Listed:
+    """A bundled file as recorded when it was checked, else the file checked in full."""
+    entry = _entry(checked.fields(path), origin) if origin == "bundled" else None
+    if entry is None:
+        entry = _entry(listed_fields(path), origin)
+    if entry is None:  # the loader's model guarantees every field's type
+        raise AssertionError(path)
+    return entry
+
+
+def _entry(fields: Any, origin: Origin) -> Listed | None:
+    """The listed fields as stored (cache or `listing.json`), or None if any is amiss."""
+    if not isinstance(fields, dict):
+        return None
+    try:
+        roles = fields["roles"]
+        if not isinstance(roles, list):
+            return None
+        return Listed(
+            _text(fields["id"]),
+            _text(fields["language"]),
+            _text(fields["title"]),
+            tuple(_text(role) for role in roles),
+            _count(fields["questions"]),
+            _count(fields["minutes"]),
+            origin,
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return value
+
+
+def _count(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise TypeError(value)
+    return value
+
+
+def _stored(entry: Listed) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "language": entry.language,
+        "title": entry.title,
+        "roles": list(entry.roles),
+        "questions": entry.questions,
+        "minutes": entry.minutes,
+    }
+
+
+def listed_fields(path: Path) -> dict[str, Any]:
+    """Load and check the file in full (FileProblems if it is bad): what the listing shows."""
     from esp_wizard.questionnaire.loader import load_questionnaire
 
     questionnaire = load_questionnaire(path)
@@ -111,3 +160,50 @@ def _fields(path: Path) -> dict[str, Any]:
         "questions": questionnaire.answerable_count,
         "minutes": questionnaire.minutes,
     }
+
+
+CHECKED_NAME = "listing.json"
+
+
+class _Checked:
+    """The bundled questionnaires' `listing.json`: each file's SHA-256 when it was last
+    checked in full (scripts/update_bundled_listing.py, held current by the tests) and its
+    listed fields. A bundled file with that exact content needs no second check, even with
+    an empty cache; one changed in any byte is checked in full. Read only when needed."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, Any] | None = None
+
+    def fields(self, path: Path) -> Any:
+        if self._files is None:
+            self._files = _read_checked(path.parent / CHECKED_NAME)
+        known = self._files.get(path.name)
+        if not isinstance(known, dict):
+            return None
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+        return known.get("fields") if known.get("sha256") == digest else None
+
+
+def _read_checked(path: Path) -> dict[str, Any]:
+    try:
+        files = json.loads(path.read_bytes()).get("files")
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return files if isinstance(files, dict) else {}
+
+
+def checked_text(folder: Path) -> str:
+    """`listing.json` for the questionnaires of `folder`, each checked in full now;
+    FileProblems for the first bad one (a broken file is never recorded as checked)."""
+    files = {
+        path.name: {
+            "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+            "fields": listed_fields(path),
+        }
+        for path in sorted(folder.glob("*.toml"))
+    }
+    about = "Written by scripts/update_bundled_listing.py: never edit by hand."
+    return json.dumps({"about": about, "files": files}, ensure_ascii=False, indent=1) + "\n"

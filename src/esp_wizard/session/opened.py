@@ -16,7 +16,7 @@ from pathlib import Path
 from esp_wizard.errors import FileProblems
 from esp_wizard.i18n import _
 from esp_wizard.questionnaire.catalog import Catalog
-from esp_wizard.questionnaire.loader import parse_questionnaire
+from esp_wizard.questionnaire.checkedcopy import load_checked
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.session.integrity import answer_problems
 from esp_wizard.session.interview import Interview
@@ -94,5 +94,6 @@ def open_session(store: SessionStore, ref: str, catalog: Callable[[], Catalog]) 
 
 @cache
 def _parse_copy(text: str, file: str) -> Questionnaire:
-    """Sessions of one questionnaire share its parsed copy (a report opens dozens)."""
-    return parse_questionnaire(text, file)
+    """Sessions of one questionnaire share its parsed copy (a report opens dozens); a copy
+    checked before, in any run, is not checked again (checkedcopy.py)."""
+    return load_checked(text, file)

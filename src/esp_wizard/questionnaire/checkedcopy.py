@@ -1,0 +1,101 @@
+"""Questionnaire texts already checked in full, kept parsed so a resume does not check again.
+
+A session's questionnaire copy is read and checked in full (TOML, pydantic, every
+cross-check and expression) each time the session is opened: ~0.1 s for 300 questions,
+all before the first question can show. Once a text has passed, the parsed questionnaire
+is pickled in the user cache folder under the text's SHA-256, signed with HMAC-SHA256
+under the cache folder's key (filecache.signing_key) together with esp-wizard's version
+and a stamp of the questionnaire code (each module's size and time); the same text loads
+from there. An entry that is damaged, cut short, unsigned, or made by other code or for
+another text fails a check and is ignored and written again: a cache can make opening
+faster, never let a text pass that the check would refuse. Whoever can write the cache
+folder as the user can also change the sessions: that is the trust boundary, as for the
+report's cache (findings/factcache.py). Any cache problem only costs speed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import os
+import pickle
+import secrets
+from functools import cache
+from pathlib import Path
+
+from esp_wizard import __version__
+from esp_wizard.filecache import cache_dir, signing_key
+from esp_wizard.questionnaire.loader import content_hash, parse_questionnaire
+from esp_wizard.questionnaire.model import Questionnaire
+
+FOLDER = "questionnaires-checked"
+_SIGNATURE = 32  # bytes of HMAC-SHA256 at the start of an entry
+
+
+def load_checked(text: str, file: str) -> Questionnaire:
+    """`parse_questionnaire(text, file)`, from the cache when this text passed before
+    (FileProblems, as always, for a text that does not pass)."""
+    digest = content_hash(text)
+    root = cache_dir()
+    key = signing_key(root)
+    entry = root / FOLDER / f"{digest}.pickle"
+    header = f"{__version__}\n{code_stamp()}\n{digest}\n".encode()
+    found = _read(entry, key, header) if key is not None else None
+    if found is None:
+        found = parse_questionnaire(text, file)
+        if key is not None:
+            _write(entry, key, header, found)
+    found._source = text
+    found._path = file
+    found._hash = digest
+    return found
+
+
+def _read(entry: Path, key: bytes, header: bytes) -> Questionnaire | None:
+    try:
+        data = entry.read_bytes()
+    except OSError:
+        return None
+    signature, body = data[:_SIGNATURE], data[_SIGNATURE:]
+    if not hmac.compare_digest(signature, hmac.new(key, body, hashlib.sha256).digest()):
+        return None
+    if not body.startswith(header):
+        return None  # another version, other code, or another text
+    try:
+        found = pickle.loads(body[len(header) :])  # signed by this user's key: ours
+    except Exception:  # a class renamed since, or any unpickling failure: not cached
+        return None
+    return found if isinstance(found, Questionnaire) else None
+
+
+def _write(entry: Path, key: bytes, header: bytes, questionnaire: Questionnaire) -> None:
+    """Whole or not at all: a temporary file renamed over the entry."""
+    try:
+        body = header + pickle.dumps(questionnaire, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return
+    signature = hmac.new(key, body, hashlib.sha256).digest()
+    temporary = entry.with_name(f".{entry.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as file:
+            file.write(signature + body)
+        os.replace(temporary, entry)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+@cache
+def code_stamp() -> str:
+    """Which code checked and pickled: every module of the questionnaire package, by
+    name, size and modification time (an edited checkout changes it, not only a release)."""
+    package = Path(__file__).resolve().parent
+    seen: list[str] = []
+    for path in sorted(package.rglob("*.py")):
+        with contextlib.suppress(OSError):
+            stat = path.stat()
+            seen.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(seen).encode()).hexdigest()[:32]
