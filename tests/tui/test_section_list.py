@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.visual import Visual, visualize
+
 from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.tui.widgets.section_list import SectionList
@@ -57,6 +59,18 @@ async def test_the_counts_follow_each_answer_and_skip_logic_in_other_sections(
         sections = screen.query_one("#sections", SectionList)
 
         def shown() -> list[str]:
+            """The rows as painted (a title too long for the sidebar wraps), checked against
+            the whole list drawn afresh: rows kept from earlier frames are never stale."""
+            painted = [sections.render_line(y).text.rstrip() for y in range(sections.size.height)]
+            fresh = Visual.to_strips(
+                sections,
+                visualize(sections, sections.render()),
+                sections.size.width,
+                None,
+                sections.visual_style,
+            )
+            assert painted[: len(fresh)] == [strip.text.rstrip() for strip in fresh]
+            assert not any(painted[len(fresh) :])
             return str(sections.render()).splitlines()
 
         assert shown() == [
