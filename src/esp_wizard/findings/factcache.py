@@ -29,6 +29,10 @@ from esp_wizard.filecache import Key, cache_dir, file_key, signing_key
 from esp_wizard.findings.collect import SessionFacts
 from esp_wizard.findings.factcodec import decode, encode
 
+# What the facts' classes look like: an entry of another layout (fields kept in a
+# `__dict__` before they were slotted) would unpickle into nonsense, not an error.
+FORMAT = 2
+
 
 @dataclass(frozen=True)
 class Cached:
@@ -55,7 +59,7 @@ class FactCache:
 
     def _identity(self, path: Path, key: Key) -> list[Any]:
         """Everything an entry must have been computed from, but its questionnaire copy."""
-        return [__version__, self._language, str(path.absolute()), key]
+        return [__version__, FORMAT, self._language, str(path.absolute()), key]
 
     def get(self, path: Path, key: Key | None) -> Cached | None:
         """The entry for this exact file and its copy, if it is whole and signed by us."""

@@ -24,7 +24,7 @@ from typing import Any
 from esp_wizard import i18n
 from esp_wizard.errors import FileProblems, UserError
 from esp_wizard.filecache import Key, file_key
-from esp_wizard.findings.collect import SessionFacts, collect
+from esp_wizard.findings.collect import SessionFacts, Shared, collect
 from esp_wizard.findings.compile import compile_facts
 from esp_wizard.findings.engagement import (
     EngagementChoice,
@@ -78,6 +78,7 @@ class _Reader:
         self.store = SessionStore(workspace)
         self.cache = FactCache(workspace.sessions_dir)
         self.installed: Callable[[], Catalog] = installed_catalog(self.store)
+        self.shared = Shared()  # equal values of every session kept once
 
     def read(self, path: Path) -> _Read:
         """From the cache if the file, its copy and esp-wizard are as they were; else
@@ -105,7 +106,7 @@ class _Reader:
         interview = one.interview()
         interview.today = today
         try:
-            facts = collect(one, span, interview)
+            facts = collect(one, span, interview, self.shared)
         except Exception as error:  # one session's bug must not cost the whole report
             why = _("{file}: cannot be compiled ({kind}: {error})").format(
                 file=path.name, kind=type(error).__name__, error=error
