@@ -154,6 +154,20 @@ def compile_streamed(
 ) -> EngagementReport:
     state = workspace_state(workspace)  # before reading: a change meanwhile shows next time
     reader = _Reader(workspace)
+    try:
+        return _compile(workspace, reader, state, client, engagement, language)
+    finally:
+        reader.cache.save()  # what was judged stays judged, whatever became of the report
+
+
+def _compile(
+    workspace: Workspace,
+    reader: _Reader,
+    state: str,
+    client: str | None,
+    engagement: str | None,
+    language: str | None,
+) -> EngagementReport:
     reads, problems = _read_all(reader, workspace)
     warnings = [
         _("unreadable session file left out: {problem}").format(problem=p) for p in problems
@@ -192,7 +206,6 @@ def _read_all(reader: _Reader, workspace: Workspace) -> tuple[list[_Read], list[
             reads.append(reader.read(path))
         except FileProblems as error:
             problems.append(error)
-    reader.cache.forget_others(files)
     reads.sort(key=lambda r: (r.heading.updated, r.path.name), reverse=True)
     return reads, problems
 
