@@ -172,23 +172,24 @@ def collect(
     span = estimate if estimate is not None else timeline([drivers]).span
     fired_rules = interview.fired_findings(span)
     raised = [_from_rule(interview, ref, fired, shared) for fired in fired_rules]
+    answers = interview.active_answers()
     raised += [_from_observation(interview, ref, o) for o in opened.session.observations]
     return SessionFacts(
         ref=ref,
         raised=tuple(raised),
         drivers=tuple((d_id, label) for d_id, label, _ in drivers.fired),
-        inventories=tuple(_inventories(interview)),
-        compared=tuple(_compared(interview, shared)),
+        inventories=tuple(_inventories(interview, answers)),
+        compared=tuple(_compared(interview, answers, shared)),
         follow_ups=tuple(follow_ups(interview, ref)),
-        answers=answered(interview),
+        answers=answered(answers),
         driver_facts=drivers,
         worries=worries(interview, ref),
     )
 
 
-def answered(interview: Interview) -> dict[str, Any]:
-    """The active answers the key dates read, when they hold a value, as stored."""
-    answers = interview.active_answers()
+def answered(answers: dict[str, Answer]) -> dict[str, Any]:
+    """The active answers (`Interview.active_answers`) the key dates read, when they hold
+    a value, as stored."""
     return {
         question_id: answer.value
         for question_id in DATED_ANSWERS
@@ -332,9 +333,8 @@ def effort_of(raised: Raised) -> int:
 
 
 # -- inventory, comparisons, follow-ups -----------------------------------------------------
-def _inventories(interview: Interview) -> list[InventoryFacts]:
+def _inventories(interview: Interview, answers: dict[str, Answer]) -> list[InventoryFacts]:
     found = []
-    answers = interview.active_answers()
     for question in interview.active_questions():
         answer = answers.get(question.id)
         if not isinstance(question, InventoryQuestion) or answer is None:
@@ -373,9 +373,9 @@ def _inventory(interview: Interview, question: InventoryQuestion, rows: Any) -> 
     )
 
 
-def _compared(interview: Interview, shared: Shared) -> list[Compared]:
+def _compared(interview: Interview, answers: dict[str, Answer], shared: Shared) -> list[Compared]:
     found = []
-    for question_id, answer in interview.active_answers().items():
+    for question_id, answer in answers.items():
         question = interview.questionnaire.question(question_id)
         if question is None or answer.status != "answered":
             continue
