@@ -6,6 +6,8 @@ Everything goes through `Interview`, so skip logic is the engine's: an answer hi
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -70,6 +72,31 @@ class Shared:
         """Kept by its value's type too: ('number', 1) and ('number', 1.0) stay apart."""
         key = (type(value.canon[1]), value)
         return self._values.setdefault(key, value)
+
+    def of_answer(self, what: str, question: Question, answer: Answer, make: Callable[[], T]) -> T:
+        """`make()`, a pure function of the question and the answer, computed once per
+        distinct answer to that question (a thousand sessions give the same ones)."""
+        value = _frozen(answer.value)
+        if value is _UNFROZEN:
+            return make()
+        key = (what, id(question), answer.status, type(answer.value), value, answer.other)
+        key += (i18n.current(),)
+        hit = self._values.get(key)
+        if hit is not None and hit[0] is question:  # not a question since freed
+            return hit[1]
+        made = make()
+        self._values[key] = (question, made)
+        return made
+
+
+_UNFROZEN = object()
+
+
+def _frozen(value: Any) -> Any:
+    """`value` as a key (a list of texts as a tuple), or _UNFROZEN (inventory rows)."""
+    if isinstance(value, list):
+        return tuple(value) if all(type(v) is str for v in value) else _UNFROZEN
+    return value if isinstance(value, str | int | float | dt.date | None) else _UNFROZEN
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +258,7 @@ def _from_rule(
     interview: Interview, ref: SessionRef, fired: FiredFinding, shared: Shared
 ) -> Raised:
     rule = fired.rule
-    answers = [_named(interview, qid, fired) for qid in fired.named]
+    answers = [_named(interview, qid, fired, shared) for qid in fired.named]
     row = _row_name(interview, fired)
     title, detail = shared.one(fired.title), shared.one(fired.detail)
     said = () if row else shared.one((title,))
@@ -273,7 +300,9 @@ def _row_name(interview: Interview, fired: FiredFinding) -> str:
     return form_of(fired.rule).row_name(interview.questionnaire, fired.rule, fired.row)
 
 
-def _named(interview: Interview, question_id: str, fired: FiredFinding) -> NamedAnswer | None:
+def _named(
+    interview: Interview, question_id: str, fired: FiredFinding, shared: Shared
+) -> NamedAnswer | None:
     """The answer a rule names, or None when it is hidden or holds nothing to show."""
     question = interview.questionnaire.question(question_id)
     answer = interview.session.answers.get(question_id)
@@ -287,7 +316,9 @@ def _named(interview: Interview, question_id: str, fired: FiredFinding) -> Named
         return NamedAnswer(question_id, question.text, shown)
     if not interview.is_done(question_id) and not (answer.note or answer.quote):
         return None
-    shown = shown_answer(interview, question, answer)
+    shown = shared.of_answer(
+        "shown", question, answer, lambda: shown_answer(interview, question, answer)
+    )
     return NamedAnswer(question_id, question.text, shown, answer.note, answer.quote)
 
 
@@ -379,11 +410,20 @@ def _compared(interview: Interview, answers: dict[str, Answer], shared: Shared) 
         question = interview.questionnaire.question(question_id)
         if question is None or answer.status != "answered":
             continue
-        canon = canonical(question, answer.value)
-        if canon is not None:
-            shown = interview.display(question, answer.value, answer.other)
-            found.append(shared.compared(Compared(question_id, question.text, canon, shown)))
+        compared = shared.of_answer(
+            "compared", question, answer, lambda q=question, a=answer: _compare(interview, q, a)
+        )
+        if compared is not None:
+            found.append(shared.compared(compared))
     return found
+
+
+def _compare(interview: Interview, question: Question, answer: Answer) -> Compared | None:
+    canon = canonical(question, answer.value)
+    if canon is None:
+        return None
+    shown = interview.display(question, answer.value, answer.other)
+    return Compared(question.id, question.text, canon, shown)
 
 
 def follow_ups(interview: Interview, ref: SessionRef) -> list[FollowUp]:

@@ -89,6 +89,7 @@ class FactCache:
         self._facts: list[Any] | None = None
         self._kept: dict[str, _Entry] = {}  # what the next file will hold
         self._changed = False
+        self._saved = False
 
     def get(self, path: Path, key: Key | None) -> Cached | None:
         """The entry for this exact file and its copy, if the cache file is whole and
@@ -124,10 +125,12 @@ class FactCache:
 
     def save(self) -> None:
         """Write the entries got or put since this cache was opened, if they differ from
-        the file's: the entries of files removed, renamed or changed are left out."""
+        the file's: the entries of files removed, renamed or changed are left out. Once:
+        a second call does nothing."""
         self._close()
-        if self._key is None:
+        if self._key is None or self._saved:
             return
+        self._saved = True
         stored = self._stored or {}
         if not self._changed and self._kept.keys() == stored.keys():
             return

@@ -157,7 +157,7 @@ def compile_streamed(
     try:
         return _compile(workspace, reader, state, client, engagement, language)
     finally:
-        reader.cache.save()  # what was judged stays judged, whatever became of the report
+        reader.cache.save()  # what was judged stays judged, even when no report comes of it
 
 
 def _compile(
@@ -179,6 +179,7 @@ def _compile(
     choice = choose([r.heading for r in unique], client, engagement)
     chosen = _chosen(unique, choice)
     healthy = _judged(reader, chosen)
+    reader.cache.save()  # now: the report about to be built need not sit beside its writing
     warnings += [r.warning for r in chosen if r.warning]
     if not healthy:
         more = [r.warning for r in chosen if r.warning]
@@ -207,6 +208,7 @@ def _read_all(reader: _Reader, workspace: Workspace) -> tuple[list[_Read], list[
         except FileProblems as error:
             problems.append(error)
     reads.sort(key=lambda r: (r.heading.updated, r.path.name), reverse=True)
+    reader.shared = Shared()  # the facts share their values now: the table is let go
     return reads, problems
 
 
