@@ -42,7 +42,10 @@ def cached(workspace: Workspace) -> Path:
 
 def all_cached(workspace: Workspace) -> bool:
     cache = FactCache(workspace.sessions_dir)
-    return all(cache.get(p, _key(p)) is not None for p in workspace.sessions_dir.glob("*.toml"))
+    paths = workspace.sessions_dir.glob("*.toml")
+    found = all(cache.get(p, _key(p)) is not None for p in paths)
+    cache.close()
+    return found
 
 
 def test_the_report_from_the_cache_is_the_report_compiled_afresh(workspace: Workspace) -> None:

@@ -123,6 +123,10 @@ class FactCache:
         self._kept[str(path.absolute())] = _Entry(key, copy, consulted, -1, facts)
         self._changed = True
 
+    def close(self) -> None:
+        """Let go of the cache file without writing (a reader that only looked)."""
+        self._close()
+
     def save(self) -> None:
         """Write the entries got or put since this cache was opened, if they differ from
         the file's: the entries of files removed, renamed or changed are left out. Once:
