@@ -7,6 +7,7 @@ unreadable, not UTF-8, TOML syntax) and how a pydantic error reads for a person.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import re
 import stat
@@ -124,7 +125,7 @@ def parse_toml(text: str, shown: str) -> dict[str, Any]:
     except (ValueError, MemoryError):  # a number too long for Python to convert
         line = _long_number_line(text)
         raise _problem(shown, line, _("a number too large (at most 2^63-1)")) from None
-    beyond = _beyond_limits(data)
+    beyond = None if _within_limits(data, 0) else _beyond_limits(data)
     if beyond is not None:
         path, message = beyond
         from esp_wizard.tomllocate import LineIndex
@@ -149,6 +150,27 @@ def _syntax_problem(shown: str, text: str, error: str) -> FileProblems:
         message = _("TOML syntax (at the end of the file): {reason}")
         return _problem(shown, last, message.format(reason=toml_reason(at_end.group(1))))
     return _problem(shown, None, _("TOML syntax: {reason}").format(reason=toml_reason(error)))
+
+
+def _within_limits(node: dict[str, Any] | list[Any], depth: int) -> bool:
+    """True when nothing in `node` is past our limits: the quick pass every file takes
+    (a report reads a thousand), without the key paths `_beyond_limits` builds to say
+    where. False may be too cautious (`_beyond_limits` then decides), never too lenient."""
+    if depth >= MAX_DEPTH and node:
+        return False
+    for value in node.values() if type(node) is dict else node:
+        kind = type(value)
+        if kind is str or kind is bool:
+            continue
+        if kind is dict or kind is list:
+            if not _within_limits(value, depth + 1):
+                return False
+        elif kind is int:
+            if not MIN_INT <= value <= MAX_INT:
+                return False
+        elif kind is float and not math.isfinite(value):
+            return False
+    return True
 
 
 def _beyond_limits(data: Any) -> tuple[tuple[str | int, ...], str] | None:

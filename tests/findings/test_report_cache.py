@@ -3,6 +3,7 @@ every session afresh, whatever state the cache is in."""
 
 from __future__ import annotations
 
+import io
 import pickle
 import shutil
 from pathlib import Path
@@ -35,18 +36,25 @@ def afresh(workspace: Workspace) -> EngagementReport:
     return compile_engagement(opened, choice.client, choice.engagement, warnings, note)
 
 
-def entries(workspace: Workspace) -> list[Path]:
-    return sorted(FactCache(workspace.sessions_dir).folder.iterdir())
+def cached(workspace: Workspace) -> Path:
+    return FactCache(workspace.sessions_dir).path
+
+
+def all_cached(workspace: Workspace) -> bool:
+    cache = FactCache(workspace.sessions_dir)
+    paths = workspace.sessions_dir.glob("*.toml")
+    found = all(cache.get(p, _key(p)) is not None for p in paths)
+    cache.close()
+    return found
 
 
 def test_the_report_from_the_cache_is_the_report_compiled_afresh(workspace: Workspace) -> None:
     expected = afresh(workspace)
     assert compile_workspace(workspace) == expected  # nothing cached yet
-    sessions = list(workspace.sessions_dir.glob("*.toml"))
-    assert len(entries(workspace)) == len(sessions)
-    stamps = [entry.stat().st_mtime_ns for entry in entries(workspace)]
+    assert all_cached(workspace)
+    stamp = cached(workspace).stat().st_mtime_ns
     assert compile_workspace(workspace) == expected  # every session from the cache
-    assert [entry.stat().st_mtime_ns for entry in entries(workspace)] == stamps  # none redone
+    assert cached(workspace).stat().st_mtime_ns == stamp  # nothing redone, nothing rewritten
 
 
 def test_a_changed_session_file_is_read_again(workspace: Workspace) -> None:
@@ -73,20 +81,27 @@ def test_a_changed_session_file_is_read_again(workspace: Workspace) -> None:
     ],
     ids=["cut", "flipped", "empty", "garbage"],
 )
-def test_a_damaged_cache_entry_is_ignored_and_rebuilt(workspace: Workspace, damage) -> None:
+def test_a_damaged_cache_is_ignored_and_rebuilt(workspace: Workspace, damage) -> None:
     expected = compile_workspace(workspace)
-    for entry in entries(workspace):
-        entry.write_bytes(damage(entry.read_bytes()))
+    path = cached(workspace)
+    path.write_bytes(damage(path.read_bytes()))
+    assert not all_cached(workspace)
     assert compile_workspace(workspace) == expected == afresh(workspace)
-    fresh = FactCache(workspace.sessions_dir)
-    assert all(fresh.get(p, _key(p)) is not None for p in workspace.sessions_dir.glob("*.toml"))
+    assert all_cached(workspace)
 
 
-def test_an_entry_moved_to_another_session_is_not_believed(workspace: Workspace) -> None:
-    expected = compile_workspace(workspace)
-    first, second, *_ = entries(workspace)
-    shutil.copyfile(first, second)  # signed by us, but about another file
-    assert compile_workspace(workspace) == expected
+def test_a_cache_copied_to_another_workspace_is_not_believed(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """Signed by us, but about other files: the same sessions, changed, in another folder."""
+    compile_workspace(workspace)
+    other = Workspace(tmp_path / "other")
+    shutil.copytree(workspace.sessions_dir, other.sessions_dir)
+    path = next(p for p in other.sessions_dir.glob("*.toml") if "Mary in IT" not in p.read_text())
+    path.write_text(path.read_text().replace('note = "', 'note = "Mary in IT. ', 1))
+    shutil.copyfile(cached(workspace), cached(other))
+    assert not all_cached(other)
+    assert compile_workspace(other) == afresh(other) != compile_workspace(workspace)
 
 
 def test_a_forged_entry_runs_nothing_even_signed_with_our_key(
@@ -104,13 +119,18 @@ def test_a_forged_entry_runs_nothing_even_signed_with_our_key(
             return (Path.touch, (marker,))
 
     key = (cache_dir() / "report.key").read_bytes()
-    for entry in entries(workspace):
-        header = entry.read_bytes().split(b"\n")[1]
-        body = header + b"\n" + pickle.dumps(Touch())
+    stream = io.BytesIO(cached(workspace).read_bytes())
+    stream.readline()
+    index = pickle.load(stream)  # the real index: every entry valid, so its facts are read
+    assert index[3]
+    for body in (
+        pickle.dumps(index) + pickle.dumps([Touch()] * len(index[3])),  # in the facts
+        pickle.dumps([*index[:3], {"x": Touch()}]),  # in the index
+    ):
         signature = hmac.new(key, body, hashlib.sha256).hexdigest().encode()
-        entry.write_bytes(signature + b"\n" + body)
-    assert compile_workspace(workspace) == expected
-    assert not marker.exists()
+        cached(workspace).write_bytes(signature + b"\n" + body)
+        assert compile_workspace(workspace) == expected
+        assert not marker.exists()
 
 
 def _key(path: Path) -> list[int] | None:

@@ -6,8 +6,10 @@ Everything goes through `Interview`, so skip logic is the engine's: an answer hi
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from esp_wizard import i18n
 from esp_wizard.findings.model import (
@@ -37,9 +39,67 @@ from esp_wizard.session.opened import OpenedSession
 STATUS_TEXT = Labels({"dont_know": N_("don't know"), "not_applicable": N_("not applicable")})
 UNNAMED = N_("(unnamed)")
 TITLE_LENGTH = 100
+# The answers the key dates read (dates.py): the only ones a session's facts keep by id.
+DATED_ANSWERS = frozenset(
+    {
+        "contract_end",
+        "contract_end_date",
+        "contract_months_left",
+        "notice_period_months",
+        "peak_periods",
+        "target_go_live",
+    }
+)
+T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+class Shared:
+    """Equal values kept once across the sessions of a report.
+
+    A thousand sessions give the same answers to the same questions many times over (the
+    same option, the same "347 hours", the same note): each session keeping its own copy
+    of every comparison and named answer made the facts weigh several times the files.
+    Values are matched on their type as well, so `1` never stands for `1.0` or `True`.
+    """
+
+    def __init__(self) -> None:
+        self._values: dict[Any, Any] = {}
+
+    def one(self, value: T) -> T:
+        return self._values.setdefault((type(value), value), value)
+
+    def compared(self, value: Compared) -> Compared:
+        """Kept by its value's type too: ('number', 1) and ('number', 1.0) stay apart."""
+        key = (type(value.canon[1]), value)
+        return self._values.setdefault(key, value)
+
+    def of_answer(self, what: str, question: Question, answer: Answer, make: Callable[[], T]) -> T:
+        """`make()`, a pure function of the question and the answer, computed once per
+        distinct answer to that question (a thousand sessions give the same ones)."""
+        value = _frozen(answer.value)
+        if value is _UNFROZEN:
+            return make()
+        key = (what, id(question), answer.status, type(answer.value), value, answer.other)
+        key += (i18n.current(),)
+        hit = self._values.get(key)
+        if hit is not None and hit[0] is question:  # not a question since freed
+            return hit[1]
+        made = make()
+        self._values[key] = (question, made)
+        return made
+
+
+_UNFROZEN = object()
+
+
+def _frozen(value: Any) -> Any:
+    """`value` as a key (a list of texts as a tuple), or _UNFROZEN (inventory rows)."""
+    if isinstance(value, list):
+        return tuple(value) if all(type(v) is str for v in value) else _UNFROZEN
+    return value if isinstance(value, str | int | float | dt.date | None) else _UNFROZEN
+
+
+@dataclass(frozen=True, slots=True)
 class Raised:
     """One finding as one session raised it, before merging across sessions."""
 
@@ -65,7 +125,7 @@ class Raised:
         return self.cause or self.key
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Compared:
     """An answer that can disagree with another role's: `canon` is what is compared."""
 
@@ -75,7 +135,7 @@ class Compared:
     shown: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowFacts:
     key: str
     name: str
@@ -84,7 +144,7 @@ class RowFacts:
     must_move: bool | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InventoryFacts:
     question_id: str
     title: str
@@ -94,7 +154,7 @@ class InventoryFacts:
     rows: tuple[RowFacts, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SessionFacts:
     ref: SessionRef
     raised: tuple[Raised, ...]
@@ -127,35 +187,42 @@ def collect(
     opened: OpenedSession,
     estimate: tuple[int, int] | None = None,
     interview: Interview | None = None,
+    shared: Shared | None = None,
 ) -> SessionFacts:
     """One session's facts. Rules naming the timeline estimate see `estimate` (the
-    engagement's, from `compile`), else this session's own drivers' estimate."""
+    engagement's, from `compile`), else this session's own drivers' estimate. `shared`,
+    the same for every session of a report, keeps their equal values once."""
     interview = interview or opened.interview()
+    shared = shared or Shared()
     ref = session_ref(opened.session, opened.questionnaire)
     drivers = driver_facts(interview, ref)
     span = estimate if estimate is not None else timeline([drivers]).span
     fired_rules = interview.fired_findings(span)
-    raised = [_from_rule(interview, ref, fired) for fired in fired_rules]
+    raised = [_from_rule(interview, ref, fired, shared) for fired in fired_rules]
+    answers = interview.active_answers()
     raised += [_from_observation(interview, ref, o) for o in opened.session.observations]
     return SessionFacts(
         ref=ref,
         raised=tuple(raised),
         drivers=tuple((d_id, label) for d_id, label, _ in drivers.fired),
-        inventories=tuple(_inventories(interview)),
-        compared=tuple(_compared(interview)),
+        inventories=tuple(_inventories(interview, answers)),
+        compared=tuple(_compared(interview, answers, shared)),
         follow_ups=tuple(follow_ups(interview, ref)),
-        answers=answered(interview),
+        answers=answered(answers),
         driver_facts=drivers,
         worries=worries(interview, ref),
     )
 
 
-def answered(interview: Interview) -> dict[str, Any]:
-    """Every active answer with a value, as stored (the key dates read them)."""
+def answered(answers: dict[str, Answer]) -> dict[str, Any]:
+    """The active answers (`Interview.active_answers`) the key dates read, when they hold
+    a value, as stored."""
     return {
         question_id: answer.value
-        for question_id, answer in interview.active_answers().items()
-        if answer.status == "answered" and not is_empty(answer.value)
+        for question_id in DATED_ANSWERS
+        if (answer := answers.get(question_id)) is not None
+        and answer.status == "answered"
+        and not is_empty(answer.value)
     }
 
 
@@ -187,20 +254,24 @@ def row_text(interview: Interview, question: InventoryQuestion, row: dict[str, A
 
 
 # -- findings --------------------------------------------------------------------------------
-def _from_rule(interview: Interview, ref: SessionRef, fired: FiredFinding) -> Raised:
+def _from_rule(
+    interview: Interview, ref: SessionRef, fired: FiredFinding, shared: Shared
+) -> Raised:
     rule = fired.rule
-    answers = [_named(interview, qid, fired) for qid in fired.named]
+    answers = [_named(interview, qid, fired, shared) for qid in fired.named]
     row = _row_name(interview, fired)
-    said = () if row else (fired.title,)
-    evidence = Evidence(ref, fired.title, fired.detail, tuple(a for a in answers if a), said)
+    title, detail = shared.one(fired.title), shared.one(fired.detail)
+    said = () if row else shared.one((title,))
+    named = shared.one(tuple(shared.one(a) for a in answers if a))
+    evidence = Evidence(ref, title, detail, named, said)
     return Raised(
         key=fired.key,
         source="rule",
         questionnaire=interview.questionnaire.id,
         category=rule.category,
-        title=fired.title,
-        detail=fired.detail,
-        recommendation=fired.recommendation,
+        title=title,
+        detail=detail,
+        recommendation=shared.one(fired.recommendation),
         severity=rule.severity,
         impact=rule.impact,
         effort=rule.effort,
@@ -229,7 +300,9 @@ def _row_name(interview: Interview, fired: FiredFinding) -> str:
     return form_of(fired.rule).row_name(interview.questionnaire, fired.rule, fired.row)
 
 
-def _named(interview: Interview, question_id: str, fired: FiredFinding) -> NamedAnswer | None:
+def _named(
+    interview: Interview, question_id: str, fired: FiredFinding, shared: Shared
+) -> NamedAnswer | None:
     """The answer a rule names, or None when it is hidden or holds nothing to show."""
     question = interview.questionnaire.question(question_id)
     answer = interview.session.answers.get(question_id)
@@ -243,7 +316,9 @@ def _named(interview: Interview, question_id: str, fired: FiredFinding) -> Named
         return NamedAnswer(question_id, question.text, shown)
     if not interview.is_done(question_id) and not (answer.note or answer.quote):
         return None
-    shown = shown_answer(interview, question, answer)
+    shown = shared.of_answer(
+        "shown", question, answer, lambda: shown_answer(interview, question, answer)
+    )
     return NamedAnswer(question_id, question.text, shown, answer.note, answer.quote)
 
 
@@ -289,9 +364,8 @@ def effort_of(raised: Raised) -> int:
 
 
 # -- inventory, comparisons, follow-ups -----------------------------------------------------
-def _inventories(interview: Interview) -> list[InventoryFacts]:
+def _inventories(interview: Interview, answers: dict[str, Answer]) -> list[InventoryFacts]:
     found = []
-    answers = interview.active_answers()
     for question in interview.active_questions():
         answer = answers.get(question.id)
         if not isinstance(question, InventoryQuestion) or answer is None:
@@ -330,17 +404,26 @@ def _inventory(interview: Interview, question: InventoryQuestion, rows: Any) -> 
     )
 
 
-def _compared(interview: Interview) -> list[Compared]:
+def _compared(interview: Interview, answers: dict[str, Answer], shared: Shared) -> list[Compared]:
     found = []
-    for question_id, answer in interview.active_answers().items():
+    for question_id, answer in answers.items():
         question = interview.questionnaire.question(question_id)
         if question is None or answer.status != "answered":
             continue
-        canon = canonical(question, answer.value)
-        if canon is not None:
-            shown = interview.display(question, answer.value, answer.other)
-            found.append(Compared(question_id, question.text, canon, shown))
+        compared = shared.of_answer(
+            "compared", question, answer, lambda q=question, a=answer: _compare(interview, q, a)
+        )
+        if compared is not None:
+            found.append(shared.compared(compared))
     return found
+
+
+def _compare(interview: Interview, question: Question, answer: Answer) -> Compared | None:
+    canon = canonical(question, answer.value)
+    if canon is None:
+        return None
+    shown = interview.display(question, answer.value, answer.other)
+    return Compared(question.id, question.text, canon, shown)
 
 
 def follow_ups(interview: Interview, ref: SessionRef) -> list[FollowUp]:

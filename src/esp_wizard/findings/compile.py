@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from esp_wizard import i18n
 from esp_wizard.findings.checklist import checklist
-from esp_wizard.findings.collect import SessionFacts, collect, session_ref
+from esp_wizard.findings.collect import SessionFacts, Shared, collect, session_ref
 from esp_wizard.findings.conflicts import conflicts
 from esp_wizard.findings.dates import key_dates
 from esp_wizard.findings.decisions import executive
@@ -72,7 +72,8 @@ def _compile_sessions(
         for o, i in zip(listed, interviews, strict=True)
     ]
     span = timeline(drivers).span
-    facts = [collect(o, span, i) for o, i in zip(listed, interviews, strict=True)]
+    shared = Shared()
+    facts = [collect(o, span, i, shared) for o, i in zip(listed, interviews, strict=True)]
     return compile_facts(facts, client, engagement, warnings, note, language)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from esp_wizard import i18n
-from esp_wizard.findings.collect import SessionFacts
+from esp_wizard.findings.collect import DATED_ANSWERS, SessionFacts
 from esp_wizard.findings.model import KeyDates, Timeline
 from esp_wizard.questionnaire.months import add_months
 
@@ -48,7 +48,10 @@ def day(value: dt.date) -> str:
 
 
 def first_answer(facts: Sequence[SessionFacts], question_id: str) -> tuple[Any, dt.date] | None:
-    """The first session's answer to a question, with the day it was given."""
+    """The first session's answer to a question, with the day it was given. Only the
+    answers in `DATED_ANSWERS` are kept in a session's facts: any other id is a mistake."""
+    if question_id not in DATED_ANSWERS:
+        raise ValueError(f"{question_id} is not in collect.DATED_ANSWERS")
     for fact in facts:
         if question_id in fact.answers:
             return fact.answers[question_id], fact.ref.started.date()

@@ -26,7 +26,7 @@ FollowUpKind = Literal["flagged", "required"]
 PRIORITY_FORMULA = N_("priority = severity × impact × min(breadth, 4) × 3 ÷ effort")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     name: str
     role: str
@@ -37,7 +37,7 @@ class Person:
         return f"{self.name} ({role_label(self.role)})" if self.role else self.name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SessionRef:
     """Enough of a session to say who said something, and when."""
 
@@ -71,7 +71,7 @@ class SessionRef:
         return ", ".join(self.roles) or "no role"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NamedAnswer:
     """An answer a finding rests on, as the interviewee's words and the facilitator's notes."""
 
@@ -82,7 +82,7 @@ class NamedAnswer:
     quote: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """One session that raised a finding, with the answers behind it."""
 
@@ -219,7 +219,7 @@ class Conflict:
     positions: tuple[Position, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FollowUp:
     session: SessionRef
     kind: FollowUpKind
@@ -326,7 +326,7 @@ class Executive:
     dates: KeyDates
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Worry:
     """One interviewee's answer to "what worries you most?", for the report's worries."""
 

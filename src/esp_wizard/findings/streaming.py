@@ -24,7 +24,7 @@ from typing import Any
 from esp_wizard import i18n
 from esp_wizard.errors import FileProblems, UserError
 from esp_wizard.filecache import Key, file_key
-from esp_wizard.findings.collect import SessionFacts, collect
+from esp_wizard.findings.collect import SessionFacts, Shared, collect
 from esp_wizard.findings.compile import compile_facts
 from esp_wizard.findings.engagement import (
     EngagementChoice,
@@ -78,6 +78,7 @@ class _Reader:
         self.store = SessionStore(workspace)
         self.cache = FactCache(workspace.sessions_dir)
         self.installed: Callable[[], Catalog] = installed_catalog(self.store)
+        self.shared = Shared()  # equal values of every session kept once
 
     def read(self, path: Path) -> _Read:
         """From the cache if the file, its copy and esp-wizard are as they were; else
@@ -105,7 +106,7 @@ class _Reader:
         interview = one.interview()
         interview.today = today
         try:
-            facts = collect(one, span, interview)
+            facts = collect(one, span, interview, self.shared)
         except Exception as error:  # one session's bug must not cost the whole report
             why = _("{file}: cannot be compiled ({kind}: {error})").format(
                 file=path.name, kind=type(error).__name__, error=error
@@ -153,6 +154,20 @@ def compile_streamed(
 ) -> EngagementReport:
     state = workspace_state(workspace)  # before reading: a change meanwhile shows next time
     reader = _Reader(workspace)
+    try:
+        return _compile(workspace, reader, state, client, engagement, language)
+    finally:
+        reader.cache.save()  # what was judged stays judged, even when no report comes of it
+
+
+def _compile(
+    workspace: Workspace,
+    reader: _Reader,
+    state: str,
+    client: str | None,
+    engagement: str | None,
+    language: str | None,
+) -> EngagementReport:
     reads, problems = _read_all(reader, workspace)
     warnings = [
         _("unreadable session file left out: {problem}").format(problem=p) for p in problems
@@ -164,6 +179,7 @@ def compile_streamed(
     choice = choose([r.heading for r in unique], client, engagement)
     chosen = _chosen(unique, choice)
     healthy = _judged(reader, chosen)
+    reader.cache.save()  # now: the report about to be built need not sit beside its writing
     warnings += [r.warning for r in chosen if r.warning]
     if not healthy:
         more = [r.warning for r in chosen if r.warning]
@@ -191,8 +207,8 @@ def _read_all(reader: _Reader, workspace: Workspace) -> tuple[list[_Read], list[
             reads.append(reader.read(path))
         except FileProblems as error:
             problems.append(error)
-    reader.cache.forget_others(files)
     reads.sort(key=lambda r: (r.heading.updated, r.path.name), reverse=True)
+    reader.shared = Shared()  # the facts share their values now: the table is let go
     return reads, problems
 
 

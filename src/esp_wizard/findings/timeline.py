@@ -33,7 +33,7 @@ DECIDER_ROLES = frozenset({"executive"})
 DECIDER_QUESTIONNAIRES = frozenset({"executive"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DriverFacts:
     """What one session says about the drivers: fired (id, label, doubles) and declined
     (ids whose every named question was answered and whose condition is false)."""
