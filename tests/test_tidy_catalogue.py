@@ -49,3 +49,15 @@ def test_the_shipped_catalogue_holds_each_message_once() -> None:
     keys = [key(entry) for entry in entries(po.read_text(encoding="utf-8").splitlines())]
     keys = [k for k in keys if k]
     assert len(keys) == len(set(keys)), "a message is in the catalogue twice: tidy it"
+
+
+def test_each_shipped_message_has_one_translation() -> None:
+    """A union merge of two branches that both changed one translation keeps both msgstr
+    lines; gettext then silently picks one. Which one is right is a person's choice."""
+    po = REPO / "src/esp_wizard/locale/fr/LC_MESSAGES/esp_wizard.po"
+    doubled = []
+    for entry in entries(po.read_text(encoding="utf-8").splitlines()):
+        keywords = [line.split()[0] for line in entry if line.startswith("msgstr")]
+        if len(keywords) != len(set(keywords)):
+            doubled.append(dict(key(entry)).get("msgid", "?"))
+    assert not doubled, f"entries with two translations (keep one): {doubled}"
