@@ -66,45 +66,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("findings/factcodec.py", "not a text"): "caught: the cache entry is rebuilt",
 }
 
-# TEMPORARY: the messages of these files are being translated on branch h23 (issue 15).
-# The integrator drops this table (and its use in `found()`) after merging h23.
-BEING_TRANSLATED_ON_H23: dict[tuple[str, str], str] = {
-    (file, text): "being translated on branch h23"
-    for file, text in [
-        ("export/__init__.py", "unknown format '{}' for a {} (choose one of {})"),
-        ("export/__init__.py", "unknown attribution '{}' (choose one of named, role, anonymous)"),
-        ("export/__init__.py", "the {} format is binary: write it to a file with -o"),
-        ("export/csv_export.py", "unknown CSV dialect '{}' (choose one of {})"),
-        (
-            "export/files.py",
-            "will not write {}: it is inside a sessions or questionnaires folder, which hold "
-            "interviews; choose a file elsewhere, e.g. in exports/",
-        ),
-        ("export/files.py", "cannot write {}: {}"),
-        ("export/files.py", "will not write {}: it is a symbolic link; name a plain file"),
-        ("export/files.py", "will not write {}: it is a folder; name a file in it"),
-        (
-            "export/files.py",
-            "will not write {}: it is a special file (device, FIFO or socket); use -o - to "
-            "write to standard output",
-        ),
-        (
-            "export/files.py",
-            "will not write {}: it is a session or questionnaire file, even with --force",
-        ),
-        ("export/files.py", "{} already exists; add --force to replace it"),
-        ("export/files.py", "could not write {}: {}"),
-        ("export/files.py", "could not write in {}: {}"),
-        ("export/files.py", "could not find a free name for {} in {}"),
-        (
-            "findings/engagement_file.py",
-            "{}: engagements: must be an array of tables ([[engagements]])",
-        ),
-        ("findings/engagement_file.py", "{}: engagements #{}: unknown key {}"),
-        ("findings/engagement_file.py", "{}: engagements #{}: {}: must be text"),
-    ]
-}
-
 
 def _called(node: ast.Call) -> str:
     func = node.func
@@ -224,7 +185,7 @@ def core_files() -> Iterator[Path]:
 
 
 def found() -> list[str]:
-    allowed = ALLOWED | BEING_TRANSLATED_ON_H23
+    allowed = ALLOWED
     lines = []
     for path in core_files():
         rel = path.relative_to(SRC).as_posix()

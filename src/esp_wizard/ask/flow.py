@@ -272,7 +272,7 @@ class InterviewRun:
             target = self.control.target(wanted)
             if target is not None:
                 return target
-            self.prompter.say(f"  {SKIPPED}")
+            self.prompter.say(f"  {_(SKIPPED)}")
             return question
         self.prompter.say(
             "  "

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
-from esp_wizard.i18n import N_, _
+from esp_wizard.i18n import N_, _, use
 from esp_wizard.questionnaire.kinds import INVENTORY, InventoryField
 from esp_wizard.questionnaire.kinds.base import AnswerError
 from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion
@@ -40,9 +40,9 @@ class InventoryRowModal(ModalScreen[dict[str, Any] | None]):
         self.language = language
 
     def compose(self) -> ComposeResult:
-        verb = "Edit" if self.row else "Add"
+        title = _("Edit this {item}") if self.row else _("Add a {item}")
         with VerticalScroll(id="row-dialog", can_focus=False):
-            yield Static(safe(f"{verb} {self.question.item}", "bold"), id="row-title")
+            yield Static(safe(title.format(item=self.question.item), "bold"), id="row-title")
             for field in self.question.fields:
                 mark = " *" if field.required else ""
                 yield Label(safe(f"{field.text}{mark}"), classes="row-label")
@@ -79,7 +79,8 @@ class InventoryRowModal(ModalScreen[dict[str, Any] | None]):
     @on(Button.Pressed, "#row-save")
     def action_save(self) -> None:
         try:
-            clean = INVENTORY.validate_row(self.question, self.raw_row())
+            with use(self.language):  # about the question: in the questionnaire's language
+                clean = INVENTORY.validate_row(self.question, self.raw_row())
         except AnswerError as error:
             self.query_one("#row-problem", Static).update(safe(str(error), "bold red"))
             return
