@@ -79,3 +79,17 @@ async def test_a_preset_role_is_shown_as_its_label_and_saved_as_its_id(
         assert isinstance(app.screen, InterviewScreen)
     (path,) = session_files(workspace)
     assert on_disk(workspace, path).interviewees == list(people)
+
+
+@pytest.mark.parametrize(
+    ("raw", "role"),
+    [
+        ("Ana Souza:email-ops", "email-ops"),
+        ("Ana Souza:Opérations email", "email-ops"),
+        ("Ana Souza: IT integrations ", "it-integrations"),
+        ("Ana Souza:Procurement", "Procurement"),
+        ("Ana Souza", ""),
+    ],
+)
+def test_the_interviewee_option_takes_a_role_by_its_id_or_its_label(raw: str, role: str) -> None:
+    assert Interviewee.parse(raw) == Interviewee(name="Ana Souza", role=role)

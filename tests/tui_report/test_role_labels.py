@@ -167,3 +167,28 @@ def test_a_questionnaire_is_named_by_its_title_in_the_language_asked_for(
 def test_the_home_plan_strip_names_the_role_to_interview_as_in_french(french_ui: None) -> None:
     assert planned("Nadia Flores", "creative-content") == "Nadia Flores (Création et contenus)"
     assert planned("Fiona Walsh", "") == "Fiona Walsh (kickoff ?)"
+
+
+async def test_the_highlighted_person_is_shown_whole_under_the_plan_at_80x24(
+    french_ui: None, roots: dict[str, Path]
+) -> None:
+    """The table cuts the long title at 80 columns; the line under it does not."""
+    _folder, client, engagement = EXAMPLES["en"]
+    workspace = Workspace(roots["en"])
+    app = make_app(workspace, load_catalog(workspace.questionnaires_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(CockpitScreen(workspace, client, engagement))
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CockpitScreen)
+        names = [person.name for person in screen.people]
+        table = screen.query_one("#plan-table", FittedTable)
+        table.focus()
+        await pilot.press(*["down"] * names.index("Kwame Mensah"))
+        await settle(pilot)
+        detail = " ".join(str(screen.query_one("#plan-detail", Static).render()).split())
+        cell = str(table.get_row_at(table.cursor_row)[1])
+    assert cell.endswith("…") and IT_TITLE["fr"].startswith(cell[:-1])  # cut in the table…
+    assert detail.startswith("Kwame Mensah Interroger comme : " + IT_TITLE["fr"])  # …not here
+    assert "Cité par :" in detail and ids_in(detail) == [], detail

@@ -82,15 +82,17 @@ class Interviewee(_Model):
     def parse(cls, raw: str) -> Interviewee:
         """`Name:role`, the role optional: `--interviewee "Ana Souza:email-ops"`.
 
-        In the core so that both faces (the TUI's `new`, `ask`) read the option alike.
+        In the core so that both faces (the TUI's `new`, `ask`) read the option alike; a
+        known role may be given as its label too ("Ana:Opérations email"), the id is kept.
         """
         from esp_wizard.errors import UserError
+        from esp_wizard.roles import role_id
 
         person, _colon, role = raw.rpartition(":") if ":" in raw else (raw, "", "")
         if not person.strip():
             message = _("--interviewee needs a name, as 'Name:role' (got '{raw}')")
             raise UserError(message.format(raw=raw))
-        return cls(name=person.strip(), role=role.strip())
+        return cls(name=person.strip(), role=role_id(role))
 
 
 class QuestionnaireRef(_Model):

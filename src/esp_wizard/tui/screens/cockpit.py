@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
+from esp_wizard import i18n
 from esp_wizard.export import playbook_text as pt
 from esp_wizard.export import text as t
 from esp_wizard.findings.model import EngagementReport
@@ -71,6 +72,7 @@ class CockpitScreen(EngagementScreen):
         with TabbedContent(id="cockpit-tabs"):
             with TabPane(_("Plan (Enter: interview)"), id="tab-plan"):
                 yield FittedTable(plan_columns(), id="plan-table")
+                yield Static("", id="plan-detail")  # the highlighted person, nothing cut
             with TabPane(_("Conflicts"), id="tab-conflicts"):
                 yield VerticalScroll(Static("", id="cockpit-conflicts"))
             with TabPane(_("Follow-ups"), id="tab-chase"):
@@ -118,14 +120,28 @@ class CockpitScreen(EngagementScreen):
             status = pt.person_status(person)
             cells = [
                 Text(person.name, "bold" if not person.interviewed else "dim"),
-                Text(
-                    self.titles.get(person.questionnaire, person.questionnaire) or _("(kickoff?)")
-                ),
+                Text(self.title_of(person)),
                 Text(status, "dim" if person.interviewed else "cyan"),
                 Text("; ".join(person.topics)),
             ]
             rows.append((str(index), cells))
-        self.query_one("#plan-table", FittedTable).set_rows(rows)
+        table = self.query_one("#plan-table", FittedTable)
+        table.set_rows(rows)
+        self._show_person(table.cursor_row)
+
+    def title_of(self, person: PlannedPerson) -> str:
+        return self.titles.get(person.questionnaire, person.questionnaire) or _("(kickoff?)")
+
+    @on(DataTable.RowHighlighted, "#plan-table")
+    def _person_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_person(event.cursor_row)
+
+    def _show_person(self, row: int) -> None:
+        shown = Text("")
+        if 0 <= row < len(self.people):
+            person = self.people[row]
+            shown = person_text(person, self.title_of(person))
+        self.query_one("#plan-detail", Static).update(safe(shown))
 
     # -- actions ------------------------------------------------------------------------
     @on(DataTable.RowSelected, "#plan-table")
@@ -216,6 +232,21 @@ def conflicts_text(report: EngagementReport) -> Text:
         for position in conflict.positions:  # roles only: the report names every session
             text.append("  • " + _("{label}: ").format(label=position.answer))
             text.append(f"{role_labels(position.roles)}\n", style="dim")
+    return text
+
+
+def person_text(person: PlannedPerson, title: str) -> Text:
+    """The highlighted person of the plan in full: the table cuts a long title or topic."""
+    text = Text()
+    text.append(person.name, style="bold")
+    for label, value in (
+        (_("Interview as"), title),
+        (_("Topics"), i18n.semicolons(person.topics)),
+        (_("Named by"), i18n.semicolons(person.named_by)),
+    ):
+        if value:
+            text.append("\n" + _("{label}: ").format(label=label), style="bold")
+            text.append(value)
     return text
 
 
