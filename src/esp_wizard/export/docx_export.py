@@ -33,8 +33,8 @@ from esp_wizard.export.docx_gantt import legend as gantt_legend
 from esp_wizard.export.playbook_docx import interview_plan_docx, playbook_docx
 from esp_wizard.findings.model import EngagementReport, Evidence, Finding
 from esp_wizard.findings.risks import first_sentence
-from esp_wizard.findings.roles import role_labels
 from esp_wizard.i18n import N_, _, ngettext
+from esp_wizard.roles import role_labels
 
 _NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

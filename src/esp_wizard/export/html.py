@@ -19,7 +19,7 @@ from esp_wizard.export.playbook_html import interview_plan_html, playbook_html
 from esp_wizard.export.roadmap_chart import roadmap_chart
 from esp_wizard.findings.model import EngagementReport, SessionSummary
 from esp_wizard.findings.risks import first_sentence
-from esp_wizard.findings.roles import role_labels
+from esp_wizard.roles import role_labels
 
 
 @cache

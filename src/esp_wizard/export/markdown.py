@@ -24,8 +24,8 @@ from esp_wizard.findings.model import (
     SessionSummary,
     SummaryAnswer,
 )
-from esp_wizard.findings.roles import role_labels
 from esp_wizard.i18n import N_, _, ngettext
+from esp_wizard.roles import role_labels
 
 
 def report_markdown(report: EngagementReport) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from esp_wizard import i18n
 from esp_wizard.export import text as t
 from esp_wizard.findings.playbook.model import MapEdge, Missing, Parity, PlannedPerson, Scorecard
-from esp_wizard.findings.roles import role_label
 from esp_wizard.i18n import N_, Labels, _, ngettext
+from esp_wizard.roles import role_label
 
 STATUS_MARK = Labels({"met": N_("✔ met"), "not met": N_("✘ not met"), "unknown": N_("? unknown")})
 SCORECARD_VERDICTS = Labels(

@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable
 from typing import Any, Literal, TypeVar
 
 from esp_wizard.findings.model import EngagementReport, Person, SessionRef
-from esp_wizard.findings.roles import role_label
 from esp_wizard.i18n import N_, _
+from esp_wizard.roles import role_label
 
 Attribution = Literal["named", "role", "anonymous"]
 ATTRIBUTIONS: tuple[Attribution, ...] = ("named", "role", "anonymous")

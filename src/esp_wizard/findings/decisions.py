@@ -27,9 +27,9 @@ from esp_wizard.findings.model import (
     WorryGroup,
 )
 from esp_wizard.findings.risks import first_sentence
-from esp_wizard.findings.roles import role_labels
 from esp_wizard.i18n import N_, _, ngettext
 from esp_wizard.questionnaire.months import add_months, nearest_months
+from esp_wizard.roles import role_labels
 
 TOP = 5
 # Themes the worries people voice fall into, with words that give them away (EN and FR).

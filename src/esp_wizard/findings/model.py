@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from esp_wizard.findings.roles import role_label
 from esp_wizard.i18n import N_
+from esp_wizard.roles import role_label
 
 if TYPE_CHECKING:
     from esp_wizard.findings.playbook.model import Playbook

@@ -15,8 +15,8 @@ from esp_wizard import i18n
 from esp_wizard.findings.collect import SessionFacts
 from esp_wizard.findings.model import InventoryTable, SessionRef
 from esp_wizard.findings.playbook.model import Missing
-from esp_wizard.findings.roles import role_label
 from esp_wizard.i18n import _
+from esp_wizard.roles import role_label
 
 # The questions the artefacts read, indexed once: only these, so a 1,000-session
 # engagement does not allocate an index entry for every answer it holds.
