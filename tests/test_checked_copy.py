@@ -88,3 +88,22 @@ def test_an_unusable_cache_folder_only_costs_the_check(
     assert load_checked(text, "copy.toml") == parse_questionnaire(text, "copy.toml")
     with pytest.raises(FileProblems):
         load_checked(text.replace("\nminutes = ", "\nminutes = -", 1), "copy.toml")
+
+
+def test_a_questionnaire_remembered_at_a_sessions_start_opens_without_a_check(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The TUI remembers the catalog's questionnaire when it starts a session with it."""
+    from esp_wizard.questionnaire import checkedcopy
+
+    started = parse_questionnaire(text, "bundled.toml")
+    Interview(started, new_session(started)).resume_question()  # in use already
+    checkedcopy.remember_checked(started)
+
+    def no_parse(*_: object) -> None:
+        raise AssertionError("parsed and checked again")
+
+    monkeypatch.setattr(checkedcopy, "parse_questionnaire", no_parse)
+    reopened = load_checked(text, "copy.toml")
+    assert reopened.title == started.title and reopened.source == text
+    assert [q.id for q in reopened.questions()] == [q.id for q in started.questions()]

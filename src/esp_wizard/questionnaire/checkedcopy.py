@@ -37,19 +37,38 @@ def load_checked(text: str, file: str) -> Questionnaire:
     """`parse_questionnaire(text, file)`, from the cache when this text passed before
     (FileProblems, as always, for a text that does not pass)."""
     digest = content_hash(text)
-    root = cache_dir()
-    key = signing_key(root)
-    entry = root / FOLDER / f"{digest}.pickle"
-    header = f"{__version__}\n{code_stamp()}\n{digest}\n".encode()
-    found = _read(entry, key, header) if key is not None else None
+    place = _place(digest)
+    found = _read(*place) if place else None
     if found is None:
         found = parse_questionnaire(text, file)
-        if key is not None:
-            _write(entry, key, header, found)
+        if place:
+            _write(*place, found)
     found._source = text
     found._path = file
     found._hash = digest
     return found
+
+
+def remember_checked(questionnaire: Questionnaire) -> None:
+    """Keep a questionnaire the catalog has just loaded and checked in full, for the
+    session started with it: its first resume then finds its copy already checked."""
+    text = questionnaire.source
+    if not text or content_hash(text) != questionnaire.hash:
+        return  # not a questionnaire parse_questionnaire made from its text
+    place = _place(questionnaire.hash)
+    if place and not place[0].exists():
+        _write(*place, questionnaire)
+
+
+def _place(digest: str) -> tuple[Path, bytes, bytes] | None:
+    """The entry for a text, the key that signs it, and the header it must start with;
+    None when no key can be read or made (nothing is cached then)."""
+    root = cache_dir()
+    key = signing_key(root)
+    if key is None:
+        return None
+    header = f"{__version__}\n{code_stamp()}\n{digest}\n".encode()
+    return root / FOLDER / f"{digest}.pickle", key, header
 
 
 def _read(entry: Path, key: bytes, header: bytes) -> Questionnaire | None:
@@ -73,7 +92,7 @@ def _write(entry: Path, key: bytes, header: bytes, questionnaire: Questionnaire)
     """Whole or not at all: a temporary file renamed over the entry."""
     try:
         body = header + pickle.dumps(questionnaire, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+    except Exception:  # a value pickle cannot keep: this text is simply not cached
         return
     signature = hmac.new(key, body, hashlib.sha256).digest()
     temporary = entry.with_name(f".{entry.name}.{secrets.token_hex(6)}.tmp")

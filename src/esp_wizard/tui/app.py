@@ -58,6 +58,13 @@ def _home_screen() -> Screen[None]:
     return HomeScreen()
 
 
+def _remember_checked(questionnaire: Questionnaire) -> None:
+    """The session's questionnaire kept as checked: its next resume skips the check."""
+    from esp_wizard.questionnaire.checkedcopy import remember_checked
+
+    remember_checked(questionnaire)
+
+
 class _Lobby(Screen[None]):
     """What lies under an interview or a new-interview form opened from the command line.
 
@@ -277,6 +284,7 @@ class WizardApp(App[None]):
 
         opened = OpenedSession(session, questionnaire, self.store.path_of(session))
         self.switch_screen(self._interview_screen(opened))
+        self.call_after_refresh(_remember_checked, questionnaire)  # once the question shows
 
     def resume_session(self, ref: str) -> None:
         from esp_wizard.session.opened import open_session
