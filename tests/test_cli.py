@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -69,7 +70,11 @@ def test_sessions_reads_the_workspace_from_the_environment(tmp_path: Path) -> No
     (tmp_path / "sessions").mkdir()
     make_session(tmp_path, client="Globex")
     make_session(tmp_path, client="Initech", name="Bob")
-    env = {"ESP_WIZARD_WORKSPACE": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    env = {
+        "ESP_WIZARD_WORKSPACE": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+        "ESP_WIZARD_CACHE_DIR": os.environ["ESP_WIZARD_CACHE_DIR"],  # never the user's cache
+    }
     rows = run("sessions", "--client", "globex", env=env).stdout.splitlines()[1:]
     assert [r.split("\t")[1] for r in rows] == ["Globex"]
 
