@@ -136,12 +136,13 @@ class FactCache:
             return
         self._saved = True
         stored = self._stored or {}
-        if not self._changed and self._kept.keys() == stored.keys():
+        kept, self._kept, self._facts = self._kept, {}, None  # stale facts let go after
+        if not self._changed and kept.keys() == stored.keys():
             return
         with contextlib.suppress(
             OSError, pickle.PicklingError, TypeError, ValueError, RecursionError
         ):
-            self._write()  # only speed is lost
+            self._write(kept)  # only speed is lost
         if self._old_folder.is_dir():
             shutil.rmtree(self._old_folder, ignore_errors=True)
 
@@ -203,15 +204,14 @@ class FactCache:
             self._file = None
 
     # -- writing ------------------------------------------------------------------------
-    def _write(self) -> None:
+    def _write(self, kept: dict[str, _Entry]) -> None:
         """To a temporary file renamed over the cache: a reader sees the old file or the
         new one, never half of one; two reports at once each write a whole file."""
         assert self._key is not None
         index = {
-            name: [e.key, e.copy, e.consulted, at]
-            for at, (name, e) in enumerate(self._kept.items())
+            name: [e.key, e.copy, e.consulted, at] for at, (name, e) in enumerate(kept.items())
         }
-        facts = [e.facts for e in self._kept.values()]
+        facts = [e.facts for e in kept.values()]
         self._root.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=self._root, prefix=".report-", suffix=".tmp")
         try:
