@@ -12,7 +12,7 @@ import os
 import re
 import stat
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -158,7 +158,8 @@ def _within_limits(node: dict[str, Any] | list[Any], depth: int) -> bool:
     where. False may be too cautious (`_beyond_limits` then decides), never too lenient."""
     if depth >= MAX_DEPTH and node:
         return False
-    for value in node.values() if type(node) is dict else node:
+    values: Iterable[Any] = node.values() if type(node) is dict else node
+    for value in values:
         kind = type(value)
         if kind is str or kind is bool:
             continue

@@ -7,6 +7,7 @@ Everything goes through `Interview`, so skip logic is the engine's: an answer hi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -66,12 +67,14 @@ class Shared:
         self._values: dict[Any, Any] = {}
 
     def one(self, value: T) -> T:
-        return self._values.setdefault((type(value), value), value)
+        kept: T = self._values.setdefault((type(value), value), value)
+        return kept
 
     def compared(self, value: Compared) -> Compared:
         """Kept by its value's type too: ('number', 1) and ('number', 1.0) stay apart."""
         key = (type(value.canon[1]), value)
-        return self._values.setdefault(key, value)
+        kept: Compared = self._values.setdefault(key, value)
+        return kept
 
     def of_answer(self, what: str, question: Question, answer: Answer, make: Callable[[], T]) -> T:
         """`make()`, a pure function of the question and the answer, computed once per
@@ -79,11 +82,12 @@ class Shared:
         value = _frozen(answer.value)
         if value is _UNFROZEN:
             return make()
-        key = (what, id(question), answer.status, type(answer.value), value, answer.other)
-        key += (i18n.current(),)
+        language = i18n.current()
+        key = (what, id(question), answer.status, type(answer.value), value, answer.other, language)
         hit = self._values.get(key)
         if hit is not None and hit[0] is question:  # not a question since freed
-            return hit[1]
+            found: T = hit[1]
+            return found
         made = make()
         self._values[key] = (question, made)
         return made
@@ -411,7 +415,7 @@ def _compared(interview: Interview, answers: dict[str, Answer], shared: Shared) 
         if question is None or answer.status != "answered":
             continue
         compared = shared.of_answer(
-            "compared", question, answer, lambda q=question, a=answer: _compare(interview, q, a)
+            "compared", question, answer, functools.partial(_compare, interview, question, answer)
         )
         if compared is not None:
             found.append(shared.compared(compared))

@@ -194,8 +194,9 @@ class FactCache:
                     if isinstance(facts, list):
                         self._facts = facts
             self._close()
-        if 0 <= at < len(self._facts) and isinstance(self._facts[at], SessionFacts):
-            return self._facts[at]
+        found = self._facts[at] if 0 <= at < len(self._facts) else None
+        if isinstance(found, SessionFacts):
+            return found
         return None
 
     def _close(self) -> None:

@@ -17,7 +17,7 @@ import datetime as dt
 import operator
 import pickle
 from collections.abc import Callable
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from esp_wizard.findings.collect import (
     Compared,
@@ -91,7 +91,13 @@ class _OnlyFacts(pickle.Unpickler):
         raise DecodeError("not a stream this version wrote")
 
 
-def dump(value: Any, file: IO[bytes]) -> None:
+class Writable(Protocol):
+    """Where a stream goes: a file, or factcache's signing wrapper around one."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+
+def dump(value: Any, file: Writable) -> None:
     """One pickle stream of `value` (facts, or plain lists, dicts and tuples) into `file`."""
     _FactsPickler(file, protocol=PROTOCOL).dump(value)
 
