@@ -159,6 +159,7 @@ class InterviewScreen(Screen[None]):
             if scroll.scroll_offset.y:
                 scroll.scroll_home(animate=False)
             widget.focus_answer()
+            widget.freshen()
         self._swapping = False
 
     def _intro(self, question: Question, section: m.Section | None) -> str:

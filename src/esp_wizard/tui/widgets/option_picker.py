@@ -16,11 +16,12 @@ from textual.widgets import OptionList
 
 from esp_wizard.i18n import N_
 from esp_wizard.tui.safe import safe
+from esp_wizard.tui.widgets.answer import QuietBlur
 
 PICK_KEYS = "1234567890yno"
 
 
-class OptionPicker(OptionList):
+class OptionPicker(QuietBlur, OptionList):
     DEFAULT_CSS = """
     OptionPicker { height: auto; max-height: 12; }
     """
