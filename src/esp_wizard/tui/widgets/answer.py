@@ -134,7 +134,8 @@ class AnswerWidget(Vertical):
         self.focus()
 
     def freshen(self) -> None:
-        """After `focus_answer`: inputs that lost focus while hidden get their styles back."""
+        """Once `focus_answer` has moved the focus (it is queued): inputs that lost focus while
+        hidden and did not take it back get their styles back."""
         for widget in self.walk_children(Widget):
             if isinstance(widget, QuietBlur):
                 widget.freshen()
