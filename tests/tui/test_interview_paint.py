@@ -8,6 +8,7 @@ from textual.widgets import Static
 from esp_wizard.questionnaire.catalog import Catalog, load_catalog
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.tui.widgets.line_answer import DateAnswer
+from esp_wizard.tui.widgets.option_picker import OptionPicker
 from esp_wizard.workspace import Workspace
 from tui.conftest import make_app, make_session, on_disk, open_interview
 
@@ -115,3 +116,24 @@ async def test_an_answer_line_shows_focus_only_while_focused_across_hidden_swaps
         date_answer.freshen()  # what showing it without focus would do
         assert line.styles.border_top == blurred
     assert on_disk(workspace, path).answers["contract_end"].value is not None
+
+
+async def test_the_options_are_drawn_again_at_a_new_width_and_kept_at_the_same(
+    workspace: Workspace, catalog: Catalog, questionnaire: Questionnaire
+) -> None:
+    """The choice's options are kept from one showing to the next, never at a stale width."""
+    path = make_session(
+        workspace, questionnaire, answers={"uses_lists": True}, current="list_source"
+    )
+    async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
+        screen = await open_interview(pilot, path)
+        picker = screen.query_one("#picker", OptionPicker)
+
+        def widths() -> set[int]:
+            return {picker.render_line(y).cell_length for y in range(picker.option_count)}
+
+        assert widths() == {picker.size.width}
+        await pilot.resize_terminal(80, 32)
+        await pilot.pause()
+        assert widths() == {picker.size.width} != {100}
+        assert "Other" in " ".join(picker.render_line(y).text for y in range(picker.option_count))
