@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from esp_wizard.questionnaire.catalog import load_catalog
+from esp_wizard.questionnaire.catalog import Catalog, load_catalog
+from esp_wizard.questionnaire.model import Questionnaire
+from esp_wizard.tui.widgets.line_answer import DateAnswer
+from esp_wizard.tui.widgets.option_picker import OptionPicker
 from esp_wizard.workspace import Workspace
 from tui.conftest import make_app, make_session, on_disk, open_interview
 
@@ -78,3 +81,59 @@ async def test_a_longer_question_gets_its_lines_and_the_help_moves_down_then_bac
         assert help_text.region.y == text.region.bottom  # back up under the short question
     answers = on_disk(workspace, path).answers
     assert answers["first"].value == "Ana" and answers["second"].value == "Bo"
+
+
+async def test_an_answer_line_shows_focus_only_while_focused_across_hidden_swaps(
+    workspace: Workspace, catalog: Catalog, questionnaire: Questionnaire
+) -> None:
+    """The date's line loses focus while hidden (the next question is text): its styles are
+    brought back when it is seen again, focused or not."""
+    path = make_session(workspace, questionnaire, current="contract_end")
+    async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
+        screen = await open_interview(pilot, path)
+        date_answer = screen.query_one(DateAnswer)
+        line = date_answer.line
+        focused = line.styles.border_top
+        await pilot.press("ctrl+t")  # to the note: the line, still in view, is blurred
+        await pilot.pause()
+        blurred = line.styles.border_top
+        assert blurred != focused
+
+        await pilot.press("escape", *"2027-06-30", "ctrl+n")
+        await pilot.pause()
+        assert screen.question.id == "team_name" and not date_answer.display
+        await pilot.press("ctrl+r")  # back: the line is shown and focused again
+        await pilot.pause()
+        assert screen.question.id == "contract_end" and line.has_focus
+        assert line.styles.border_top == focused
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert line.styles.border_top == blurred
+
+        await pilot.press("escape", "ctrl+n")
+        await pilot.pause()
+        assert screen.question.id == "team_name"
+        date_answer.freshen()  # what showing it without focus would do
+        assert line.styles.border_top == blurred
+    assert on_disk(workspace, path).answers["contract_end"].value is not None
+
+
+async def test_the_options_are_drawn_again_at_a_new_width_and_kept_at_the_same(
+    workspace: Workspace, catalog: Catalog, questionnaire: Questionnaire
+) -> None:
+    """The choice's options are kept from one showing to the next, never at a stale width."""
+    path = make_session(
+        workspace, questionnaire, answers={"uses_lists": True}, current="list_source"
+    )
+    async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
+        screen = await open_interview(pilot, path)
+        picker = screen.query_one("#picker", OptionPicker)
+
+        def widths() -> set[int]:
+            return {picker.render_line(y).cell_length for y in range(picker.option_count)}
+
+        assert widths() == {picker.size.width}
+        await pilot.resize_terminal(80, 32)
+        await pilot.pause()
+        assert widths() == {picker.size.width} != {100}
+        assert "Other" in " ".join(picker.render_line(y).text for y in range(picker.option_count))

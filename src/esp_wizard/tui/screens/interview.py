@@ -159,6 +159,7 @@ class InterviewScreen(Screen[None]):
             if scroll.scroll_offset.y:
                 scroll.scroll_home(animate=False)
             widget.focus_answer()
+            self.app.call_later(widget.freshen)  # after the focus moves (queued the same way)
         self._swapping = False
 
     def _intro(self, question: Question, section: m.Section | None) -> str:

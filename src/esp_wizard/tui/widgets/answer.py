@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from textual.containers import Vertical
 from textual.message import Message
@@ -133,6 +133,13 @@ class AnswerWidget(Vertical):
     def focus_answer(self) -> None:
         self.focus()
 
+    def freshen(self) -> None:
+        """Once `focus_answer` has moved the focus (it is queued): inputs that lost focus while
+        hidden and did not take it back get their styles back."""
+        for widget in self.walk_children(Widget):
+            if isinstance(widget, QuietBlur):
+                widget.freshen()
+
     # -- one field of this type in an inventory row ------------------------------------------
     @classmethod
     def row_input(cls, field: QuestionBase, value: Any, language: str, widget_id: str) -> Widget:
@@ -171,6 +178,49 @@ class AnswerWidget(Vertical):
 
     def mark_saved(self, entry: Entry) -> None:
         self._initial = entry
+
+
+class QuietBlur:
+    """Mixed into the input an answer widget focuses: losing focus while hidden restyles
+    nothing.
+
+    At nearly every question the answer widget left is hidden, then its input loses focus;
+    Textual restyles a widget at each focus change (its component styles included: half
+    of the styling work of a key press), which a hidden widget does not need. The styles are
+    brought up to date when the input is seen again: it takes focus (`focus_answer`), which
+    restyles it, or `AnswerWidget.freshen` does. (A plain mixin: a Widget base would hide
+    the input's own `can_focus`.)
+    """
+
+    _stale_focus_style = False
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        widget = cast(Widget, self)
+        if not has_focus and not _displayed(widget):
+            self._stale_focus_style = True
+            return
+        self._stale_focus_style = False
+        super().watch_has_focus(has_focus)  # type: ignore[misc]
+
+    def freshen(self) -> None:
+        """Restyle now if it lost focus while hidden and has not taken it back."""
+        widget = cast(Widget, self)
+        if self._stale_focus_style and widget.screen.focused is not widget:
+            self._stale_focus_style = False
+            widget.update_node_styles()
+
+
+def _displayed(widget: Widget) -> bool:
+    node: Widget | None = widget
+    while node is not None:
+        if not node.display:
+            return False
+        node = node.parent if isinstance(node.parent, Widget) else None
+    return True
+
+
+class AnswerInput(QuietBlur, Input):
+    """The one-line input an answer widget focuses."""
 
 
 W = TypeVar("W", bound=type[AnswerWidget])

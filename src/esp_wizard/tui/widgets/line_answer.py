@@ -19,7 +19,7 @@ from esp_wizard.questionnaire.kinds.text import TextQuestion
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.paint import replace, show
 from esp_wizard.tui.safe import EDIT_SAFE
-from esp_wizard.tui.widgets.answer import AnswerWidget, answers, as_text
+from esp_wizard.tui.widgets.answer import AnswerInput, AnswerWidget, answers, as_text
 
 
 class LineAnswer(AnswerWidget):
@@ -31,7 +31,7 @@ class LineAnswer(AnswerWidget):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="line-answer"):
-            yield Input(highlighter=EDIT_SAFE, select_on_focus=False, id="line")
+            yield AnswerInput(highlighter=EDIT_SAFE, select_on_focus=False, id="line")
             yield Label("", classes="unit")
 
     def setup(self) -> None:

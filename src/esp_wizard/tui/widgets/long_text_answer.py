@@ -7,7 +7,11 @@ from textual.widgets import TextArea
 
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.safe import SafeTextArea
-from esp_wizard.tui.widgets.answer import AnswerWidget, answers
+from esp_wizard.tui.widgets.answer import AnswerWidget, QuietBlur, answers
+
+
+class LongTextArea(QuietBlur, SafeTextArea):
+    """The long answer's text area (see QuietBlur)."""
 
 
 @answers("long_text")
@@ -18,7 +22,7 @@ class LongTextAnswer(AnswerWidget):
     """
 
     def compose(self) -> ComposeResult:
-        yield SafeTextArea(soft_wrap=True, tab_behavior="focus", id="long-text")
+        yield LongTextArea(soft_wrap=True, tab_behavior="focus", id="long-text")
 
     @property
     def area(self) -> TextArea:

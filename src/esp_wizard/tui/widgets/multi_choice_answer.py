@@ -20,13 +20,13 @@ from esp_wizard.questionnaire.kinds.base import OTHER
 from esp_wizard.questionnaire.kinds.multi_choice import MultiChoiceQuestion
 from esp_wizard.tui.paint import show
 from esp_wizard.tui.safe import EDIT_SAFE, safe
-from esp_wizard.tui.widgets.answer import AnswerWidget, answers
-from esp_wizard.tui.widgets.option_picker import numbered
+from esp_wizard.tui.widgets.answer import AnswerWidget, QuietBlur, answers
+from esp_wizard.tui.widgets.option_picker import KeptOptions, numbered
 
 TICKED, UNTICKED = "✓", " "
 
 
-class TogglePicker(SelectionList[str]):
+class TogglePicker(QuietBlur, KeptOptions, SelectionList[str]):
     """Space or a number toggles an option; Enter confirms the whole selection."""
 
     DEFAULT_CSS = """

@@ -7,20 +7,39 @@ given by the answer widget, so one picker serves choice, scale and yes_no.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 
 from esp_wizard.i18n import N_
 from esp_wizard.tui.safe import safe
+from esp_wizard.tui.widgets.answer import QuietBlur
 
 PICK_KEYS = "1234567890yno"
 
 
-class OptionPicker(OptionList):
+class KeptOptions:
+    """Mixed into an OptionList: its rendered options are kept while its width stays.
+
+    Textual's OptionList drops every rendered option at each Resize, and a widget shown
+    again gets one even at the same size: each question of a type seen before redrew every
+    option. The renders are keyed on option and style, so only a new width needs them gone.
+    """
+
+    _options_width = -1
+
+    def _on_resize(self, event: events.Resize) -> None:
+        width = cast(OptionList, self).scrollable_content_region.width
+        if width == self._options_width:
+            event.prevent_default()  # OptionList's own handler would drop them
+        self._options_width = width
+
+
+class OptionPicker(QuietBlur, KeptOptions, OptionList):
     DEFAULT_CSS = """
     OptionPicker { height: auto; max-height: 12; }
     """
