@@ -250,7 +250,7 @@ class InterviewScreen(Screen[None]):
         """From the command palette, the review or the sidebar."""
         target = self.live.target(question_id)
         if target is None:
-            self.notify(SKIPPED, severity="warning")
+            self.notify(_(SKIPPED), severity="warning")
             return
         await self.go_to(target)
 
