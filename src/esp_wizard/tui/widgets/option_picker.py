@@ -32,9 +32,10 @@ class KeptOptions:
 
     _options_width = -1
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def _on_resize(self, event: events.Resize | None = None) -> None:
+        """Optional `event` only to match OptionList's `_on_resize(self)`; Textual passes it."""
         width = cast(OptionList, self).scrollable_content_region.width
-        if width == self._options_width:
+        if event is not None and width == self._options_width:
             event.prevent_default()  # OptionList's own handler would drop them
         self._options_width = width
 
