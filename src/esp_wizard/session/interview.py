@@ -294,6 +294,22 @@ class Interview:
         row: dict[str, Any] | None,
         estimate: tuple[int, int] | None = None,
     ) -> FiredFinding:
+        ordered, inventory_id = self.questionnaire.derived(
+            ("evidence", id(rule)), lambda: self._evidence(rule)
+        )
+        return FiredFinding(
+            rule=rule,
+            key=key,
+            title=self.fill(rule.title, row, inventory_id, estimate),
+            detail=self.fill(rule.detail, row, inventory_id, estimate),
+            recommendation=self.fill(rule.recommendation, row, inventory_id, estimate),
+            row=row,
+            named=ordered,
+        )
+
+    def _evidence(self, rule: m.FindingRule) -> tuple[tuple[str, ...], str | None]:
+        """The question ids `rule` names (its condition, its templates, its inventory) in
+        interview order, and its inventory: the rule's alone, kept on its questionnaire."""
         named = set(names(rule.condition)) if rule.condition is not None else set()
         for text in (rule.title, rule.detail, rule.recommendation):
             named.update(
@@ -304,16 +320,7 @@ class Interview:
         inventory_id = form_of(rule).inventory_id(rule)
         if inventory_id:
             named.add(inventory_id)
-        ordered = tuple(sorted(named, key=lambda n: self._position.get(n, 0)))
-        return FiredFinding(
-            rule=rule,
-            key=key,
-            title=self.fill(rule.title, row, inventory_id, estimate),
-            detail=self.fill(rule.detail, row, inventory_id, estimate),
-            recommendation=self.fill(rule.recommendation, row, inventory_id, estimate),
-            row=row,
-            named=ordered,
-        )
+        return tuple(sorted(named, key=lambda n: self._position.get(n, 0))), inventory_id
 
     # -- display ------------------------------------------------------------------------
     def fill(

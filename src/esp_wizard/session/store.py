@@ -42,6 +42,7 @@ from esp_wizard.session.atomic import (
 from esp_wizard.session.lock import LockOwner, SessionLock
 from esp_wizard.session.model import (
     SESSION_FORMAT,
+    TOML_TEXT,
     Answer,
     AnswerTomlCache,
     Interviewee,
@@ -581,7 +582,7 @@ def load_session(path: str | Path) -> Session:
         ).format(version=version, known=SESSION_FORMAT)
         raise fail(LineIndex(text).line_of(("format",), data), "format", message)
     try:
-        return Session.model_validate(data)
+        return Session.model_validate(data, context=TOML_TEXT)
     except ValidationError as error:
         raise FileProblems(
             shown, validation_problems(shown, text, data, error, _readable, _message)
