@@ -31,7 +31,6 @@ from esp_wizard.questionnaire.kinds import Question, canonical, is_empty
 from esp_wizard.questionnaire.kinds.base import not_answered
 from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion, row_key
 from esp_wizard.questionnaire.kinds.yes_no import YesNoQuestion
-from esp_wizard.questionnaire.rules import form_of
 from esp_wizard.session.interview import FiredFinding, Interview
 from esp_wizard.session.model import Answer, Observation, Session
 from esp_wizard.session.opened import OpenedSession
@@ -301,7 +300,7 @@ def _owner(row: dict[str, Any] | None) -> str:
 
 def _row_name(interview: Interview, fired: FiredFinding) -> str:
     """The name of the inventory row a rule fired for ("" for a rule not about a row)."""
-    return form_of(fired.rule).row_name(interview.questionnaire, fired.rule, fired.row)
+    return interview.form(fired.rule).row_name(interview.questionnaire, fired.rule, fired.row)
 
 
 def _named(
@@ -312,7 +311,7 @@ def _named(
     answer = interview.session.answers.get(question_id)
     if question is None or answer is None or not interview.is_active(question_id):
         return None
-    inventory_id = form_of(fired.rule).inventory_id(fired.rule)
+    inventory_id = interview.form(fired.rule).inventory_id(fired.rule)
     if question_id == inventory_id and isinstance(question, InventoryQuestion):
         # The answer's note and quote speak of the whole inventory, not of this row: they
         # stay in the session summary instead of following every row's finding.

@@ -17,7 +17,7 @@ from esp_wizard.questionnaire.expression import evaluate, names
 from esp_wizard.questionnaire.kinds import Question, display, is_empty, keeps_other, validate
 from esp_wizard.questionnaire.kinds.base import AnswerError, not_answered
 from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion, rows_short
-from esp_wizard.questionnaire.rules import form_of
+from esp_wizard.questionnaire.rules import RuleForm, form_of
 from esp_wizard.questionnaire.templates import builtin_text, fill, template_names
 from esp_wizard.session.model import Answer, AnswerStatus, Session, utc_now
 
@@ -102,6 +102,9 @@ class Interview:
         self._order = questionnaire.questions()
         self._position = {q.id: i for i, q in enumerate(self._order)}
         self._active: set[str] | None = None
+        self._active_order: tuple[set[str], list[Question]] | None = None
+        # id(rule) -> its form, for the questionnaire's rules (they live as long as it does)
+        self._forms: dict[int, RuleForm] = questionnaire.derived("forms", dict)
         # "today" and/or "estimate" once a condition or template has read them: what this
         # session's findings depend on besides its own answers (a report's cache keys on it)
         self.consulted: set[str] = set()
@@ -136,7 +139,10 @@ class Interview:
 
     def active_questions(self) -> list[Question]:
         """Active questions in order, notes included (they are shown, not answered)."""
-        return [q for q in self._order if q.id in self.active_ids]
+        active = self.active_ids  # a report asks three times per session: kept per set
+        if self._active_order is None or self._active_order[0] is not active:
+            self._active_order = (active, [q for q in self._order if q.id in active])
+        return list(self._active_order[1])
 
     def active_sections(self) -> list[m.Section]:
         return [
@@ -277,7 +283,7 @@ class Interview:
         for rule in self.questionnaire.findings:
             if rule.condition is None:
                 continue
-            for key, row in form_of(rule).instances(self.questionnaire, rule, env.value):
+            for key, row in self.form(rule).instances(self.questionnaire, rule, env.value):
                 seen = env if row is None else _Env(self, self.active_ids, row, estimate)
                 if evaluate(rule.condition, seen):
                     fired.append(self._fired(rule, key, row, estimate))
@@ -307,6 +313,13 @@ class Interview:
             named=ordered,
         )
 
+    def form(self, rule: m.FindingRule) -> RuleForm:
+        """`form_of(rule)`, looked up once per rule of the questionnaire."""
+        form = self._forms.get(id(rule))
+        if form is None:
+            form = self._forms[id(rule)] = form_of(rule)
+        return form
+
     def _evidence(self, rule: m.FindingRule) -> tuple[tuple[str, ...], str | None]:
         """The question ids `rule` names (its condition, its templates, its inventory) in
         interview order, and its inventory: the rule's alone, kept on its questionnaire."""
@@ -317,7 +330,7 @@ class Interview:
                 for n in template_names(text)
                 if not n.startswith("item.") and self.questionnaire.question(n) is not None
             )
-        inventory_id = form_of(rule).inventory_id(rule)
+        inventory_id = self.form(rule).inventory_id(rule)
         if inventory_id:
             named.add(inventory_id)
         return tuple(sorted(named, key=lambda n: self._position.get(n, 0))), inventory_id
