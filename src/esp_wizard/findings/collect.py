@@ -95,8 +95,13 @@ class Shared:
 _UNFROZEN = object()
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def _frozen(value: Any) -> Any:
     """`value` as a key (a list of texts as a tuple), or _UNFROZEN (inventory rows)."""
+    if type(value) in _PLAIN:  # most answers: no isinstance chain
+        return value
     if isinstance(value, list):
         return tuple(value) if all(type(v) is str for v in value) else _UNFROZEN
     return value if isinstance(value, str | int | float | dt.date | None) else _UNFROZEN
@@ -409,9 +414,12 @@ def _inventory(interview: Interview, question: InventoryQuestion, rows: Any) -> 
 
 def _compared(interview: Interview, answers: dict[str, Answer], shared: Shared) -> list[Compared]:
     found = []
+    question_of = interview.questionnaire.question
     for question_id, answer in answers.items():
-        question = interview.questionnaire.question(question_id)
-        if question is None or answer.status != "answered":
+        if answer.status != "answered":
+            continue
+        question = question_of(question_id)
+        if question is None:
             continue
         compared = shared.of_answer(
             "compared", question, answer, functools.partial(_compare, interview, question, answer)
