@@ -201,15 +201,17 @@ class Interview:
         return [
             q
             for q in self.active_questions()
-            if q.answerable and ((q.required and not self.is_done(q.id)) or self.rows_short(q.id))
+            if q.answerable and ((q.required and not self.is_done(q.id)) or self._rows_short(q))
         ]
 
     def rows_short(self, question_id: str) -> str:
         """An inventory's shortfall against `min_rows`, once it has rows ("" when enough)."""
-        question = self.questionnaire.question(question_id)
+        return self._rows_short(self.questionnaire.question(question_id))
+
+    def _rows_short(self, question: Question | None) -> str:
         if not isinstance(question, InventoryQuestion) or question.min_rows is None:
             return ""
-        answer = self.session.answers.get(question_id)
+        answer = self.session.answers.get(question.id)
         if answer is None or answer.status != "answered" or is_empty(answer.value):
             return ""  # open: `required` says whether that is a gap
         with i18n.use(self.questionnaire.language):  # said with the question's words
