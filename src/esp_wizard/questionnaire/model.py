@@ -21,6 +21,7 @@ from esp_wizard.questionnaire.kinds.base import (
 from esp_wizard.questionnaire.kinds.base import Model as _Model
 
 T = TypeVar("T")
+_OWNER = object()  # the key of `Questionnaire.derived`'s memo naming whose it is
 
 KEBAB_ID = r"^[a-z][a-z0-9-]*$"
 RULE_ID = r"^[a-z][a-z0-9_-]*$"
@@ -124,11 +125,13 @@ class Questionnaire(_Model):
 
     def derived(self, key: Any, make: Callable[[], T]) -> T:
         """`make()`, a value that depends on this questionnaire alone (a rule's evidence
-        names, its form), computed once: a report judges a thousand sessions against a few
-        parsed copies, and recomputing it for each session was a fifth of the rule engine."""
+        names, its form, the question order), computed once: a report judges a thousand
+        sessions against a few parsed copies, and need not recompute it for each one."""
         private = self.__pydantic_private__
         assert private is not None
         memo: dict[Any, Any] = private["_memo"]
+        if memo.get(_OWNER) != id(self):  # a model_copy shares the dict: not its values
+            memo = private["_memo"] = {_OWNER: id(self)}
         if key not in memo:
             memo[key] = make()
         value: T = memo[key]

@@ -99,8 +99,12 @@ class Interview:
         self.questionnaire = questionnaire
         self.session = session
         self.today = today  # None: judged on the day of the session's last change
-        self._order = questionnaire.questions()
-        self._position = {q.id: i for i, q in enumerate(self._order)}
+        # The questionnaire's alone (never changed here): listed once per questionnaire,
+        # not once per session of a report.
+        self._order: list[Question] = questionnaire.derived("order", questionnaire.questions)
+        self._position: dict[str, int] = questionnaire.derived(
+            "position", lambda: {q.id: i for i, q in enumerate(self._order)}
+        )
         self._active: set[str] | None = None
         self._active_order: tuple[set[str], list[Question]] | None = None
         # id(rule) -> its form, for the questionnaire's rules (they live as long as it does)
