@@ -75,7 +75,9 @@ class _Env:
         return self._interview.session.answers.get(name)
 
     def value(self, name: str) -> Any:
-        answer = self._answer(name)
+        if name not in self._active:  # `_answer` inlined: every condition reads values
+            return None
+        answer = self._interview.session.answers.get(name)
         if answer is None or answer.status != "answered" or is_empty(answer.value):
             return None
         return answer.value

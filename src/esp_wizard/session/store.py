@@ -145,6 +145,9 @@ class SessionStore:
         self._stamps: dict[str, _Stamp] = {}  # session id -> its file as last read or written
         self._open: dict[str, Session] = {}  # session id -> the object open for writing
         self._copies: dict[Path, tuple[_Stamp, bytes, str]] = {}  # copy -> bytes, sha256
+        # sha256 -> the copy's text: one str per copy, so the parsed-copy cache keyed on
+        # the text hashes it once, not once per session of a report
+        self._texts: dict[str, str] = {}
 
     # -- writing -----------------------------------------------------------------------------
     def create(
@@ -456,8 +459,12 @@ class SessionStore:
             message = _("altered: its content no longer matches session {id}'s hash")
             message = message.format(id=session.id)
             raise FileProblems(shown, [Problem(shown, None, "", message)])
+        known = self._texts.get(digest)
+        if known is not None:
+            return known
         try:
-            return data.decode("utf-8")
+            text = self._texts[digest] = data.decode("utf-8")
+            return text
         except UnicodeDecodeError as error:
             line = data.count(b"\n", 0, error.start) + 1
             message = _("not UTF-8 text ({reason})").format(reason=decode_reason(error))
