@@ -302,3 +302,19 @@ def test_a_number_says_its_bounds_in_a_whole_sentence(
         with i18n.use(language), pytest.raises(AnswerError) as error:
             validate(question, "1.5")
         assert str(error.value) == message
+
+
+def test_a_questionnaire_copied_with_other_sections_is_interviewed_on_its_own(complete) -> None:
+    """What an interview keeps per questionnaire (the question order) belongs to that
+    questionnaire: an answer to a question a copy left out is not one of its hidden answers."""
+    from conftest import new_session
+    from esp_wizard.session.model import Answer
+
+    Interview(complete, new_session(complete)).first_open_question()  # the original's order
+    shorter = complete.model_copy(update={"sections": complete.sections[1:]})
+    session = new_session(shorter)
+    removed = complete.sections[0].questions[0].id
+    session.answers[removed] = Answer(value="kept")
+    interview = Interview(shorter, session)
+    assert removed not in interview.inactive_answers()
+    assert removed not in [q.id for q in interview.active_questions()]

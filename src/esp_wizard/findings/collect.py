@@ -31,7 +31,6 @@ from esp_wizard.questionnaire.kinds import Question, canonical, is_empty
 from esp_wizard.questionnaire.kinds.base import not_answered
 from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion, row_key
 from esp_wizard.questionnaire.kinds.yes_no import YesNoQuestion
-from esp_wizard.questionnaire.rules import form_of
 from esp_wizard.session.interview import FiredFinding, Interview
 from esp_wizard.session.model import Answer, Observation, Session
 from esp_wizard.session.opened import OpenedSession
@@ -96,8 +95,13 @@ class Shared:
 _UNFROZEN = object()
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def _frozen(value: Any) -> Any:
     """`value` as a key (a list of texts as a tuple), or _UNFROZEN (inventory rows)."""
+    if type(value) in _PLAIN:  # most answers: no isinstance chain
+        return value
     if isinstance(value, list):
         return tuple(value) if all(type(v) is str for v in value) else _UNFROZEN
     return value if isinstance(value, str | int | float | dt.date | None) else _UNFROZEN
@@ -301,7 +305,7 @@ def _owner(row: dict[str, Any] | None) -> str:
 
 def _row_name(interview: Interview, fired: FiredFinding) -> str:
     """The name of the inventory row a rule fired for ("" for a rule not about a row)."""
-    return form_of(fired.rule).row_name(interview.questionnaire, fired.rule, fired.row)
+    return interview.form(fired.rule).row_name(interview.questionnaire, fired.rule, fired.row)
 
 
 def _named(
@@ -312,7 +316,7 @@ def _named(
     answer = interview.session.answers.get(question_id)
     if question is None or answer is None or not interview.is_active(question_id):
         return None
-    inventory_id = form_of(fired.rule).inventory_id(fired.rule)
+    inventory_id = interview.form(fired.rule).inventory_id(fired.rule)
     if question_id == inventory_id and isinstance(question, InventoryQuestion):
         # The answer's note and quote speak of the whole inventory, not of this row: they
         # stay in the session summary instead of following every row's finding.
@@ -410,9 +414,12 @@ def _inventory(interview: Interview, question: InventoryQuestion, rows: Any) -> 
 
 def _compared(interview: Interview, answers: dict[str, Answer], shared: Shared) -> list[Compared]:
     found = []
+    question_of = interview.questionnaire.question
     for question_id, answer in answers.items():
-        question = interview.questionnaire.question(question_id)
-        if question is None or answer.status != "answered":
+        if answer.status != "answered":
+            continue
+        question = question_of(question_id)
+        if question is None:
             continue
         compared = shared.of_answer(
             "compared", question, answer, functools.partial(_compare, interview, question, answer)

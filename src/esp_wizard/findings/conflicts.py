@@ -28,7 +28,9 @@ def conflicts(facts: Sequence[SessionFacts]) -> tuple[Conflict, ...]:
     questions: dict[str, _Question] = {}
     for fact in facts:
         for compared in fact.compared:
-            question = questions.setdefault(compared.question_id, _Question(compared.question))
+            question = questions.get(compared.question_id)
+            if question is None:  # not `setdefault`: that builds a _Question per answer
+                question = questions[compared.question_id] = _Question(compared.question)
             question.shown.setdefault(compared.canon, compared.shown)
             question.sessions.setdefault(compared.canon, []).append(fact.ref)
     return tuple(

@@ -61,7 +61,10 @@ def driver_facts(interview: Interview, ref: SessionRef) -> DriverFacts:
 
 
 def _all_answered(interview: Interview, driver: Driver) -> bool:
-    named = names(driver.condition) if driver.condition is not None else set()
+    named = interview.questionnaire.derived(  # the driver's alone: once per questionnaire
+        ("driver names", id(driver)),
+        lambda: names(driver.condition) if driver.condition is not None else set(),
+    )
     answers = interview.session.answers
     return bool(named) and all(
         interview.is_active(n) and n in answers and answers[n].status == "answered" for n in named

@@ -8,7 +8,8 @@ the table there; modules that name a type's model import it from its kind's modu
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, get_args
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import Field, PrivateAttr
 
@@ -18,6 +19,9 @@ from esp_wizard.questionnaire.kinds.base import (
     Conditional,
 )
 from esp_wizard.questionnaire.kinds.base import Model as _Model
+
+T = TypeVar("T")
+_OWNER = object()  # the key of `Questionnaire.derived`'s memo naming whose it is
 
 KEBAB_ID = r"^[a-z][a-z0-9-]*$"
 RULE_ID = r"^[a-z][a-z0-9_-]*$"
@@ -91,6 +95,7 @@ class Questionnaire(_Model):
     _path: str = PrivateAttr(default="")
     _hash: str = PrivateAttr(default="")
     _index: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _memo: dict[Any, Any] = PrivateAttr(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -117,6 +122,20 @@ class Questionnaire(_Model):
         if not index:
             index = private["_index"] = {q.id: q for q in self.questions()}
         return index.get(question_id)
+
+    def derived(self, key: Any, make: Callable[[], T]) -> T:
+        """`make()`, a value that depends on this questionnaire alone (a rule's evidence
+        names, its form, the question order), computed once: a report judges a thousand
+        sessions against a few parsed copies, and need not recompute it for each one."""
+        private = self.__pydantic_private__
+        assert private is not None
+        memo: dict[Any, Any] = private["_memo"]
+        if memo.get(_OWNER) != id(self):  # a model_copy shares the dict: not its values
+            memo = private["_memo"] = {_OWNER: id(self)}
+        if key not in memo:
+            memo[key] = make()
+        value: T = memo[key]
+        return value
 
     def section_of(self, question_id: str) -> Section | None:
         return next(

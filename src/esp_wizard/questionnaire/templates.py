@@ -61,6 +61,8 @@ def template_problems(
 
 def fill(template: str, value_of: Callable[[str], str]) -> str:
     """Replace each `{name}` by `value_of(name)`; `{{`/`}}` become braces."""
+    if "{" not in template and "}" not in template:
+        return template  # nothing to replace (most details and recommendations)
 
     def replace(match: re.Match[str]) -> str:
         if match.group(0) == "{{":

@@ -24,9 +24,12 @@ Location = tuple[str | int, ...]
 def answer_problems(questionnaire: m.Questionnaire, session: Session) -> list[tuple[Location, str]]:
     """(key path in the file, message) for each answer whose value its question cannot take."""
     problems: list[tuple[Location, str]] = []
+    question_of = questionnaire.question
     for question_id, answer in session.answers.items():
-        question = questionnaire.question(question_id)
-        if question is None or answer.value is None:
+        if answer.value is None:
+            continue
+        question = question_of(question_id)
+        if question is None:
             continue  # an answer to a removed question is kept and ignored
         where: Location = ("answers", question_id, "value")
         problem = _misfit(question, answer.value, "question")

@@ -17,7 +17,7 @@ from esp_wizard.questionnaire.expression import evaluate, names
 from esp_wizard.questionnaire.kinds import Question, display, is_empty, keeps_other, validate
 from esp_wizard.questionnaire.kinds.base import AnswerError, not_answered
 from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion, rows_short
-from esp_wizard.questionnaire.rules import form_of
+from esp_wizard.questionnaire.rules import RuleForm, form_of
 from esp_wizard.questionnaire.templates import builtin_text, fill, template_names
 from esp_wizard.session.model import Answer, AnswerStatus, Session, utc_now
 
@@ -75,7 +75,9 @@ class _Env:
         return self._interview.session.answers.get(name)
 
     def value(self, name: str) -> Any:
-        answer = self._answer(name)
+        if name not in self._active:  # `_answer` inlined: every condition reads values
+            return None
+        answer = self._interview.session.answers.get(name)
         if answer is None or answer.status != "answered" or is_empty(answer.value):
             return None
         return answer.value
@@ -99,9 +101,16 @@ class Interview:
         self.questionnaire = questionnaire
         self.session = session
         self.today = today  # None: judged on the day of the session's last change
-        self._order = questionnaire.questions()
-        self._position = {q.id: i for i, q in enumerate(self._order)}
+        # The questionnaire's alone (never changed here): listed once per questionnaire,
+        # not once per session of a report.
+        self._order: list[Question] = questionnaire.derived("order", questionnaire.questions)
+        self._position: dict[str, int] = questionnaire.derived(
+            "position", lambda: {q.id: i for i, q in enumerate(self._order)}
+        )
         self._active: set[str] | None = None
+        self._active_order: tuple[set[str], list[Question]] | None = None
+        # id(rule) -> its form, for the questionnaire's rules (they live as long as it does)
+        self._forms: dict[int, RuleForm] = questionnaire.derived("forms", dict)
         # "today" and/or "estimate" once a condition or template has read them: what this
         # session's findings depend on besides its own answers (a report's cache keys on it)
         self.consulted: set[str] = set()
@@ -136,7 +145,10 @@ class Interview:
 
     def active_questions(self) -> list[Question]:
         """Active questions in order, notes included (they are shown, not answered)."""
-        return [q for q in self._order if q.id in self.active_ids]
+        active = self.active_ids  # a report asks three times per session: kept per set
+        if self._active_order is None or self._active_order[0] is not active:
+            self._active_order = (active, [q for q in self._order if q.id in active])
+        return list(self._active_order[1])
 
     def active_sections(self) -> list[m.Section]:
         return [
@@ -195,15 +207,17 @@ class Interview:
         return [
             q
             for q in self.active_questions()
-            if q.answerable and ((q.required and not self.is_done(q.id)) or self.rows_short(q.id))
+            if q.answerable and ((q.required and not self.is_done(q.id)) or self._rows_short(q))
         ]
 
     def rows_short(self, question_id: str) -> str:
         """An inventory's shortfall against `min_rows`, once it has rows ("" when enough)."""
-        question = self.questionnaire.question(question_id)
+        return self._rows_short(self.questionnaire.question(question_id))
+
+    def _rows_short(self, question: Question | None) -> str:
         if not isinstance(question, InventoryQuestion) or question.min_rows is None:
             return ""
-        answer = self.session.answers.get(question_id)
+        answer = self.session.answers.get(question.id)
         if answer is None or answer.status != "answered" or is_empty(answer.value):
             return ""  # open: `required` says whether that is a gap
         with i18n.use(self.questionnaire.language):  # said with the question's words
@@ -277,7 +291,7 @@ class Interview:
         for rule in self.questionnaire.findings:
             if rule.condition is None:
                 continue
-            for key, row in form_of(rule).instances(self.questionnaire, rule, env.value):
+            for key, row in self.form(rule).instances(self.questionnaire, rule, env.value):
                 seen = env if row is None else _Env(self, self.active_ids, row, estimate)
                 if evaluate(rule.condition, seen):
                     fired.append(self._fired(rule, key, row, estimate))
@@ -294,17 +308,9 @@ class Interview:
         row: dict[str, Any] | None,
         estimate: tuple[int, int] | None = None,
     ) -> FiredFinding:
-        named = set(names(rule.condition)) if rule.condition is not None else set()
-        for text in (rule.title, rule.detail, rule.recommendation):
-            named.update(
-                n
-                for n in template_names(text)
-                if not n.startswith("item.") and self.questionnaire.question(n) is not None
-            )
-        inventory_id = form_of(rule).inventory_id(rule)
-        if inventory_id:
-            named.add(inventory_id)
-        ordered = tuple(sorted(named, key=lambda n: self._position.get(n, 0)))
+        ordered, inventory_id = self.questionnaire.derived(
+            ("evidence", id(rule)), lambda: self._evidence(rule)
+        )
         return FiredFinding(
             rule=rule,
             key=key,
@@ -314,6 +320,28 @@ class Interview:
             row=row,
             named=ordered,
         )
+
+    def form(self, rule: m.FindingRule) -> RuleForm:
+        """`form_of(rule)`, looked up once per rule of the questionnaire."""
+        form = self._forms.get(id(rule))
+        if form is None:
+            form = self._forms[id(rule)] = form_of(rule)
+        return form
+
+    def _evidence(self, rule: m.FindingRule) -> tuple[tuple[str, ...], str | None]:
+        """The question ids `rule` names (its condition, its templates, its inventory) in
+        interview order, and its inventory: the rule's alone, kept on its questionnaire."""
+        named = set(names(rule.condition)) if rule.condition is not None else set()
+        for text in (rule.title, rule.detail, rule.recommendation):
+            named.update(
+                n
+                for n in template_names(text)
+                if not n.startswith("item.") and self.questionnaire.question(n) is not None
+            )
+        inventory_id = self.form(rule).inventory_id(rule)
+        if inventory_id:
+            named.add(inventory_id)
+        return tuple(sorted(named, key=lambda n: self._position.get(n, 0))), inventory_id
 
     # -- display ------------------------------------------------------------------------
     def fill(

@@ -42,6 +42,7 @@ from esp_wizard.session.atomic import (
 from esp_wizard.session.lock import LockOwner, SessionLock
 from esp_wizard.session.model import (
     SESSION_FORMAT,
+    TOML_TEXT,
     Answer,
     AnswerTomlCache,
     Interviewee,
@@ -144,6 +145,9 @@ class SessionStore:
         self._stamps: dict[str, _Stamp] = {}  # session id -> its file as last read or written
         self._open: dict[str, Session] = {}  # session id -> the object open for writing
         self._copies: dict[Path, tuple[_Stamp, bytes, str]] = {}  # copy -> bytes, sha256
+        # sha256 -> the copy's text: one str per copy, so the parsed-copy cache keyed on
+        # the text hashes it once, not once per session of a report
+        self._texts: dict[str, str] = {}
 
     # -- writing -----------------------------------------------------------------------------
     def create(
@@ -455,8 +459,12 @@ class SessionStore:
             message = _("altered: its content no longer matches session {id}'s hash")
             message = message.format(id=session.id)
             raise FileProblems(shown, [Problem(shown, None, "", message)])
+        known = self._texts.get(digest)
+        if known is not None:
+            return known
         try:
-            return data.decode("utf-8")
+            text = self._texts[digest] = data.decode("utf-8")
+            return text
         except UnicodeDecodeError as error:
             line = data.count(b"\n", 0, error.start) + 1
             message = _("not UTF-8 text ({reason})").format(reason=decode_reason(error))
@@ -581,7 +589,7 @@ def load_session(path: str | Path) -> Session:
         ).format(version=version, known=SESSION_FORMAT)
         raise fail(LineIndex(text).line_of(("format",), data), "format", message)
     try:
-        return Session.model_validate(data)
+        return Session.model_validate(data, context=TOML_TEXT)
     except ValidationError as error:
         raise FileProblems(
             shown, validation_problems(shown, text, data, error, _readable, _message)

@@ -90,38 +90,41 @@ class MappingEnv:
 
 
 def evaluate(expr: Expr, env: Env) -> bool:
-    """Is the condition true for these answers? Always a bool."""
-    match expr:
-        case BoolOp(op="and", operands=operands):
-            return all(evaluate(operand, env) for operand in operands)
-        case BoolOp(operands=operands):
-            return any(evaluate(operand, env) for operand in operands)
-        case Not(operand=operand):
-            return not evaluate(operand, env)
-        case Compare():
-            return _compare(expr, env)
+    """Is the condition true for these answers? Always a bool.
+
+    Dispatched on the node's exact type (no subclasses exist), not by `match` over class
+    patterns: a report evaluates every section's, question's, driver's and rule's condition
+    for each of a thousand sessions, and matching class patterns costs more per node."""
+    if type(expr) is Compare:
+        return _compare(expr, env)
+    if type(expr) is BoolOp:
+        if expr.op == "and":
+            return all(evaluate(operand, env) for operand in expr.operands)
+        return any(evaluate(operand, env) for operand in expr.operands)
+    if type(expr) is Not:
+        return not evaluate(expr.operand, env)
     return _value(expr, env) is True
 
 
 def _value(expr: Expr, env: Env) -> object | None:
-    match expr:
-        case Literal(value=value):
-            return value
-        case ListLiteral(items=items):
-            return [_value(item, env) for item in items]
-        case Name(name=name) if name == TODAY:
+    if type(expr) is Name:
+        name = expr.name
+        if name == TODAY:
             return getattr(env, "today", None)
-        case Name(name=name) if name in (ESTIMATE_LOW, ESTIMATE_HIGH):
+        if name in (ESTIMATE_LOW, ESTIMATE_HIGH):
             span = getattr(env, "estimate", None)
             return None if span is None else span[0 if name == ESTIMATE_LOW else 1]
-        case Name(name=name):
-            return env.value(name)
-        case Field():
-            return _field(expr, env)
-        case Call():
-            return _call(expr, env)
-        case DateCall():
-            return _date_call(expr, env)
+        return env.value(name)
+    if type(expr) is Literal:
+        return expr.value
+    if type(expr) is ListLiteral:
+        return [_value(item, env) for item in expr.items]
+    if type(expr) is Field:
+        return _field(expr, env)
+    if type(expr) is Call:
+        return _call(expr, env)
+    if type(expr) is DateCall:
+        return _date_call(expr, env)
     return evaluate(expr, env)  # a parenthesised condition used as a value
 
 
