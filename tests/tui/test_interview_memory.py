@@ -58,19 +58,44 @@ async def test_long_lived_garbage_is_collected_by_a_full_collection_in_time(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(collector, "FULL_EVERY", 3)
+    monkeypatch.setattr(collector, "FULL_AFTER_IDLE", 3600.0)  # no pause in this test
     path = make_session(workspace, questionnaire)
     async with make_app(workspace, catalog).run_test(size=SIZE) as pilot:
         await open_interview(pilot, path)
         await paced(pilot)
         kept = Node()
         old = weakref.ref(kept)
-        collector.collect_idle()  # survives a young collection: now in the oldest generation
+        collector.collect_young()  # survives a young collection: now in the oldest generation
         del kept
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert old() is not None  # young collections leave it
         await pilot.press("ctrl+n")
         await pilot.pause()
+        assert old() is None
+
+
+async def test_long_lived_garbage_is_collected_when_the_interview_pauses(
+    workspace: Workspace,
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(collector, "FULL_EVERY", 10_000)
+    monkeypatch.setattr(collector, "FULL_AFTER_IDLE", 0.01)
+    path = make_session(workspace, questionnaire)
+    async with make_app(workspace, catalog).run_test(size=SIZE) as pilot:
+        await open_interview(pilot, path)
+        await paced(pilot)
+        kept = Node()
+        old = weakref.ref(kept)
+        gc.collect(1)  # survives a young collection: now in the oldest generation
+        del kept
+        await pilot.press("ctrl+n")
+        for _ in range(200):  # until the pause's full collection has run
+            if old() is None:
+                break
+            await pilot.pause(0.01)
         assert old() is None
 
 

@@ -23,6 +23,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.timer import Timer
 
 from esp_wizard import i18n
 from esp_wizard.config import UserConfig, load_config, save_config
@@ -136,6 +137,7 @@ class WizardApp(App[None]):
         self._lock = threading.Lock()  # store and catalog are first used from worker threads
         self._painted = False  # the first frame is on the terminal
         self._collecting = False  # a collection waits for the next frame
+        self._full_collection: Timer | None = None  # waits for a pause in the interview
         self._after_paint: list[Callable[[], object]] = []
         self.language = i18n.current()  # the interface's, for the worker threads too
         self._language_before = i18n.DEFAULT
@@ -220,8 +222,12 @@ class WizardApp(App[None]):
             self.call_after_refresh(self._collect_idle)
 
     def _collect_idle(self) -> None:
+        """The young generations now; every generation once the interview pauses."""
         self._collecting = False
-        collector.collect_idle()
+        collector.collect_young()
+        if self._full_collection is not None:
+            self._full_collection.stop()
+        self._full_collection = self.set_timer(collector.FULL_AFTER_IDLE, collector.collect_all)
 
     # -- shared services ----------------------------------------------------------------------
     @property
