@@ -53,7 +53,7 @@ def first_frame_painted() -> None:
 # -- during an interview: collections between frames, not between a key and its frame ------
 YOUNG_THRESHOLD = 20_000  # allocations before CPython collects on its own (default 700)
 FULL_AFTER_IDLE = 2.0  # seconds without a new question: time for a full collection
-FULL_EVERY = 100  # young collections without a pause before a full one all the same
+FULL_EVERY = 50  # young collections without a pause before a full one all the same
 
 
 class _Pace:
