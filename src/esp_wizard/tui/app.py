@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-import gc
 import signal
 import threading
 from collections.abc import Callable, Iterable
@@ -24,13 +23,14 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.timer import Timer
 
 from esp_wizard import i18n
 from esp_wizard.config import UserConfig, load_config, save_config
 from esp_wizard.errors import UserError
 from esp_wizard.i18n import N_, _
 from esp_wizard.safetext import for_terminal
-from esp_wizard.tui.collector import first_frame_painted
+from esp_wizard.tui import collector
 from esp_wizard.tui.commands import app_commands, binding_commands
 from esp_wizard.tui.start import NewPresets, Start
 from esp_wizard.workspace import Workspace
@@ -136,6 +136,8 @@ class WizardApp(App[None]):
         self._catalog = catalog
         self._lock = threading.Lock()  # store and catalog are first used from worker threads
         self._painted = False  # the first frame is on the terminal
+        self._collecting = False  # a collection waits for the next frame
+        self._full_collection: Timer | None = None  # waits for a pause in the interview
         self._after_paint: list[Callable[[], object]] = []
         self.language = i18n.current()  # the interface's, for the worker threads too
         self._language_before = i18n.DEFAULT
@@ -148,6 +150,7 @@ class WizardApp(App[None]):
     # -- start-up ---------------------------------------------------------------------------
     def on_unmount(self) -> None:
         i18n.set_fallback(self._language_before)  # the process speaks as before the app
+        collector.unpace()  # and collects garbage as before it
 
     def on_mount(self) -> None:
         self._language_before = i18n.set_fallback(self.language)
@@ -164,7 +167,7 @@ class WizardApp(App[None]):
     def on_ready(self) -> None:
         """The first frame is on the terminal: what was kept off it may start now."""
         self._painted = True
-        first_frame_painted()
+        collector.first_frame_painted()
         for callback in self._after_paint:
             self.call_after_refresh(callback)
         self._after_paint.clear()
@@ -206,9 +209,25 @@ class WizardApp(App[None]):
         """Exempt what exists now (modules, the screens' widgets) from the cyclic collector.
 
         A full collection rescans every object alive; with Textual's many widget objects
-        one takes 50-90 ms, a visible stall mid-interview. Frozen objects are skipped.
+        one takes 50-90 ms, a visible stall mid-interview. Frozen objects are skipped, and
+        from now on garbage is collected after frames (`collect_after_paint`), not before.
         """
-        gc.freeze()
+        collector.pace()
+
+    def collect_after_paint(self) -> None:
+        """A new question is coming: collect garbage once it is on the terminal, while the
+        consultant reads it, so that no collection delays the next key's frame."""
+        if collector.paced() and not self._collecting:
+            self._collecting = True
+            self.call_after_refresh(self._collect_idle)
+
+    def _collect_idle(self) -> None:
+        """The young generations now; every generation once the interview pauses."""
+        self._collecting = False
+        collector.collect_young()
+        if self._full_collection is not None:
+            self._full_collection.stop()
+        self._full_collection = self.set_timer(collector.FULL_AFTER_IDLE, collector.collect_all)
 
     # -- shared services ----------------------------------------------------------------------
     @property

@@ -235,6 +235,7 @@ class InterviewScreen(Screen[None]):
 
     async def _arrive(self, committed: bool, target: Question | None) -> bool:
         """After a move's one write: show `target`, or stay with the message in view."""
+        self.app.collect_after_paint()  # the garbage of the move: after its frame
         if committed and self.live.save_error:
             self.interview.move_to(self.question.id)  # stay with the unsaved answer in view
         if not committed or self.live.save_error:
