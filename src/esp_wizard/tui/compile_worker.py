@@ -60,7 +60,8 @@ class EngagementScreen(Screen[None]):
         return compile_workspace(self.workspace, self.client, self.engagement, self.language)
 
     def show(self, report: EngagementReport) -> None:
-        raise NotImplementedError
+        """Keep the newest compiled report; each screen extends this to draw it."""
+        self.report = report
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != COMPILE_GROUP:

@@ -95,7 +95,7 @@ class CockpitScreen(EngagementScreen):
 
     # -- presenting ---------------------------------------------------------------------
     def show(self, report: EngagementReport) -> None:
-        self.report = report
+        super().show(report)
         title = Text(t.report_title(report), style="bold")
         count = len(report.sessions)
         title.append(

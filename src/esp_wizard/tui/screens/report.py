@@ -150,7 +150,7 @@ class ReportScreen(EngagementScreen):
     # -- showing the report -------------------------------------------------------------
     def show(self, report: EngagementReport) -> None:
         first = self.report is None
-        self.report = report
+        super().show(report)
         self._by_key = {f.key: f for f in report.all_findings}
         title = Text()
         title.append(t.report_title(report), style="bold")
