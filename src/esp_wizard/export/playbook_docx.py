@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from esp_wizard import i18n
 from esp_wizard.export import playbook_text as pt
 from esp_wizard.export import text as t
 from esp_wizard.findings.model import EngagementReport
@@ -34,27 +33,6 @@ FLOW_HEADER = (
     N_("Owner"),
     N_("Flagged"),
 )
-PLAN_HEADER = (
-    N_("Person"),
-    N_("Role given"),
-    N_("Questionnaire"),
-    N_("Topics"),
-    N_("Named by"),
-    N_("Status"),
-)
-PARITY_HEADER = (
-    N_("Kind"),
-    N_("Automation"),
-    N_("Baseline"),
-    N_("Owner"),
-    N_("Depends on"),
-    N_("Parity test"),
-)
-WARMUP_HEADER = (N_("Week"), N_("Daily volume"), N_("Audience"))
-
-
-def _header(messages: tuple[str, ...]) -> list[str]:
-    return [_(message) for message in messages]
 
 
 def playbook_docx(doc: Body, report: EngagementReport, first: int = 4) -> None:
@@ -78,20 +56,10 @@ def interview_plan_docx(doc: Body, report: EngagementReport) -> None:
         return
     plan = report.playbook.interview_plan
     doc.heading(_("Interview plan: who else to talk to"), 2)
-    rows = [
-        [
-            p.name,
-            " / ".join(p.roles_given),
-            pt.questionnaire(p),
-            i18n.semicolons(p.topics),
-            i18n.semicolons(p.named_by),
-            pt.person_status(p),
-        ]
-        for p in plan.people
-    ]
-    doc.table(_header(PLAN_HEADER), rows) if rows else doc.para(_(pt.NOBODY_NAMED))
+    rows = pt.plan_rows(plan)
+    doc.table(pt.header(pt.PLAN_HEADER), rows) if rows else doc.para(_(pt.NOBODY_NAMED))
     doc.heading(_("Roles not yet interviewed"), 3)
-    roles = [pt.candidates(role, plan.candidates.get(role, ())) for role in plan.roles_missing]
+    roles = pt.roles_missing(plan)
     doc.bullets(roles) if roles else doc.para(_(pt.EVERY_ROLE_HEARD))
 
 
@@ -121,7 +89,7 @@ def _map(doc: Body, system_map: SystemMap) -> None:
         doc.para(_(pt.NO_MAP))
     else:
         doc.para(_(pt.MAP_INTRO_DOCX))
-        doc.table(_header(FLOW_HEADER), [flow_row(e, system_map) for e in system_map.edges])
+        doc.table(pt.header(FLOW_HEADER), [flow_row(e, system_map) for e in system_map.edges])
         flagged = [t.labelled(n.name, pt.flags(n.flagged)) for n in system_map.nodes if n.flagged]
         if flagged:
             doc.heading(_("Flows to document or give an owner"), 2)
@@ -133,18 +101,8 @@ def _parity(doc: Body, playbook: Playbook) -> None:
     parity = playbook.parity
     doc.para(_(pt.PARITY_INTRO))
     doc.para(pt.kpi_line(parity))
-    rows = [
-        [
-            pt.kind(line.kind),
-            line.name,
-            line.baseline,
-            line.owner,
-            i18n.semicolons(line.dependencies) or "—",
-            line.test,
-        ]
-        for line in parity.lines
-    ]
-    doc.table(_header(PARITY_HEADER), rows) if rows else doc.para(_(pt.NO_AUTOMATION))
+    rows = pt.parity_rows(parity)
+    doc.table(pt.header(pt.PARITY_HEADER), rows) if rows else doc.para(_(pt.NO_AUTOMATION))
     _missing(doc, parity.missing)
 
 
@@ -167,8 +125,7 @@ def _warmup(doc: Body, playbook: Playbook, report: EngagementReport) -> None:
         bold_lead=pt.colon(_("Roadmap")) + " ",
     )
     if plan.weeks:
-        rows = [[str(w.week), pt.volume(w.daily_volume), w.audience] for w in plan.weeks]
-        doc.table(_header(WARMUP_HEADER), rows)
+        doc.table(pt.header(pt.WARMUP_HEADER), pt.warmup_rows(plan))
     else:
         doc.para(_(pt.NO_RAMP))
     doc.heading(_("Stop rules"), 2)

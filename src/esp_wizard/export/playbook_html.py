@@ -11,7 +11,6 @@ from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup, escape
 
-from esp_wizard import i18n
 from esp_wizard.export import playbook_text as pt
 from esp_wizard.export import text as t
 from esp_wizard.export.playbook_svg import map_svg
@@ -81,27 +80,10 @@ def _missing(items: Sequence[Missing]) -> str:
 
 def _plan(playbook: Playbook) -> str:
     plan: InterviewPlan = playbook.interview_plan
-    rows = [
-        [
-            p.name,
-            " / ".join(p.roles_given),
-            pt.questionnaire(p),
-            i18n.semicolons(p.topics),
-            i18n.semicolons(p.named_by),
-            pt.person_status(p),
-        ]
-        for p in plan.people
-    ]
-    header = (
-        _("Person"),
-        _("Role given"),
-        _("Questionnaire"),
-        _("Topics"),
-        _("Named by"),
-        _("Status"),
-    )
+    rows = pt.plan_rows(plan)
+    header = pt.header(pt.PLAN_HEADER)
     table = _table(header, rows) if rows else _para(_(pt.NOBODY_NAMED))
-    roles = [pt.candidates(role, plan.candidates.get(role, ())) for role in plan.roles_missing]
+    roles = pt.roles_missing(plan)
     missing = _list(roles) if roles else _para(_(pt.EVERY_ROLE_HEARD))
     return f"{table}\n<h3>{escape(_('Roles not yet interviewed'))}</h3>\n{missing}"
 
@@ -121,25 +103,8 @@ def _map(playbook: Playbook) -> str:
 
 def _parity(playbook: Playbook) -> str:
     parity = playbook.parity
-    rows = [
-        [
-            pt.kind(line.kind),
-            line.name,
-            line.baseline,
-            line.owner,
-            i18n.semicolons(line.dependencies) or "—",
-            line.test,
-        ]
-        for line in parity.lines
-    ]
-    header = (
-        _("Kind"),
-        _("Automation"),
-        _("Baseline"),
-        _("Owner"),
-        _("Depends on"),
-        _("Parity test"),
-    )
+    rows = pt.parity_rows(parity)
+    header = pt.header(pt.PARITY_HEADER)
     table = _table(header, rows) if rows else _para(_(pt.NO_AUTOMATION))
     kpis = f"<p>{escape(pt.kpi_line(parity))}</p>"
     return f"{kpis}\n{table}\n{_missing(parity.missing)}"
@@ -161,8 +126,7 @@ def _warmup(playbook: Playbook, report: EngagementReport) -> str:
     lead = escape(pt.colon(_("Roadmap")))
     parts = [f"<p><strong>{lead}</strong> {escape(roadmap)}</p>"]
     if plan.weeks:
-        rows = [[str(w.week), pt.volume(w.daily_volume), w.audience] for w in plan.weeks]
-        parts.append(_table((_("Week"), _("Daily volume"), _("Audience")), rows))
+        parts.append(_table(pt.header(pt.WARMUP_HEADER), pt.warmup_rows(plan)))
     else:
         parts.append(_para(_(pt.NO_RAMP)))
     parts += ["<h3>" + _("Stop rules") + "</h3>", _list(plan.stop_rules)]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from esp_wizard import i18n
 from esp_wizard.export import md
 from esp_wizard.export import playbook_text as pt
 from esp_wizard.export import text as t
@@ -48,32 +47,12 @@ def _missing(items: tuple[Missing, ...]) -> list[str]:
 
 
 def interview_plan(plan: InterviewPlan) -> list[str]:
-    rows = [
-        [
-            p.name,
-            " / ".join(p.roles_given),
-            pt.questionnaire(p),
-            i18n.semicolons(p.topics),
-            i18n.semicolons(p.named_by),
-            pt.person_status(p),
-        ]
-        for p in plan.people
-    ]
-    header = [
-        _("Person"),
-        _("Role given"),
-        _("Questionnaire"),
-        _("Topics"),
-        _("Named by"),
-        _("Status"),
-    ]
+    rows = pt.plan_rows(plan)
+    header = pt.header(pt.PLAN_HEADER)
     body = (
         md.table(header, rows) if rows else _("Nobody named yet: ask “who else should we talk to?”")
     )
-    missing = [
-        "- " + md.inline(pt.candidates(role, plan.candidates.get(role, ())))
-        for role in plan.roles_missing
-    ]
+    missing = ["- " + md.inline(line) for line in pt.roles_missing(plan)]
     roles = "\n".join(missing) if missing else _(pt.EVERY_ROLE_HEARD)
     return [
         "### " + _("Interview plan: who else to talk to"),
@@ -118,25 +97,8 @@ def system_map(system_map: SystemMap, heading: str) -> list[str]:
 
 
 def parity(parity: Parity, heading: str) -> list[str]:
-    rows = [
-        [
-            pt.kind(line.kind),
-            line.name,
-            line.baseline,
-            line.owner,
-            i18n.semicolons(line.dependencies) or "—",
-            line.test,
-        ]
-        for line in parity.lines
-    ]
-    header = [
-        _("Kind"),
-        _("Automation"),
-        _("Baseline"),
-        _("Owner"),
-        _("Depends on"),
-        _("Parity test"),
-    ]
+    rows = pt.parity_rows(parity)
+    header = pt.header(pt.PARITY_HEADER)
     body = md.table(header, rows) if rows else _(pt.NO_AUTOMATION)
     command = "`esp-wizard report --part parity -o parity.csv`"
     intro = _(pt.PARITY_INTRO) + " " + _(pt.PARITY_CSV).format(command=command)
@@ -163,12 +125,7 @@ def warmup(playbook: Playbook, report: EngagementReport, heading: str) -> list[s
     roadmap = "**" + pt.colon(_("Roadmap")) + "** " + md.inline(said)
     parts = [heading, roadmap]
     if plan.weeks:
-        parts.append(
-            md.table(
-                [_("Week"), _("Daily volume"), _("Audience")],
-                [[str(w.week), pt.volume(w.daily_volume), w.audience] for w in plan.weeks],
-            )
-        )
+        parts.append(md.table(pt.header(pt.WARMUP_HEADER), pt.warmup_rows(plan)))
     else:
         parts.append(_(pt.NO_RAMP))
     rules = "\n".join(f"- {md.inline(r)}" for r in plan.stop_rules)

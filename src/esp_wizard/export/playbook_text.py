@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from esp_wizard import i18n
 from esp_wizard.export import text as t
-from esp_wizard.findings.playbook.model import MapEdge, Missing, Parity, PlannedPerson, Scorecard
+from esp_wizard.findings.playbook.model import (
+    InterviewPlan,
+    MapEdge,
+    Missing,
+    Parity,
+    PlannedPerson,
+    Scorecard,
+    WarmupPlan,
+)
 from esp_wizard.i18n import N_, Labels, _, ngettext
 from esp_wizard.roles import role_label
 
@@ -147,11 +155,75 @@ def volume(count: int) -> str:
     return i18n.integer(count)
 
 
+# The playbook's tables, as every format heads and fills them (cells still to escape), so a
+# column added or renamed changes Markdown, HTML and DOCX together.
 SCORE_HEADER = (N_("Criterion"), N_("Status"), N_("Why"), N_("Blocking findings"), N_("Ask"))
+PLAN_HEADER = (
+    N_("Person"),
+    N_("Role given"),
+    N_("Questionnaire"),
+    N_("Topics"),
+    N_("Named by"),
+    N_("Status"),
+)
+PARITY_HEADER = (
+    N_("Kind"),
+    N_("Automation"),
+    N_("Baseline"),
+    N_("Owner"),
+    N_("Depends on"),
+    N_("Parity test"),
+)
+WARMUP_HEADER = (N_("Week"), N_("Daily volume"), N_("Audience"))
+
+
+def header(titles: tuple[str, ...]) -> list[str]:
+    """A table's column titles in the language in use."""
+    return [_(title) for title in titles]
 
 
 def score_header() -> list[str]:
-    return [_(title) for title in SCORE_HEADER]
+    return header(SCORE_HEADER)
+
+
+def plan_rows(plan: InterviewPlan) -> list[list[str]]:
+    """The people named so far: who they are, what to ask them, whether they were heard."""
+    return [
+        [
+            p.name,
+            " / ".join(p.roles_given),
+            questionnaire(p),
+            i18n.semicolons(p.topics),
+            i18n.semicolons(p.named_by),
+            person_status(p),
+        ]
+        for p in plan.people
+    ]
+
+
+def roles_missing(plan: InterviewPlan) -> list[str]:
+    """One line per role nobody has answered for yet, with who could."""
+    return [candidates(role, plan.candidates.get(role, ())) for role in plan.roles_missing]
+
+
+def parity_rows(parity: Parity) -> list[list[str]]:
+    """One line per automation to rebuild and test at parity."""
+    return [
+        [
+            kind(line.kind),
+            line.name,
+            line.baseline,
+            line.owner,
+            i18n.semicolons(line.dependencies) or "—",
+            line.test,
+        ]
+        for line in parity.lines
+    ]
+
+
+def warmup_rows(plan: WarmupPlan) -> list[list[str]]:
+    """The warm-up ramp, one line per week."""
+    return [[str(w.week), volume(w.daily_volume), w.audience] for w in plan.weeks]
 
 
 def score_rows(card: Scorecard) -> list[list[str]]:
