@@ -30,8 +30,8 @@ import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SRC = ROOT / "src" / "esp_wizard"
+from helpers.i18n_scan import SRC, called, literal_text
+
 FACES = {"tui", "ask", "commands", "cli.py"}  # test_i18n_unmarked.py
 MARKERS = {"_", "N_", "ngettext"}
 # By convention these say a bug in the program, never something a user or a file caused.
@@ -68,38 +68,13 @@ ALLOWED: dict[tuple[str, str], str] = {
 }
 
 
-def _called(node: ast.Call) -> str:
-    func = node.func
-    return func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-
-
-def _literal(node: ast.AST | None) -> str | None:
-    """The text of `node` when it is written out in the code (a literal, an f-string, a
-    concatenation, a %-format, a choice of two, `.format()` on one of them); None when it
-    is marked or computed."""
-    match node:
-        case ast.Call(func=ast.Attribute(attr="format", value=value)):
-            return _literal(value)
-        case ast.Constant(value=str() as text):
-            return text
-        case ast.JoinedStr(values=values):
-            return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in values)
-        case ast.BinOp(op=ast.Add() | ast.Mod(), left=left, right=right):
-            parts = [_literal(left), _literal(right)]
-            return "".join(p for p in parts if p) or None
-        case ast.IfExp(body=body, orelse=orelse):
-            parts = [_literal(body), _literal(orelse)]
-            return " | ".join(p for p in parts if p) or None
-    return None
-
-
 def _helpers(tree: ast.Module) -> dict[str, str]:
     """Functions of the module that return literal text: name -> the first such text."""
     found: dict[str, str] = {}
     for node in tree.body:
         if isinstance(node, ast.FunctionDef):
             for inner in ast.walk(node):
-                if isinstance(inner, ast.Return) and (text := _literal(inner.value)):
+                if isinstance(inner, ast.Return) and (text := literal_text(inner.value)):
                     found.setdefault(node.name, text)
     return found
 
@@ -108,7 +83,7 @@ def _constants(tree: ast.Module) -> dict[str, str]:
     """Module-level names bound to literal text (`_PROBLEM = f"Enter ..."`)."""
     found: dict[str, str] = {}
     for node in tree.body:
-        if isinstance(node, ast.Assign) and (text := _literal(node.value)):
+        if isinstance(node, ast.Assign) and (text := literal_text(node.value)):
             for target in node.targets:
                 if isinstance(target, ast.Name):
                     found.setdefault(target.id, text)
@@ -130,7 +105,7 @@ class _Function:
                         self.names[target.id] = self.names.get(target.id, "") or text
 
     def text(self, node: ast.AST | None) -> str | None:
-        if (text := _literal(node)) is not None:
+        if (text := literal_text(node)) is not None:
             return text
         match node:
             case ast.Name(id=name):
@@ -166,10 +141,10 @@ def unmarked(path: Path) -> Iterator[tuple[int, str]]:
         for node in ast.walk(function):
             candidates: list[ast.AST] = []
             if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
-                name = _called(node.exc)
+                name = called(node.exc)
                 if name not in PROGRAMMER_ERRORS and name not in PATH_FIRST:
                     candidates = list(_messages(node.exc, 0))
-            elif isinstance(node, ast.Call) and _called(node) == "Problem":
+            elif isinstance(node, ast.Call) and called(node) == "Problem":
                 candidates = list(_messages(node, 3))
             elif isinstance(node, ast.Yield | ast.Return) and _pair(node.value):
                 candidates = [node.value.elts[1]]  # a load-time check's (key path, message)

@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SRC = ROOT / "src" / "esp_wizard"
+from helpers.i18n_scan import SRC, called, literal_text
+
 FACES = [SRC / "tui", SRC / "ask", SRC / "commands", SRC / "cli.py"]
 
 MARKERS = {"_", "N_", "ngettext", "date_hint", "short_date", "long_date"}
@@ -105,34 +105,11 @@ STYLES = re.compile(
 
 
 def _is_marked(node: ast.AST) -> bool:
-    if isinstance(node, ast.Call):
-        func = node.func
-        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-        return name in MARKERS
-    return False
-
-
-def _text(node: ast.AST) -> str | None:
-    """The words a person would read in `node`, when it is literal text (or text joined
-    to values); None for anything computed or marked."""
-    if _is_marked(node):
-        return None
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.JoinedStr):
-        return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        parts = [_text(node.left), _text(node.right)]
-        return "".join(p for p in parts if p) or None
-    if isinstance(node, ast.IfExp):
-        parts = [_text(node.body), _text(node.orelse)]
-        return " | ".join(p for p in parts if p) or None
-    return None
+    return isinstance(node, ast.Call) and called(node) in MARKERS
 
 
 def _shown(node: ast.Call) -> Iterator[ast.AST]:
-    func = node.func
-    name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+    name = called(node)
     if name in BINDING_MAKERS:
         yield from (node.args[i] for i in BINDING_MAKERS[name] if i < len(node.args))
     elif name in SHOWN_CALLS:
@@ -159,7 +136,7 @@ def unmarked(path: Path) -> Iterator[tuple[int, str]]:
             if names & SHOWN_ATTRIBUTES and node.value is not None:
                 candidates = [node.value]
         for candidate in candidates:
-            text = _text(candidate)
+            text = literal_text(candidate)
             if (
                 text
                 and WORDS.search(text)
@@ -273,14 +250,16 @@ def test_the_scanner_sees_what_it_must(tmp_path: Path) -> None:
             Binding("x", "go", N_("Go there"))
             raise ValueError("bug: no widget")
             style = {"not met": "red"}[n]
+            self.notify("{} were saved".format(n))
+            self.notify(_("{count} saved").format(count=n))
         """
     )
     path = tmp_path / "example.py"
     path.write_text(source, encoding="utf-8")
     calls = sorted(text for _, text in unmarked(path))
     loose = sorted(text for _, text in phrases(path))
-    assert calls == ["Go there", "Saved.", "no such session", "{} items"]
-    assert loose == ["Could not read: ", "Go there", "no such session"]
+    assert calls == ["Go there", "Saved.", "no such session", "{} items", "{} were saved"]
+    assert loose == ["Could not read: ", "Go there", "no such session", "{} were saved"]
 
 
 def _binds_underscore(function: ast.AST) -> bool:
