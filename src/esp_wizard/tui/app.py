@@ -44,6 +44,10 @@ if TYPE_CHECKING:  # the core (pydantic models) loads after the first frame, in 
     from esp_wizard.session.summary import SessionSummary
 
 Clock = Callable[[], dt.datetime]
+SCREENS = Path(__file__).parent / "screens"
+# The stylesheet of the screen each start shows first. Read with the app's own, before the
+# first frame: a screen's CSS_PATH read when it is shown re-parses every stylesheet.
+FIRST_CSS = {"home": "home.tcss", "interview": "interview.tcss", "new": "new_interview.tcss"}
 NOT_AVAILABLE = N_("report not available yet")
 
 
@@ -70,7 +74,7 @@ class _Lobby(Screen[None]):
 
     Home would compete with that screen's first frame (its module, its stylesheet, its
     widgets, its listing): it is built only when the consultant leaves, on top of this
-    empty screen (a mode's first screen cannot be switched for another).
+    empty screen (the default screen, at the bottom of the stack, is never popped).
     """
 
     def __init__(self) -> None:
@@ -87,7 +91,6 @@ class _Lobby(Screen[None]):
 
 class WizardApp(App[None]):
     TITLE = "esp-wizard"
-    DEFAULT_MODE: ClassVar[str] = "home"  # a mode (not the default screen) loads home.tcss
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "f1", "help", N_("Help"), id="app.help", tooltip=N_("Every key, and why these keys")
@@ -123,11 +126,10 @@ class WizardApp(App[None]):
         cursor_blink: bool = True,
         config_path: Path | None = None,
     ) -> None:
-        super().__init__()
+        self.start = start or Start()
+        super().__init__(css_path=[SCREENS / FIRST_CSS[self.start.screen]])
         self.workspace = workspace
         self._store = store
-        self.start = start or Start()
-        self.add_mode("home", _home_screen if self.start.screen == "home" else _Lobby)
         self.clock = clock
         self.tz = tz
         self.cursor_blink = cursor_blink
@@ -148,6 +150,13 @@ class WizardApp(App[None]):
         super().notify(for_terminal(message), title=for_terminal(title), **options)
 
     # -- start-up ---------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen[None]:
+        """Home, or the lobby under a screen opened from the command line. As the default
+        screen (not a mode's first screen, which Textual restyles whole once mounted), with
+        the stylesheet of the first screen shown read with the app's (FIRST_CSS): every
+        style is parsed once before the first frame."""
+        return _home_screen() if self.start.screen == "home" else _Lobby()
+
     def on_unmount(self) -> None:
         i18n.set_fallback(self._language_before)  # the process speaks as before the app
         collector.unpace()  # and collects garbage as before it
