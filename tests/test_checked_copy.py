@@ -107,3 +107,19 @@ def test_a_questionnaire_remembered_at_a_sessions_start_opens_without_a_check(
     reopened = load_checked(text, "copy.toml")
     assert reopened.title == started.title and reopened.source == text
     assert [q.id for q in reopened.questions()] == [q.id for q in started.questions()]
+
+
+def test_a_copy_checked_to_be_kept_later_is_checked_now_and_written_only_when_kept(
+    text: str,
+) -> None:
+    """The TUI's resume: the check before the first question, the write after it."""
+    from esp_wizard.questionnaire.checkedcopy import kept_later, remember_checked
+
+    with kept_later():
+        checked = load_checked(text, "copy.toml")
+        with pytest.raises(FileProblems, match="minutes"):
+            load_checked(text.replace("\nminutes = ", "\nminutes = -", 1), "copy.toml")
+    assert entries() == []
+    remember_checked(checked)
+    assert len(entries()) == 1
+    assert load_checked(text, "copy.toml") == checked

@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
 def _resume(args: argparse.Namespace) -> int:
     from esp_wizard.commands.common import workspace
     from esp_wizard.questionnaire.catalog import load_catalog
+    from esp_wizard.questionnaire.checkedcopy import kept_later
     from esp_wizard.session.opened import open_session  # not via tui.sessions: no listing
     from esp_wizard.session.store import SessionStore
     from esp_wizard.tui.app import run_app
@@ -44,7 +45,8 @@ def _resume(args: argparse.Namespace) -> int:
     with guarded():  # from the lock on: a hang-up or SIGTERM still releases it
         try:
             catalog = lambda: load_catalog(where.questionnaires_dir)  # noqa: E731
-            opened = open_session(store, args.session, catalog)
+            with kept_later():  # a copy checked now is kept by the app, after the first frame
+                opened = open_session(store, args.session, catalog)
             return run_app(where, Start("interview", opened=opened), store=store)
         finally:
             store.close_all()

@@ -21,6 +21,8 @@ import hmac
 import os
 import pickle
 import secrets
+from collections.abc import Iterator
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
@@ -30,6 +32,7 @@ from esp_wizard.questionnaire.loader import content_hash, parse_questionnaire
 from esp_wizard.questionnaire.model import Questionnaire
 
 FOLDER = "questionnaires-checked"
+_kept_later: ContextVar[bool] = ContextVar("kept_later", default=False)
 _SIGNATURE = 32  # bytes of HMAC-SHA256 at the start of an entry
 
 
@@ -41,12 +44,24 @@ def load_checked(text: str, file: str) -> Questionnaire:
     found = _read(*place) if place else None
     if found is None:
         found = parse_questionnaire(text, file)
-        if place:
+        if place and not _kept_later.get():
             _write(*place, found)
     found._source = text
     found._path = file
     found._hash = digest
     return found
+
+
+@contextlib.contextmanager
+def kept_later() -> Iterator[None]:
+    """Within it, a text that passes the check is not written to the cache: the caller
+    keeps it later with `remember_checked` (the TUI, from a worker after its first frame:
+    the pickle and the write are not on the way to a resumed interview's first question)."""
+    token = _kept_later.set(True)
+    try:
+        yield
+    finally:
+        _kept_later.reset(token)
 
 
 def remember_checked(questionnaire: Questionnaire) -> None:

@@ -15,10 +15,11 @@ import datetime as dt
 import signal
 import threading
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import events
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -60,13 +61,6 @@ def _home_screen() -> Screen[None]:
     from esp_wizard.tui.screens.home import HomeScreen
 
     return HomeScreen()
-
-
-def _remember_checked(questionnaire: Questionnaire) -> None:
-    """The session's questionnaire kept as checked: its next resume skips the check."""
-    from esp_wizard.questionnaire.checkedcopy import remember_checked
-
-    remember_checked(questionnaire)
 
 
 class _Lobby(Screen[None]):
@@ -312,13 +306,25 @@ class WizardApp(App[None]):
 
         opened = OpenedSession(session, questionnaire, self.store.path_of(session))
         self.switch_screen(self._interview_screen(opened))
-        self.call_after_refresh(_remember_checked, questionnaire)  # once the question shows
+        self.after_first_paint(partial(self.keep_checked, questionnaire))  # once it shows
+
+    @work(thread=True, group="checked-copy", exit_on_error=False)
+    def keep_checked(self, questionnaire: Questionnaire) -> None:
+        """Keep the interview's questionnaire as checked (checkedcopy.py), unless it is kept
+        already: its next resume skips the check. In a thread, as the pickle and the signed
+        write take the disk's time; whatever fails there only costs that resume its speed,
+        and never closes the app."""
+        from esp_wizard.questionnaire.checkedcopy import remember_checked
+
+        remember_checked(questionnaire)
 
     def resume_session(self, ref: str) -> None:
+        from esp_wizard.questionnaire.checkedcopy import kept_later
         from esp_wizard.session.opened import open_session
 
         try:
-            opened = open_session(self.store, ref, self.catalog)
+            with kept_later():  # open_interview keeps a copy checked now, in a thread
+                opened = open_session(self.store, ref, self.catalog)
         except UserError as error:
             self.notify(
                 str(error), title=_("Cannot open"), severity="error", timeout=10, markup=False
@@ -327,7 +333,9 @@ class WizardApp(App[None]):
         self.open_interview(opened)
 
     def open_interview(self, opened: OpenedSession) -> None:
+        """Ask, at the session's question; its questionnaire is then kept as checked."""
         self.push_screen(self._interview_screen(opened))
+        self.after_first_paint(partial(self.keep_checked, opened.questionnaire))
 
     def _interview_screen(self, opened: OpenedSession) -> Screen:
         from esp_wizard.tui.live import LiveInterview
