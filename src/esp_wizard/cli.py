@@ -95,7 +95,7 @@ def _no_plugin_loader() -> None:
     name = "pydantic.plugin._loader"
     if name in sys.modules:
         return
-    loader = types.ModuleType(name, "pydantic's plugin loader, with plugins turned off")
+    loader = types.ModuleType(name)
     loader.get_plugins = tuple  # type: ignore[attr-defined]  # get_plugins() -> ()
     sys.modules[name] = loader
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from textual.css.stylesheet import Stylesheet
 from textual.widgets import Static
+from textual.widgets._footer import FooterKey
 
 from esp_wizard.filecache import cache_dir
 from esp_wizard.questionnaire import checkedcopy
@@ -23,6 +24,7 @@ from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.screens.home import HomeScreen
 from esp_wizard.tui.screens.interview import InterviewScreen
 from esp_wizard.tui.start import Start
+from esp_wizard.tui.widgets.key_bar import KeyFooter
 from esp_wizard.workspace import Workspace
 from tui.conftest import make_app, make_session, settle
 
@@ -172,3 +174,50 @@ def test_the_command_builds_models_without_reading_package_metadata() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+async def test_homes_footer_is_built_once_as_home_settles(
+    workspace: Workspace,
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Textual's footer rebuilds its keys at every focus change, each a frame of its own;
+    the keys home shows are the same throughout, and stay right when they change."""
+    make_session(workspace, questionnaire, client="Globex")
+    built: list[str] = []
+    real = KeyFooter.recompose
+
+    async def recompose(footer: KeyFooter) -> None:
+        built.append(type(footer.screen).__name__)
+        await real(footer)
+
+    monkeypatch.setattr(KeyFooter, "recompose", recompose)
+    app = make_app(workspace, catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert built == ["HomeScreen"]
+        keys = [key.description for key in app.screen.query(FooterKey) if key.display]
+        assert "New interview" in keys and "Filter" in keys
+        await pilot.press("n")  # a screen of its own, its own footer
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert app.is_running
+
+
+def test_homes_plan_line_from_the_last_report_loads_no_compiler() -> None:
+    """The plan strip's worker, on a cache hit, runs right after home's first frame: it
+    must not load the compiler and every model (~250 ms of CPU) to read one small file."""
+    code = (
+        "import sys\n"
+        "from esp_wizard.findings.glance import cached_plan\n"
+        "from esp_wizard.findings import compile_workspace\n"  # still there, when wanted
+        "print(callable(compile_workspace))\n"
+    )
+    light = "import sys\nimport esp_wizard.findings.glance\nprint('pydantic' in sys.modules)\n"
+    for source, expected in ((light, "False"), (code, "True")):
+        done = subprocess.run([sys.executable, "-c", source], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == expected
