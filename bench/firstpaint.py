@@ -39,6 +39,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -54,6 +55,11 @@ STABLE = 0.3  # seconds without a change: the app has finished painting
 # machine it would often fall inside the 0.3 s and be counted as the end of the first paint.
 CLOCK = re.compile(r"\b\d+:\d\d:\d\d\b")
 TIMEOUT = 60.0
+CHECKED = "questionnaires-checked"  # checkedcopy.FOLDER, in the cache folder
+
+
+def nothing() -> None:
+    """What a launch does first by default."""
 
 
 def build_workspace(root: Path, sessions: int = 30, questions: int = 300) -> tuple[str, str]:
@@ -100,7 +106,7 @@ class Painted:
         # Processor time the process had used when its final screen was first seen: what a
         # loaded machine changes least (the wall time waits for the other processes too).
         self.cpu: list[float] = []
-        self.before: Callable[[], object] = lambda: None  # before each launch, not timed
+        self.before: Callable[[], object] = nothing  # before each launch, not timed
 
     def __call__(self) -> float:
         self.before()
@@ -173,14 +179,20 @@ def rotated(runs: list[Callable[[], float]], rounds: int) -> list[list[float]]:
 def compare_against(
     other: Path, rounds: int, launches: dict[str, tuple[Painted, float]], bare: Painted
 ) -> None:
-    """This checkout (A), `other` (B) and the bare app, rotating, for each comparison."""
-    for folder in (other / "src" / "esp_wizard", other / "bench"):
-        import compileall
+    """This checkout (A), `other` (B) and the bare app, rotating, for each comparison.
 
+    B has a cache folder of its own: a checked copy is kept under its text's hash, signed
+    with the code that checked it, and each checkout would take the other's for stale."""
+    import compileall
+
+    for folder in (other / "src" / "esp_wizard", other / "bench"):
         compileall.compile_dir(folder, quiet=1)
     for label, (mine, target) in launches.items():
-        theirs = Painted(mine.command, mine.ready, {**mine.env, "PYTHONPATH": str(other / "src")})
-        theirs.before = mine.before
+        cache = Path(mine.env["ESP_WIZARD_CACHE_DIR"] + "-against")
+        env = {**mine.env, "PYTHONPATH": str(other / "src"), "ESP_WIZARD_CACHE_DIR": str(cache)}
+        theirs = Painted(mine.command, mine.ready, env)
+        if mine.before is not nothing:  # the copy not yet checked: neither checkout's
+            theirs.before = partial(shutil.rmtree, cache / CHECKED, ignore_errors=True)
         theirs()  # bytecode and disk caches of that checkout
         a, b, base = rotated([mine, theirs, bare], rounds)
         print(ratio_line(f"A {label} / bare app", a, base, target))
@@ -207,7 +219,7 @@ def main() -> int:
         home = Painted([str(WIZARD), *workspace], "Person 29", env)
         resume = Painted([str(WIZARD), *workspace, "resume", session_id], question, env)
         first_resume = Painted([str(WIZARD), *workspace, "resume", session_id], question, env)
-        checked = Path(env["ESP_WIZARD_CACHE_DIR"]) / "questionnaires-checked"
+        checked = Path(env["ESP_WIZARD_CACHE_DIR"]) / CHECKED
 
         first_resume.before = lambda: shutil.rmtree(checked, ignore_errors=True)  # checked again
 

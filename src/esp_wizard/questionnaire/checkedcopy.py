@@ -71,7 +71,7 @@ def remember_checked(questionnaire: Questionnaire) -> None:
     if not text or content_hash(text) != questionnaire.hash:
         return  # not a questionnaire parse_questionnaire made from its text
     place = _place(questionnaire.hash)
-    if place and not place[0].exists():
+    if place and not _signed(*place):  # missing, or left by another version: replaced
         _write(*place, questionnaire)
 
 
@@ -86,7 +86,8 @@ def _place(digest: str) -> tuple[Path, bytes, bytes] | None:
     return root / FOLDER / f"{digest}.pickle", key, header
 
 
-def _read(entry: Path, key: bytes, header: bytes) -> Questionnaire | None:
+def _body(entry: Path, key: bytes, header: bytes) -> bytes | None:
+    """The entry's body if it is signed with `key` and starts with `header`, else None."""
     try:
         data = entry.read_bytes()
     except OSError:
@@ -96,6 +97,18 @@ def _read(entry: Path, key: bytes, header: bytes) -> Questionnaire | None:
         return None
     if not body.startswith(header):
         return None  # another version, other code, or another text
+    return body
+
+
+def _signed(entry: Path, key: bytes, header: bytes) -> bool:
+    """Whether the entry would be read (not unpickled: only whether to write it again)."""
+    return _body(entry, key, header) is not None
+
+
+def _read(entry: Path, key: bytes, header: bytes) -> Questionnaire | None:
+    body = _body(entry, key, header)
+    if body is None:
+        return None
     try:
         found = pickle.loads(body[len(header) :])  # signed by this user's key: ours
     except Exception:  # a class renamed since, or any unpickling failure: not cached
