@@ -107,3 +107,40 @@ def test_a_questionnaire_remembered_at_a_sessions_start_opens_without_a_check(
     reopened = load_checked(text, "copy.toml")
     assert reopened.title == started.title and reopened.source == text
     assert [q.id for q in reopened.questions()] == [q.id for q in started.questions()]
+
+
+def test_a_copy_checked_to_be_kept_later_is_checked_now_and_written_only_when_kept(
+    text: str,
+) -> None:
+    """The TUI's resume: the check before the first question, the write after it."""
+    from esp_wizard.questionnaire.checkedcopy import kept_later, remember_checked
+
+    with kept_later():
+        checked = load_checked(text, "copy.toml")
+        with pytest.raises(FileProblems, match="minutes"):
+            load_checked(text.replace("\nminutes = ", "\nminutes = -", 1), "copy.toml")
+    assert entries() == []
+    remember_checked(checked)
+    assert len(entries()) == 1
+    assert load_checked(text, "copy.toml") == checked
+
+
+def test_an_entry_another_version_left_is_replaced_when_the_copy_is_kept_later(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an upgrade, the first resume checks the copy again and keeps it for this
+    version: the resumes after it are not checked again, forever."""
+    from esp_wizard.questionnaire import checkedcopy
+    from esp_wizard.questionnaire.checkedcopy import kept_later, remember_checked
+
+    load_checked(text, "copy.toml")  # kept by the version before
+    monkeypatch.setattr(checkedcopy, "code_stamp", lambda: "the-upgraded-code")
+    with kept_later():
+        checked = load_checked(text, "copy.toml")  # not believed: checked again
+    remember_checked(checked)
+
+    def no_parse(*_: object) -> None:
+        raise AssertionError("parsed and checked again")
+
+    monkeypatch.setattr(checkedcopy, "parse_questionnaire", no_parse)
+    assert load_checked(text, "copy.toml") == checked

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from esp_wizard.i18n import _
+
+if TYPE_CHECKING:
+    from esp_wizard.questionnaire.catalog import Catalog
+    from esp_wizard.workspace import Workspace
 
 name = "resume"
 
@@ -30,9 +35,16 @@ def run(args: argparse.Namespace) -> int:
         return _resume(args)
 
 
+def _catalog(where: Workspace) -> Catalog:
+    """Every questionnaire, loaded only when the session's own copy cannot be used."""
+    from esp_wizard.questionnaire.catalog import load_catalog
+
+    return load_catalog(where.questionnaires_dir)
+
+
 def _resume(args: argparse.Namespace) -> int:
     from esp_wizard.commands.common import workspace
-    from esp_wizard.questionnaire.catalog import load_catalog
+    from esp_wizard.questionnaire.checkedcopy import kept_later
     from esp_wizard.session.opened import open_session  # not via tui.sessions: no listing
     from esp_wizard.session.store import SessionStore
     from esp_wizard.tui.app import run_app
@@ -43,8 +55,8 @@ def _resume(args: argparse.Namespace) -> int:
     store = SessionStore(where)
     with guarded():  # from the lock on: a hang-up or SIGTERM still releases it
         try:
-            catalog = lambda: load_catalog(where.questionnaires_dir)  # noqa: E731
-            opened = open_session(store, args.session, catalog)
+            with kept_later():  # a copy checked now is kept by the app, after the first frame
+                opened = open_session(store, args.session, partial(_catalog, where))
             return run_app(where, Start("interview", opened=opened), store=store)
         finally:
             store.close_all()

@@ -21,6 +21,8 @@ import hmac
 import os
 import pickle
 import secrets
+from collections.abc import Iterator
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
@@ -30,6 +32,7 @@ from esp_wizard.questionnaire.loader import content_hash, parse_questionnaire
 from esp_wizard.questionnaire.model import Questionnaire
 
 FOLDER = "questionnaires-checked"
+_kept_later: ContextVar[bool] = ContextVar("kept_later", default=False)
 _SIGNATURE = 32  # bytes of HMAC-SHA256 at the start of an entry
 
 
@@ -41,12 +44,24 @@ def load_checked(text: str, file: str) -> Questionnaire:
     found = _read(*place) if place else None
     if found is None:
         found = parse_questionnaire(text, file)
-        if place:
+        if place and not _kept_later.get():
             _write(*place, found)
     found._source = text
     found._path = file
     found._hash = digest
     return found
+
+
+@contextlib.contextmanager
+def kept_later() -> Iterator[None]:
+    """Within it, a text that passes the check is not written to the cache: the caller
+    keeps it later with `remember_checked` (the TUI, from a worker after its first frame:
+    the pickle and the write are not on the way to a resumed interview's first question)."""
+    token = _kept_later.set(True)
+    try:
+        yield
+    finally:
+        _kept_later.reset(token)
 
 
 def remember_checked(questionnaire: Questionnaire) -> None:
@@ -56,7 +71,7 @@ def remember_checked(questionnaire: Questionnaire) -> None:
     if not text or content_hash(text) != questionnaire.hash:
         return  # not a questionnaire parse_questionnaire made from its text
     place = _place(questionnaire.hash)
-    if place and not place[0].exists():
+    if place and not _signed(*place):  # missing, or left by another version: replaced
         _write(*place, questionnaire)
 
 
@@ -71,7 +86,8 @@ def _place(digest: str) -> tuple[Path, bytes, bytes] | None:
     return root / FOLDER / f"{digest}.pickle", key, header
 
 
-def _read(entry: Path, key: bytes, header: bytes) -> Questionnaire | None:
+def _body(entry: Path, key: bytes, header: bytes) -> bytes | None:
+    """The entry's body if it is signed with `key` and starts with `header`, else None."""
     try:
         data = entry.read_bytes()
     except OSError:
@@ -81,6 +97,18 @@ def _read(entry: Path, key: bytes, header: bytes) -> Questionnaire | None:
         return None
     if not body.startswith(header):
         return None  # another version, other code, or another text
+    return body
+
+
+def _signed(entry: Path, key: bytes, header: bytes) -> bool:
+    """Whether the entry would be read (not unpickled: only whether to write it again)."""
+    return _body(entry, key, header) is not None
+
+
+def _read(entry: Path, key: bytes, header: bytes) -> Questionnaire | None:
+    body = _body(entry, key, header)
+    if body is None:
+        return None
     try:
         found = pickle.loads(body[len(header) :])  # signed by this user's key: ours
     except Exception:  # a class renamed since, or any unpickling failure: not cached

@@ -44,17 +44,17 @@ def parse_questionnaire(
     from esp_wizard.questionnaire.checks import check_questionnaire
 
     data = parse_toml(text, file) if data is None else data
-    index = LineIndex(text)
     if found := raw_problems(data):  # booleans where numbers go, before pydantic takes them
+        index = LineIndex(text)
         raise FileProblems(file, [_located(file, index, data, p) for p in found])
     try:
         questionnaire = m.Questionnaire.model_validate(data)
     except ValidationError as error:
         problems = validation_problems(file, text, data, error, readable_path, _message, 1)
         raise FileProblems(file, problems) from None
-    problems = [_located(file, index, data, p) for p in check_questionnaire(questionnaire)]
-    if problems:
-        raise FileProblems(file, _unique(problems))
+    if found := check_questionnaire(questionnaire):  # lines are indexed only for problems
+        index = LineIndex(text)
+        raise FileProblems(file, _unique([_located(file, index, data, p) for p in found]))
     questionnaire._source = text
     questionnaire._path = file
     questionnaire._hash = content_hash(text)

@@ -12,16 +12,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from esp_wizard.errors import FileProblems
 from esp_wizard.i18n import _
-from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.checkedcopy import load_checked
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.session.integrity import answer_problems
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import Session
 from esp_wizard.session.store import SessionStore
+
+if TYPE_CHECKING:  # a resume loads the catalog only if the copy is unusable
+    from esp_wizard.questionnaire.catalog import Catalog
 
 
 @dataclass(frozen=True)

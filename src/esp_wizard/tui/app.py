@@ -15,10 +15,11 @@ import datetime as dt
 import signal
 import threading
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import events
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -44,6 +45,10 @@ if TYPE_CHECKING:  # the core (pydantic models) loads after the first frame, in 
     from esp_wizard.session.summary import SessionSummary
 
 Clock = Callable[[], dt.datetime]
+SCREENS = Path(__file__).parent / "screens"
+# The stylesheet of the screen each start shows first. Read with the app's own, before the
+# first frame: a screen's CSS_PATH read when it is shown re-parses every stylesheet.
+FIRST_CSS = {"home": "home.tcss", "interview": "interview.tcss", "new": "new_interview.tcss"}
 NOT_AVAILABLE = N_("report not available yet")
 
 
@@ -58,19 +63,12 @@ def _home_screen() -> Screen[None]:
     return HomeScreen()
 
 
-def _remember_checked(questionnaire: Questionnaire) -> None:
-    """The session's questionnaire kept as checked: its next resume skips the check."""
-    from esp_wizard.questionnaire.checkedcopy import remember_checked
-
-    remember_checked(questionnaire)
-
-
 class _Lobby(Screen[None]):
     """What lies under an interview or a new-interview form opened from the command line.
 
     Home would compete with that screen's first frame (its module, its stylesheet, its
     widgets, its listing): it is built only when the consultant leaves, on top of this
-    empty screen (a mode's first screen cannot be switched for another).
+    empty screen (the default screen, at the bottom of the stack, is never popped).
     """
 
     def __init__(self) -> None:
@@ -87,7 +85,6 @@ class _Lobby(Screen[None]):
 
 class WizardApp(App[None]):
     TITLE = "esp-wizard"
-    DEFAULT_MODE: ClassVar[str] = "home"  # a mode (not the default screen) loads home.tcss
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "f1", "help", N_("Help"), id="app.help", tooltip=N_("Every key, and why these keys")
@@ -123,11 +120,10 @@ class WizardApp(App[None]):
         cursor_blink: bool = True,
         config_path: Path | None = None,
     ) -> None:
-        super().__init__()
+        self.start = start or Start()
+        super().__init__(css_path=[SCREENS / FIRST_CSS[self.start.screen]])
         self.workspace = workspace
         self._store = store
-        self.start = start or Start()
-        self.add_mode("home", _home_screen if self.start.screen == "home" else _Lobby)
         self.clock = clock
         self.tz = tz
         self.cursor_blink = cursor_blink
@@ -148,6 +144,13 @@ class WizardApp(App[None]):
         super().notify(for_terminal(message), title=for_terminal(title), **options)
 
     # -- start-up ---------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen[None]:
+        """Home, or the lobby under a screen opened from the command line. As the default
+        screen (not a mode's first screen, which Textual restyles whole once mounted), with
+        the stylesheet of the first screen shown read with the app's (FIRST_CSS): every
+        style is parsed once before the first frame."""
+        return _home_screen() if self.start.screen == "home" else _Lobby()
+
     def on_unmount(self) -> None:
         i18n.set_fallback(self._language_before)  # the process speaks as before the app
         collector.unpace()  # and collects garbage as before it
@@ -303,13 +306,25 @@ class WizardApp(App[None]):
 
         opened = OpenedSession(session, questionnaire, self.store.path_of(session))
         self.switch_screen(self._interview_screen(opened))
-        self.call_after_refresh(_remember_checked, questionnaire)  # once the question shows
+        self.after_first_paint(partial(self.keep_checked, questionnaire))  # once it shows
+
+    @work(thread=True, group="checked-copy", exit_on_error=False)
+    def keep_checked(self, questionnaire: Questionnaire) -> None:
+        """Keep the interview's questionnaire as checked (checkedcopy.py), unless it is kept
+        already: its next resume skips the check. In a thread, as the pickle and the signed
+        write take the disk's time; whatever fails there only costs that resume its speed,
+        and never closes the app."""
+        from esp_wizard.questionnaire.checkedcopy import remember_checked
+
+        remember_checked(questionnaire)
 
     def resume_session(self, ref: str) -> None:
+        from esp_wizard.questionnaire.checkedcopy import kept_later
         from esp_wizard.session.opened import open_session
 
         try:
-            opened = open_session(self.store, ref, self.catalog)
+            with kept_later():  # open_interview keeps a copy checked now, in a thread
+                opened = open_session(self.store, ref, self.catalog)
         except UserError as error:
             self.notify(
                 str(error), title=_("Cannot open"), severity="error", timeout=10, markup=False
@@ -318,7 +333,9 @@ class WizardApp(App[None]):
         self.open_interview(opened)
 
     def open_interview(self, opened: OpenedSession) -> None:
+        """Ask, at the session's question; its questionnaire is then kept as checked."""
         self.push_screen(self._interview_screen(opened))
+        self.after_first_paint(partial(self.keep_checked, opened.questionnaire))
 
     def _interview_screen(self, opened: OpenedSession) -> Screen:
         from esp_wizard.tui.live import LiveInterview

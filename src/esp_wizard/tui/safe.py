@@ -6,6 +6,9 @@ clears the screen) or a right-to-left override. Rich `Text` already keeps markup
 but it lets ESC, C1 controls and bidi characters through to the terminal. `safe` is the one
 place the TUI turns user text into what a widget shows: a `Text` (never markup) with every
 such character escaped as `safetext.for_terminal` does, keeping the styles already applied.
+
+Kept free of Textual's widgets: home and the interview import it for their first frame
+(SafeTextArea, which needs TextArea's ~40 ms of imports, is in safe_text_area.py).
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from collections.abc import Iterable
 
 from rich.highlighter import Highlighter
 from rich.text import Span, Text
-from textual.widgets import TextArea
 
 from esp_wizard.safetext import for_editing, for_terminal, is_terminal_safe
 
@@ -62,13 +64,6 @@ class EditSafe(Highlighter):
 
 
 EDIT_SAFE = EditSafe()
-
-
-class SafeTextArea(TextArea):
-    """A TextArea whose lines show unsafe characters as `EditSafe` does; the text is kept."""
-
-    def get_line(self, line_index: int) -> Text:
-        return EDIT_SAFE(super().get_line(line_index))
 
 
 def suggestible(texts: Iterable[str]) -> list[str]:

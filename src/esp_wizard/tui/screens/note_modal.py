@@ -17,7 +17,7 @@ from textual.widgets import Button, Label, TextArea
 from esp_wizard.errors import UserError
 from esp_wizard.findings.engagement_file import save_executive_note
 from esp_wizard.i18n import N_, _
-from esp_wizard.tui.safe import SafeTextArea
+from esp_wizard.tui.safe_text_area import SafeTextArea
 from esp_wizard.workspace import Workspace
 
 

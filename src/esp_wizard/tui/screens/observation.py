@@ -24,7 +24,8 @@ from esp_wizard import i18n
 from esp_wizard.i18n import N_, _
 from esp_wizard.questionnaire.causes import Cause
 from esp_wizard.questionnaire.model import CATEGORIES, PHASES
-from esp_wizard.tui.safe import EDIT_SAFE, SafeTextArea, safe
+from esp_wizard.tui.safe import EDIT_SAFE, safe
+from esp_wizard.tui.safe_text_area import SafeTextArea
 from esp_wizard.tui.widgets.key_bar import KeyBar
 
 CATEGORY_LABELS = {

@@ -14,6 +14,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.markup import escape
+from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
@@ -68,9 +69,32 @@ class KeyFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__(compact=True)
+        self._pending = False  # a recompose waits for the next refresh
+        self._shown: tuple[object, ...] | None = None  # the bindings the keys were made from
 
     def on_mount(self) -> None:
         self._translate()
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """Textual's footer rebuilds every key at each bindings update, one per focus
+        change: eight times, each a frame, as home settles after its first frame. Here one
+        rebuild waits at a time, and none when the keys would be the same."""
+        self._bindings_ready = True
+        if not screen.app.app_focus or self._pending:
+            return
+        if self.is_attached and screen is self.screen:
+            self._pending = True
+            self.call_after_refresh(self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        self._pending = False
+        if not self.is_attached:  # its screen was closed meanwhile
+            return
+        active = self.screen.active_bindings.values()
+        shown = tuple((binding, enabled, tip) for _node, binding, enabled, tip in active)
+        if shown != self._shown:
+            self._shown = shown
+            await self.recompose()
 
     async def recompose(self) -> None:
         await super().recompose()

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import TextArea
 
 from esp_wizard.session.model import Answer
-from esp_wizard.tui.safe import SafeTextArea
+from esp_wizard.tui.safe_text_area import SafeTextArea
 from esp_wizard.tui.widgets.answer import AnswerWidget, QuietBlur, answers
 
 

@@ -50,11 +50,12 @@ class PlanStrip(Static):
     @work(thread=True, exclusive=True, exit_on_error=False, group="home-plan")
     def compile_plan(self, workspace: Workspace, client: str, engagement: str) -> None:
         from esp_wizard.errors import UserError
-        from esp_wizard.findings import compile_workspace
         from esp_wizard.findings.glance import cached_plan, glance_of
 
         glance = cached_plan(workspace, client, engagement)  # no file changed: no compile
         if glance is None:
+            from esp_wizard.findings import compile_workspace  # the compiler and its models
+
             try:
                 glance = glance_of(compile_workspace(workspace, client, engagement))
             except UserError:
