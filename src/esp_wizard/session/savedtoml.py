@@ -107,7 +107,6 @@ class _Reader:
         self.tables = {id(self.root)}
         self.headed: set[str] = set()
         self.arrays: set[int] = set()
-        self.parents: dict[str, dict[str, Any]] = {}  # a header's prefix: the table it names
 
     def read(self) -> dict[str, Any]:
         table = self.root
@@ -147,13 +146,10 @@ class _Reader:
         match = _HEADER.match(line)
         if match is None or len(match[1]) != len(match[3]) or match[2] in self.headed:
             raise _Other
-        prefix, _dot, last = match[2].rpartition(".")
-        node = self.parents.get(prefix)
-        if node is None:  # `[answers.q1]`: the way to `answers` is found once, not 300 times
-            node = self.root
-            for key in prefix.split(".") if prefix else ():
-                node = self._through(node, key)
-            self.parents[prefix] = node
+        *path, last = match[2].split(".")
+        node = self.root
+        for key in path:
+            node = self._through(node, key)
         table: dict[str, Any] = {}
         self.tables.add(id(table))
         if match[1] == "[":
