@@ -48,9 +48,7 @@ MAX_INT = 2**63 - 1  # TOML's integers are 64-bit; beyond, float() and friends m
 MIN_INT = -(2**63)
 
 
-def read_toml(
-    path: Path, shown: str, quick: Callable[[str], dict[str, Any] | None] | None = None
-) -> tuple[str, dict[str, Any]]:
+def read_toml(path: Path, shown: str) -> tuple[str, dict[str, Any]]:
     """The file's text and data; FileProblems naming `shown` (and the line) otherwise.
 
     The one door every session and questionnaire file comes in by: whatever is wrong with
@@ -58,10 +56,6 @@ def read_toml(
     deep, numbers too large) becomes a one-line problem naming the file, never an
     exception from deeper down. A FIFO or device is refused before it is read, so a
     listing never blocks.
-
-    `quick` may read the text first (session/savedtoml.py: the layout esp-wizard writes,
-    without tomllib); its data must equal tomllib's and keep the limits below, and where
-    it gives None the text is parsed and checked here as any other.
     """
     raw = _read_regular(path, shown)
     try:
@@ -70,8 +64,7 @@ def read_toml(
         line = raw.count(b"\n", 0, error.start) + 1
         message = _("not UTF-8 text ({reason})").format(reason=decode_reason(error))
         raise _problem(shown, line, message) from None
-    data = quick(text) if quick is not None else None
-    return text, parse_toml(text, shown) if data is None else data
+    return text, parse_toml(text, shown)
 
 
 def head_bytes(path: Path, size: int) -> bytes:

@@ -55,7 +55,6 @@ from esp_wizard.session.names import SLUG_LENGTH as SLUG_LENGTH
 from esp_wizard.session.names import questionnaire_copy_name as questionnaire_copy_name
 from esp_wizard.session.names import slugify as slugify
 from esp_wizard.session.names import split_progress
-from esp_wizard.session.savedtoml import parse_saved
 from esp_wizard.session.summary import conflict_line
 from esp_wizard.tomlfile import (
     Loc,
@@ -582,7 +581,7 @@ def load_session(path: str | Path) -> Session:
     def fail(line: int | None, where: str, message: str) -> FileProblems:
         return FileProblems(shown, [Problem(shown, line, where, message)])
 
-    text, data = read_toml(path, shown, parse_saved)
+    text, data = read_toml(path, shown)
     version = data.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > SESSION_FORMAT:
         message = _(
