@@ -57,9 +57,12 @@ from esp_wizard.session.names import slugify as slugify
 from esp_wizard.session.names import split_progress
 from esp_wizard.session.summary import conflict_line
 from esp_wizard.tomlfile import (
+    MAX_INT,
+    MIN_INT,
     Loc,
     describe,
     head_bytes,
+    limits_problem,
     read_regular,
     read_toml,
     show,
@@ -581,19 +584,56 @@ def load_session(path: str | Path) -> Session:
     def fail(line: int | None, where: str, message: str) -> FileProblems:
         return FileProblems(shown, [Problem(shown, line, where, message)])
 
-    text, data = read_toml(path, shown)
+    # The limits (tomlfile) are checked where they can be broken: first on every way to a
+    # problem, as parse_toml checks them, so a damaged file reads exactly as before; and
+    # on a session the model took, only where it keeps a number as given (_numbers_within).
+    # Walking every value of every file first was a tenth of a report's own work.
+    text, data = read_toml(path, shown, limits=False)
+
+    def beyond_limits() -> None:
+        if (problem := limits_problem(shown, text, data)) is not None:
+            raise problem
+
     version = data.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > SESSION_FORMAT:
+        beyond_limits()
         message = _(
             "format {version} is newer than this esp-wizard reads ({known}); update esp-wizard"
         ).format(version=version, known=SESSION_FORMAT)
         raise fail(LineIndex(text).line_of(("format",), data), "format", message)
     try:
-        return Session.model_validate(data, context=TOML_TEXT)
+        session = Session.model_validate(data, context=TOML_TEXT)
     except ValidationError as error:
+        beyond_limits()
         raise FileProblems(
             shown, validation_problems(shown, text, data, error, _readable, _message)
         ) from None
+    if not _numbers_within(session):
+        beyond_limits()
+    return session
+
+
+def _numbers_within(session: Session) -> bool:
+    """No integer past 64 bits where the model keeps one as the file gave it.
+
+    Everything else that tomlfile's limits refuse cannot reach a Session: no field nests
+    deeper than five levels, nan and inf are refused (allow_inf_nan=False), and every other
+    integer is bounded (severity, impact) or not an integer's place; an answer's value, a
+    row's cells, `format` and the progress counts are the places left
+    (tests/test_session_limits.py tries each place with each kind of value).
+    """
+    numbers = [session.format]
+    if session.progress is not None:
+        numbers += (session.progress.done, session.progress.total)
+    for answer in session.answers.values():
+        value = answer.value
+        if type(value) is int:
+            numbers.append(value)
+        elif type(value) is list:
+            for row in value:
+                if type(row) is dict:
+                    numbers.extend(cell for cell in row.values() if type(cell) is int)
+    return all(MIN_INT <= number <= MAX_INT for number in numbers)
 
 
 def _readable(loc: tuple[str | int, ...], data: Any) -> str:
