@@ -151,6 +151,8 @@ class SessionStore:
         # sha256 -> the copy's text: one str per copy, so the parsed-copy cache keyed on
         # the text hashes it once, not once per session of a report
         self._texts: dict[str, str] = {}
+        self._copy_paths: dict[str, Path] = {}  # a copy's name -> its path (asked 3x a session)
+        self._copy_shown: dict[tuple[Path, str], str] = {}  # a copy's path as messages name it
 
     # -- writing -----------------------------------------------------------------------------
     def create(
@@ -441,7 +443,11 @@ class SessionStore:
     # -- questionnaire copies ------------------------------------------------------------
     def questionnaire_copy_path(self, session: Session) -> Path:
         """Where the exact questionnaire file of `session` is kept."""
-        return self.workspace.snapshots_dir / questionnaire_copy_name(session.questionnaire)
+        name = questionnaire_copy_name(session.questionnaire)
+        path = self._copy_paths.get(name)
+        if path is None:  # joining paths costs more than the rest of a report's look-up
+            path = self._copy_paths[name] = self.workspace.snapshots_dir / name
+        return path
 
     def questionnaire_text(self, session: Session) -> str:
         """The exact questionnaire text `session` ran with, checked against its hash.
@@ -451,7 +457,8 @@ class SessionStore:
         installed questionnaire of the same id and language, with a warning.
         """
         path = self.questionnaire_copy_path(session)
-        shown = _shown(path)
+        where = (path, os.getcwd())  # shown relative to the current folder
+        shown = self._copy_shown.get(where) or self._copy_shown.setdefault(where, _shown(path))
         if not os.path.lexists(path):
             message = _("questionnaire copy not found (session {id} ran with it)")
             message = message.format(id=session.id)
