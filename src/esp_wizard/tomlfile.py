@@ -48,14 +48,14 @@ MAX_INT = 2**63 - 1  # TOML's integers are 64-bit; beyond, float() and friends m
 MIN_INT = -(2**63)
 
 
-def read_toml(path: Path, shown: str) -> tuple[str, dict[str, Any]]:
+def read_toml(path: Path, shown: str, *, limits: bool = True) -> tuple[str, dict[str, Any]]:
     """The file's text and data; FileProblems naming `shown` (and the line) otherwise.
 
     The one door every session and questionnaire file comes in by: whatever is wrong with
     it (missing, a folder, a FIFO, unreadable, too big, not UTF-8, bad TOML, nested too
     deep, numbers too large) becomes a one-line problem naming the file, never an
     exception from deeper down. A FIFO or device is refused before it is read, so a
-    listing never blocks.
+    listing never blocks. `limits=False` leaves the limits to the caller (`limits_problem`).
     """
     raw = _read_regular(path, shown)
     try:
@@ -64,7 +64,7 @@ def read_toml(path: Path, shown: str) -> tuple[str, dict[str, Any]]:
         line = raw.count(b"\n", 0, error.start) + 1
         message = _("not UTF-8 text ({reason})").format(reason=decode_reason(error))
         raise _problem(shown, line, message) from None
-    return text, parse_toml(text, shown)
+    return text, parse_toml(text, shown, limits=limits)
 
 
 def head_bytes(path: Path, size: int) -> bytes:
@@ -112,8 +112,10 @@ def _read_regular(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> bytes:
         os.close(fd)
 
 
-def parse_toml(text: str, shown: str) -> dict[str, Any]:
-    """TOML to data, then the limits every file of ours keeps (depth, number sizes)."""
+def parse_toml(text: str, shown: str, *, limits: bool = True) -> dict[str, Any]:
+    """TOML to data, then the limits every file of ours keeps (depth, number sizes); with
+    `limits=False` the caller checks them (session/store.py: after its model, which
+    confines where a number past them could hide)."""
     line: int | None
     try:
         data = tomllib.loads(text)
@@ -125,15 +127,21 @@ def parse_toml(text: str, shown: str) -> dict[str, Any]:
     except (ValueError, MemoryError):  # a number too long for Python to convert
         line = _long_number_line(text)
         raise _problem(shown, line, _("a number too large (at most 2^63-1)")) from None
-    beyond = None if _within_limits(data, 0) else _beyond_limits(data)
-    if beyond is not None:
-        path, message = beyond
-        from esp_wizard.tomllocate import LineIndex
-
-        line = LineIndex(text).line_of(path, data) if path else None
-        where = ".".join(str(step) for step in path)
-        raise FileProblems(shown, [Problem(shown, line, where, message)])
+    if limits and (problem := limits_problem(shown, text, data)) is not None:
+        raise problem
     return data
+
+
+def limits_problem(shown: str, text: str, data: dict[str, Any]) -> FileProblems | None:
+    """The first value of `data` past our limits (depth, integer size, nan, inf) as a
+    located problem, or None."""
+    beyond = None if _within_limits(data, 0) else _beyond_limits(data)
+    if beyond is None:
+        return None
+    path, message = beyond
+    line = LineIndex(text).line_of(path, data) if path else None
+    where = ".".join(str(step) for step in path)
+    return FileProblems(shown, [Problem(shown, line, where, message)])
 
 
 def _syntax_problem(shown: str, text: str, error: str) -> FileProblems:

@@ -7,6 +7,7 @@ import io
 import pickle
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -156,3 +157,35 @@ def test_the_plan_line_comes_from_the_last_report_until_a_file_changes(
     assert cached_plan(workspace, client, engagement) is None
     compile_workspace(workspace)
     assert cached_plan(workspace, client, engagement) == glance_of(report)
+
+
+def test_the_collector_is_off_while_a_report_compiles_and_as_it_was_after(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Judging the files makes no reference cycle, so the cyclic collector's passes are
+    skipped while a report compiles (streaming._collector_held); it is on again after, or
+    still off if it was off (a TUI command holds it at start-up)."""
+    import gc
+
+    from esp_wizard.findings import streaming
+
+    seen: list[bool] = []
+    real = streaming.compile_facts
+
+    def noting(*args: Any, **kwargs: Any) -> EngagementReport:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(streaming, "compile_facts", noting)
+    assert gc.isenabled()
+    gc.collect()
+    report = compile_workspace(workspace)
+    assert seen == [False] and gc.isenabled()
+    assert gc.collect() == 0  # and it would have found nothing
+    assert report == afresh(workspace)
+    gc.disable()
+    try:
+        assert compile_workspace(workspace) == report
+        assert seen == [False, False] and not gc.isenabled()
+    finally:
+        gc.enable()

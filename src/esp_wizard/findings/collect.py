@@ -421,20 +421,23 @@ def _compared(interview: Interview, answers: dict[str, Answer], shared: Shared) 
         question = question_of(question_id)
         if question is None:
             continue
-        compared = shared.of_answer(
-            "compared", question, answer, functools.partial(_compare, interview, question, answer)
-        )
+        make = functools.partial(_compare, interview, question, answer, shared)
+        compared = shared.of_answer("compared", question, answer, make)
         if compared is not None:
-            found.append(shared.compared(compared))
+            found.append(compared)
     return found
 
 
-def _compare(interview: Interview, question: Question, answer: Answer) -> Compared | None:
+def _compare(
+    interview: Interview, question: Question, answer: Answer, shared: Shared
+) -> Compared | None:
+    """Kept once (`Shared.compared`) when made: an answer given again gets it back from
+    `of_answer` without hashing it a second time."""
     canon = canonical(question, answer.value)
     if canon is None:
         return None
     shown = interview.display(question, answer.value, answer.other)
-    return Compared(question.id, question.text, canon, shown)
+    return shared.compared(Compared(question.id, question.text, canon, shown))
 
 
 def follow_ups(interview: Interview, ref: SessionRef) -> list[FollowUp]:

@@ -168,10 +168,11 @@ class Interview:
         return Progress(sum(1 for q in counted if self.is_done(q.id)), len(counted))
 
     def active_answers(self) -> dict[str, Answer]:
+        active = self.active_ids  # `is_done` inlined: a report asks it of every answer
         return {
             q: a
             for q, a in self.session.answers.items()
-            if q in self.active_ids and self.is_done(q)
+            if q in active and (a.status != "answered" or not is_empty(a.value))
         }
 
     def inactive_answers(self) -> list[str]:

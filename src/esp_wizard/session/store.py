@@ -57,9 +57,12 @@ from esp_wizard.session.names import slugify as slugify
 from esp_wizard.session.names import split_progress
 from esp_wizard.session.summary import conflict_line
 from esp_wizard.tomlfile import (
+    MAX_INT,
+    MIN_INT,
     Loc,
     describe,
     head_bytes,
+    limits_problem,
     read_regular,
     read_toml,
     show,
@@ -148,6 +151,8 @@ class SessionStore:
         # sha256 -> the copy's text: one str per copy, so the parsed-copy cache keyed on
         # the text hashes it once, not once per session of a report
         self._texts: dict[str, str] = {}
+        self._copy_paths: dict[str, Path] = {}  # a copy's name -> its path (asked 3x a session)
+        self._copy_shown: dict[tuple[Path, str], str] = {}  # a copy's path as messages name it
 
     # -- writing -----------------------------------------------------------------------------
     def create(
@@ -438,7 +443,11 @@ class SessionStore:
     # -- questionnaire copies ------------------------------------------------------------
     def questionnaire_copy_path(self, session: Session) -> Path:
         """Where the exact questionnaire file of `session` is kept."""
-        return self.workspace.snapshots_dir / questionnaire_copy_name(session.questionnaire)
+        name = questionnaire_copy_name(session.questionnaire)
+        path = self._copy_paths.get(name)
+        if path is None:  # joining paths costs more than the rest of a report's look-up
+            path = self._copy_paths[name] = self.workspace.snapshots_dir / name
+        return path
 
     def questionnaire_text(self, session: Session) -> str:
         """The exact questionnaire text `session` ran with, checked against its hash.
@@ -448,7 +457,8 @@ class SessionStore:
         installed questionnaire of the same id and language, with a warning.
         """
         path = self.questionnaire_copy_path(session)
-        shown = _shown(path)
+        where = (path, os.getcwd())  # shown relative to the current folder
+        shown = self._copy_shown.get(where) or self._copy_shown.setdefault(where, _shown(path))
         if not os.path.lexists(path):
             message = _("questionnaire copy not found (session {id} ran with it)")
             message = message.format(id=session.id)
@@ -581,19 +591,56 @@ def load_session(path: str | Path) -> Session:
     def fail(line: int | None, where: str, message: str) -> FileProblems:
         return FileProblems(shown, [Problem(shown, line, where, message)])
 
-    text, data = read_toml(path, shown)
+    # The limits (tomlfile) are checked where they can be broken: first on every way to a
+    # problem, as parse_toml checks them, so a damaged file reads exactly as before; and
+    # on a session the model took, only where it keeps a number as given (_numbers_within).
+    # Walking every value of every file first was a tenth of a report's own work.
+    text, data = read_toml(path, shown, limits=False)
+
+    def beyond_limits() -> None:
+        if (problem := limits_problem(shown, text, data)) is not None:
+            raise problem
+
     version = data.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > SESSION_FORMAT:
+        beyond_limits()
         message = _(
             "format {version} is newer than this esp-wizard reads ({known}); update esp-wizard"
         ).format(version=version, known=SESSION_FORMAT)
         raise fail(LineIndex(text).line_of(("format",), data), "format", message)
     try:
-        return Session.model_validate(data, context=TOML_TEXT)
+        session = Session.model_validate(data, context=TOML_TEXT)
     except ValidationError as error:
+        beyond_limits()
         raise FileProblems(
             shown, validation_problems(shown, text, data, error, _readable, _message)
         ) from None
+    if not _numbers_within(session):
+        beyond_limits()
+    return session
+
+
+def _numbers_within(session: Session) -> bool:
+    """No integer past 64 bits where the model keeps one as the file gave it.
+
+    Everything else that tomlfile's limits refuse cannot reach a Session: no field nests
+    deeper than five levels, nan and inf are refused (allow_inf_nan=False), and every other
+    integer is bounded (severity, impact) or not an integer's place; an answer's value, a
+    row's cells, `format` and the progress counts are the places left
+    (tests/test_session_limits.py tries each place with each kind of value).
+    """
+    numbers = [session.format]
+    if session.progress is not None:
+        numbers += (session.progress.done, session.progress.total)
+    for answer in session.answers.values():
+        value = answer.value
+        if type(value) is int:
+            numbers.append(value)
+        elif type(value) is list:
+            for row in value:
+                if type(row) is dict:
+                    numbers.extend(cell for cell in row.values() if type(cell) is int)
+    return all(MIN_INT <= number <= MAX_INT for number in numbers)
 
 
 def _readable(loc: tuple[str | int, ...], data: Any) -> str:

@@ -118,7 +118,7 @@ def _value(expr: Expr, env: Env) -> object | None:
     if type(expr) is Literal:
         return expr.value
     if type(expr) is ListLiteral:
-        return [_value(item, env) for item in expr.items]
+        return [item.value if type(item) is Literal else _value(item, env) for item in expr.items]
     if type(expr) is Field:
         return _field(expr, env)
     if type(expr) is Call:
@@ -199,7 +199,9 @@ def _compare(expr: Compare, env: Env) -> bool:
         other = expr.right if _is_none(expr.left) else expr.left
         missing = _value(other, env) is None
         return missing if op == "==" else not missing
-    left, right = _value(expr.left, env), _value(expr.right, env)
+    left_expr, right_expr = expr.left, expr.right  # a literal's value read in place
+    left = left_expr.value if type(left_expr) is Literal else _value(left_expr, env)
+    right = right_expr.value if type(right_expr) is Literal else _value(right_expr, env)
     if left is None or right is None:
         return False
     if op == "==":
@@ -215,7 +217,13 @@ def _compare(expr: Compare, env: Env) -> bool:
     order = _order(left, right)
     if order is None:
         return False
-    return {"<": order < 0, "<=": order <= 0, ">": order > 0, ">=": order >= 0}.get(op, False)
+    if op == "<":
+        return order < 0
+    if op == "<=":
+        return order <= 0
+    if op == ">":
+        return order > 0
+    return op == ">=" and order >= 0
 
 
 def _equal(left: object, right: object) -> bool | None:
