@@ -9,11 +9,11 @@ from __future__ import annotations
 from esp_wizard.ask.prompts import PROMPTS
 from esp_wizard.questionnaire.kinds import KINDS, QUESTION_TYPES
 from esp_wizard.questionnaire.model import Section
-from esp_wizard.tui.widgets.factory import ANSWER_WIDGETS
+from esp_wizard.tui.widgets.factory import all_widgets
 
 
 def test_the_core_table_and_both_faces_hold_the_same_types() -> None:
-    assert set(ANSWER_WIDGETS) == set(KINDS)
+    assert set(all_widgets()) == set(KINDS)
     assert set(PROMPTS) == set(KINDS)
 
 

@@ -84,12 +84,13 @@ class Questionnaire(_Model):
     version: str
     language: Annotated[str, Field(pattern=LANGUAGE_TAG)]
     title: str
-    roles: list[str] = Field(default_factory=list)
+    # Python factories, not `list`: see kinds/base.py's `tags` (start-up time).
+    roles: list[str] = Field(default_factory=lambda: [])
     minutes: Annotated[int, Field(ge=1)]
     description: str = ""
     sections: Annotated[list[Section], Field(min_length=1)]
-    findings: list[FindingRule] = Field(default_factory=list)
-    drivers: list[Driver] = Field(default_factory=list)
+    findings: list[FindingRule] = Field(default_factory=lambda: [])
+    drivers: list[Driver] = Field(default_factory=lambda: [])
 
     _source: str = PrivateAttr(default="")
     _path: str = PrivateAttr(default="")

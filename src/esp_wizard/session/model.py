@@ -167,9 +167,11 @@ class Session(_Model):
     updated: UtcDatetime = Field(default_factory=utc_now)
     current: str = ""  # the question where the interview was left
     questionnaire: QuestionnaireRef
-    interviewees: list[Interviewee] = Field(default_factory=list)
-    answers: dict[str, Answer] = Field(default_factory=dict)
-    observations: list[Observation] = Field(default_factory=list)
+    # Python factories, not `list`/`dict`: pydantic reads a builtin's signature by tokenizing
+    # its text signature (the tokenizer's regexes compiled at start-up, ~5 ms).
+    interviewees: list[Interviewee] = Field(default_factory=lambda: [])
+    answers: dict[str, Answer] = Field(default_factory=lambda: {})
+    observations: list[Observation] = Field(default_factory=lambda: [])
     progress: SavedProgress | None = None  # as read; to_toml writes only the one it is given
 
     @property

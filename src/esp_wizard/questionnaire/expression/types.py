@@ -32,8 +32,8 @@ from esp_wizard.questionnaire.expression.ast import (
     to_source,
 )
 from esp_wizard.questionnaire.expression.errors import ExpressionError
+from esp_wizard.questionnaire.expression.name_type import NameType
 
-KINDS = frozenset({"bool", "number", "string", "date", "list", "inventory"})
 _ORDERED = frozenset({"number", "date"})
 _ISO_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 # What an operand is, as a noun phrase with its article: each message places it whole
@@ -58,26 +58,6 @@ _LIST_OF = {
     "string": N_("a list of strings"),
     "date": N_("a list of dates"),
 }
-
-
-@dataclass(frozen=True)
-class NameType:
-    """How an expression sees one question (or one inventory field).
-
-    `options` are the values a choice ("string") or multi_choice ("list") may take, "other"
-    included when the question allows it; a sequence keeps its order in messages, a set is
-    listed sorted. `fields` describe an inventory's row. `label` (e.g. "choice question
-    list_source") names the question in messages.
-    """
-
-    kind: str
-    options: Collection[str] | None = None
-    fields: Mapping[str, NameType] | None = None
-    label: str = ""
-
-    def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown kind {self.kind!r} (one of {', '.join(sorted(KINDS))})")
 
 
 @dataclass(frozen=True)

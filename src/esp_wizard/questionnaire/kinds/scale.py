@@ -24,7 +24,7 @@ class ScaleQuestion(QuestionBase):
     type: Literal["scale"]
     min: int = 1
     max: int = 5
-    labels: dict[str, str] = Field(default_factory=dict)
+    labels: dict[str, str] = Field(default_factory=lambda: {})  # not `dict`: see base.tags
 
     def label_for(self, point: int) -> str:
         return self.labels.get(str(point), "")
