@@ -7,6 +7,8 @@ Moving to a question of a type already seen only reconfigures that widget and sh
 from __future__ import annotations
 
 from textual.containers import Vertical
+from textual.geometry import Size
+from textual.reactive import Reactive
 
 from esp_wizard.questionnaire.kinds import Question
 from esp_wizard.session.model import Answer
@@ -15,6 +17,11 @@ from esp_wizard.tui.widgets.factory import widget_for
 
 
 class AnswerArea(Vertical):
+    # The area never scrolls: its virtual size is its size. Textual's layout sets it after
+    # the swap that resized the area, and Widget's `virtual_size` then asked for a second
+    # layout of the whole screen, for nothing.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
     def __init__(self, language: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.language = language
