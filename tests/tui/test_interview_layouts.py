@@ -10,9 +10,10 @@ from contextlib import contextmanager
 
 import pytest
 from textual._compositor import Compositor
-from textual.widgets import Input, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 
-from esp_wizard.questionnaire.catalog import load_catalog
+from esp_wizard.questionnaire.catalog import Catalog, load_catalog
+from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.workspace import Workspace
 from tui.conftest import make_app, make_session, on_disk, open_interview
 
@@ -113,3 +114,46 @@ async def test_a_long_typed_answer_still_scrolls_to_its_end(
         await pilot.pause()
         assert screen.question.id == "second"
     assert on_disk(workspace, session).answers["first"].value == typed
+
+
+KEYS = {
+    "long_text": ["a", "b"],
+    "yes_no": ["y"],
+    "choice": ["2"],
+    "number": ["4", "2"],
+    "multi_choice": ["1"],
+    "scale": ["3"],
+    "date": list("2027-06-30"),
+    "text": ["A", "n", "a"],
+}
+SCROLLING = f"{OptionList.__name__}, {DataTable.__name__}"  # widgets with a scrollbar
+
+
+async def test_a_move_to_another_type_of_question_is_one_layout(
+    workspace: Workspace,
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another answer widget is a layout, and only one: not a second one asked for by the
+    new sizes of the widgets it resized (none of them scrolls; a list of options or rows
+    does, and lays its lines out once they are rendered). The answer is on disk."""
+
+    path = make_session(workspace, questionnaire, answers={"uses_lists": True})
+    async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
+        screen = await open_interview(pilot, path)
+        moves = 0
+        while pilot.app.screen is screen and screen.question.type != "inventory":
+            leaving = screen.question
+            await pilot.press(*KEYS.get(leaving.type, []))
+            await pilot.pause()
+            with counted_layouts(monkeypatch) as layouts:
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+            swapped = screen.question.type != leaving.type and screen.question.answerable
+            if swapped and not screen.answer.query(SCROLLING):  # a list lays out its lines
+                assert len(layouts) == 1, (leaving.id, screen.question.id)
+                moves += 1
+            if leaving.answerable and leaving.type in KEYS:
+                assert leaving.id in on_disk(workspace, path).answers
+        assert moves >= 2  # into the number and into the date, in this questionnaire

@@ -31,6 +31,7 @@ from esp_wizard.questionnaire.kinds import Question, is_empty
 from esp_wizard.questionnaire.kinds.base import QuestionBase
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.safe import EDIT_SAFE
+from esp_wizard.tui.widgets.flat import Flat
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def as_text(value: object) -> str:
     return str(value)
 
 
-class AnswerWidget(Vertical):
+class AnswerWidget(Flat, Vertical):  # resized at a swap: no second layout (see Flat)
     DEFAULT_CSS = """
     AnswerWidget { height: auto; }
     AnswerWidget .hint { color: $text-muted; }

@@ -7,21 +7,15 @@ Moving to a question of a type already seen only reconfigures that widget and sh
 from __future__ import annotations
 
 from textual.containers import Vertical
-from textual.geometry import Size
-from textual.reactive import Reactive
 
 from esp_wizard.questionnaire.kinds import Question
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.widgets.answer import AnswerWidget
 from esp_wizard.tui.widgets.factory import widget_for
+from esp_wizard.tui.widgets.flat import Flat
 
 
-class AnswerArea(Vertical):
-    # The area never scrolls: its virtual size is its size. Textual's layout sets it after
-    # the swap that resized the area, and Widget's `virtual_size` then asked for a second
-    # layout of the whole screen, for nothing.
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
-
+class AnswerArea(Flat, Vertical):  # resized at a swap: no second layout (see Flat)
     def __init__(self, language: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.language = language
