@@ -58,6 +58,20 @@ def test_progress_counts_only_active_answerable_questions(interview: Interview) 
     assert interview.progress().done == 2
 
 
+def test_progress_asked_again_follows_every_change(interview: Interview) -> None:
+    """Progress is kept between changes (asked several times per key): each change of an
+    answer, its clearing included, is counted at the next ask, for a section too."""
+    section = interview.questionnaire.section_of("story")
+    assert section is not None
+    assert interview.progress() == interview.progress()
+    interview.answer("story", "We send a weekly newsletter.")
+    assert interview.progress().done == 1 and interview.progress(section).done == 1
+    interview.clear("story")
+    assert interview.progress().done == 0 and interview.progress(section).done == 0
+    interview.mark("story", "dont_know")
+    assert interview.progress().done == 1
+
+
 def test_navigation_walks_active_questions_both_ways(interview: Interview) -> None:
     assert interview.next_question().id == "welcome"
     assert interview.next_question("uses_lists").id == "stability"

@@ -109,6 +109,7 @@ class Interview:
         )
         self._active: set[str] | None = None
         self._active_order: tuple[set[str], list[Question]] | None = None
+        self._progress: tuple[set[str] | None, dict[str | None, Progress]] = (None, {})
         # id(rule) -> its form, for the questionnaire's rules (they live as long as it does)
         self._forms: dict[int, RuleForm] = questionnaire.derived("forms", dict)
         # "today" and/or "estimate" once a condition or template has read them: what this
@@ -163,9 +164,20 @@ class Interview:
         return answer.status != "answered" or not is_empty(answer.value)
 
     def progress(self, section: m.Section | None = None) -> Progress:
-        questions = section.questions if section else self._order
-        counted = [q for q in questions if q.answerable and q.id in self.active_ids]
-        return Progress(sum(1 for q in counted if self.is_done(q.id)), len(counted))
+        """Done and active answerable questions (of `section`, else of all). Kept per set of
+        active questions: every change of an answer goes through `_put`, which drops that
+        set, so a count is never stale; the interview screen and the save ask for the
+        same count several times per key (the whole questionnaire, 300 questions)."""
+        active = self.active_ids
+        if self._progress[0] is not active:
+            self._progress = (active, {})
+        known = self._progress[1]
+        key = section.id if section else None
+        if key not in known:
+            questions = section.questions if section else self._order
+            counted = [q.id for q in questions if q.answerable and q.id in active]
+            known[key] = Progress(sum(1 for q in counted if self.is_done(q)), len(counted))
+        return known[key]
 
     def active_answers(self) -> dict[str, Answer]:
         active = self.active_ids  # `is_done` inlined: a report asks it of every answer

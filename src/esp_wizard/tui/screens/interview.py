@@ -44,6 +44,7 @@ from esp_wizard.tui.screens.interview_keys import INTERVIEW_KEYS
 from esp_wizard.tui.widgets.annotations import Annotations
 from esp_wizard.tui.widgets.answer import AnswerWidget, Entry
 from esp_wizard.tui.widgets.answer_area import AnswerArea
+from esp_wizard.tui.widgets.flat import FlatLabel, FlatStatic
 from esp_wizard.tui.widgets.interview_header import InterviewHeader
 from esp_wizard.tui.widgets.key_bar import KeyBar, shown_keys
 from esp_wizard.tui.widgets.marks import Marks
@@ -92,15 +93,15 @@ class InterviewScreen(Screen[None]):
             with Vertical(id="main"):
                 with Horizontal(id="progress-row"):
                     yield ProgressLine(id="progress")
-                    yield Label("", id="saved")
+                    yield FlatLabel("", id="saved")
                 with VerticalScroll(id="question-scroll", can_focus=False):
-                    yield Label("", id="section-title")
-                    yield Static("", id="section-intro")
-                    yield Static("", id="question-text")
-                    yield Static("", id="question-help")
+                    yield FlatLabel("", id="section-title")
+                    yield FlatStatic("", id="section-intro")
+                    yield FlatStatic("", id="question-text")
+                    yield FlatStatic("", id="question-help")
                     yield AnswerArea(self.interview.questionnaire.language, id="answer-area")
-                    yield Static("", id="validation")
-                yield Static("", id="save-error")
+                    yield FlatStatic("", id="validation")
+                yield FlatStatic("", id="save-error")
                 yield Marks(id="marks")
                 yield Annotations(id="annotations")
         app = self.app

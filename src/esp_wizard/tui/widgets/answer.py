@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -29,6 +31,7 @@ from esp_wizard.questionnaire.kinds import Question, is_empty
 from esp_wizard.questionnaire.kinds.base import QuestionBase
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.safe import EDIT_SAFE
+from esp_wizard.tui.widgets.flat import Flat
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ def as_text(value: object) -> str:
     return str(value)
 
 
-class AnswerWidget(Vertical):
+class AnswerWidget(Flat, Vertical):  # resized at a swap: no second layout (see Flat)
     DEFAULT_CSS = """
     AnswerWidget { height: auto; }
     AnswerWidget .hint { color: $text-muted; }
@@ -220,7 +223,17 @@ def _displayed(widget: Widget) -> bool:
 
 
 class AnswerInput(QuietBlur, Input):
-    """The one-line input an answer widget focuses."""
+    """The one-line input an answer widget focuses.
+
+    Input records the typed text's width as its virtual size at every change of value, and
+    Widget's `virtual_size` asks for a layout when it changes: every key typed, and the
+    value cleared at every question, laid the whole screen out again (and the layout then
+    set the virtual size back, which asked for one more). The input's box never depends on
+    its text (a fixed height, a fractional width), so a change of virtual size only needs a
+    repaint; the input reads it for its own horizontal scrolling, which is unchanged.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
 
 W = TypeVar("W", bound=type[AnswerWidget])

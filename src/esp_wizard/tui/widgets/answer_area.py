@@ -12,9 +12,10 @@ from esp_wizard.questionnaire.kinds import Question
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.widgets.answer import AnswerWidget
 from esp_wizard.tui.widgets.factory import widget_for
+from esp_wizard.tui.widgets.flat import Flat
 
 
-class AnswerArea(Vertical):
+class AnswerArea(Flat, Vertical):  # resized at a swap: no second layout (see Flat)
     def __init__(self, language: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.language = language

@@ -10,7 +10,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
 from esp_wizard import i18n
@@ -20,6 +19,7 @@ from esp_wizard.session.model import Answer
 from esp_wizard.tui.paint import replace, show
 from esp_wizard.tui.safe import EDIT_SAFE
 from esp_wizard.tui.widgets.answer import AnswerInput, AnswerWidget, answers, as_text
+from esp_wizard.tui.widgets.flat import FlatHorizontal
 
 
 class LineAnswer(AnswerWidget):
@@ -30,7 +30,7 @@ class LineAnswer(AnswerWidget):
     """
 
     def compose(self) -> ComposeResult:
-        with Horizontal(classes="line-answer"):
+        with FlatHorizontal(classes="line-answer"):  # resized at a swap (see Flat)
             yield AnswerInput(highlighter=EDIT_SAFE, select_on_focus=False, id="line")
             yield Label("", classes="unit")
 

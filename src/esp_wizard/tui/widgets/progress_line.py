@@ -10,8 +10,10 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from esp_wizard.tui.widgets.flat import Flat
 
-class ProgressLine(Widget):
+
+class ProgressLine(Flat, Widget):  # its width changes: a repaint (see Flat)
     DEFAULT_CSS = """
     ProgressLine { height: 1; width: 1fr; }
     """
