@@ -1,7 +1,8 @@
 """The base of every answer widget, and the TUI's one registry of them, keyed by question type.
 
-A widget registers itself where it is defined (`@answers("number")`); `widgets/answers.py`
-imports every widget module, so importing it fills `ANSWER_WIDGETS`. The same widget class
+A widget registers itself where it is defined (`@answers("number")`); `widgets/factory.py`
+imports a widget module when a question of its type first shows (`all_widgets()`: every
+one), which fills `ANSWER_WIDGETS`. The same widget class
 also says how one field of that type is edited in an inventory row (`row_input` and
 `row_value`), so the row form has no table of its own.
 
