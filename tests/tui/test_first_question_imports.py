@@ -13,6 +13,7 @@ from typing import Any
 from esp_wizard.questionnaire.checkedcopy import remember_checked
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.workspace import Workspace
+from helpers.fresh import fresh_python
 from tui.conftest import make_session, on_disk
 
 WIDGETS = "esp_wizard.tui.widgets."
@@ -111,6 +112,4 @@ def test_the_parser_and_checker_still_load_on_first_use() -> None:
         "check(expr, Scope(names={'size': size}))\n"
         "print(expression.evaluate(expr, expression.MappingEnv({'size': 5})))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["False", "False", "True"]
+    assert fresh_python(code).split() == ["False", "False", "True"]

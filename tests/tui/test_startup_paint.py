@@ -3,8 +3,6 @@ checked questionnaire copy is kept from a worker, the stylesheets are parsed onc
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +24,7 @@ from esp_wizard.tui.screens.interview import InterviewScreen
 from esp_wizard.tui.start import Start
 from esp_wizard.tui.widgets.key_bar import KeyFooter
 from esp_wizard.workspace import Workspace
+from helpers.fresh import fresh_python
 from tui.conftest import make_app, make_session, settle
 
 SIZE = (100, 30)
@@ -155,9 +154,7 @@ def test_home_does_not_import_the_text_area() -> None:
         "import esp_wizard.tui.app, esp_wizard.tui.screens.home, esp_wizard.tui.sessions\n"
         "print('textual.widgets._text_area' in sys.modules)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "False"
+    assert fresh_python(code) == "False"
 
 
 def test_the_command_builds_models_without_reading_package_metadata() -> None:
@@ -171,9 +168,7 @@ def test_the_command_builds_models_without_reading_package_metadata() -> None:
         "assert Interviewee(name='Ana').name == 'Ana' and list(get_plugins()) == []\n"
         "print('importlib.metadata' in sys.modules)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "False"
+    assert fresh_python(code) == "False"
 
 
 async def test_homes_footer_is_built_once_as_home_settles(
@@ -218,6 +213,4 @@ def test_homes_plan_line_from_the_last_report_loads_no_compiler() -> None:
     )
     light = "import sys\nimport esp_wizard.findings.glance\nprint('pydantic' in sys.modules)\n"
     for source, expected in ((light, "False"), (code, "True")):
-        done = subprocess.run([sys.executable, "-c", source], capture_output=True, text=True)
-        assert done.returncode == 0, done.stderr
-        assert done.stdout.strip() == expected
+        assert fresh_python(source) == expected
