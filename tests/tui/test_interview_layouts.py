@@ -5,6 +5,7 @@ question of the same length are repaints. Counted as Textual's full-screen layou
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -157,3 +158,44 @@ async def test_a_move_to_another_type_of_question_is_one_layout(
             if leaving.answerable and leaving.type in KEYS:
                 assert leaving.id in on_disk(workspace, path).answers
         assert moves >= 2  # into the number and into the date, in this questionnaire
+
+
+async def test_a_move_to_another_type_of_question_arranges_the_screen_once(
+    workspace: Workspace,
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The layout that shows another answer widget arranges the screen once: the frame it
+    renders reads the map that layout made, not one arranged again (tui/fresh_map.py);
+    counted within that layout and its frame.
+    Every answer still lands on disk and the question shown is the one painted."""
+    arrangements: list[bool] = []
+    arrange = Compositor._arrange_root
+
+    def counting(compositor: Compositor, *args: object, **kwargs: object) -> object:
+        if "_refresh_layout" in {frame.name for frame in traceback.extract_stack(limit=24)}:
+            arrangements.append(True)  # in the layout's own frame (a later repaint may differ)
+        return arrange(compositor, *args, **kwargs)  # type: ignore[arg-type]
+
+    path = make_session(workspace, questionnaire, answers={"uses_lists": True})
+    async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
+        screen = await open_interview(pilot, path)
+        swaps = 0
+        while pilot.app.screen is screen and screen.question.type != "inventory":
+            leaving = screen.question
+            await pilot.press(*KEYS.get(leaving.type, []))
+            await pilot.pause()
+            with counted_layouts(monkeypatch) as layouts, monkeypatch.context() as patch:
+                patch.setattr(Compositor, "_arrange_root", counting)
+                arrangements.clear()
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+            if screen.question.type != leaving.type and screen.question.answerable:
+                assert len(arrangements) == len(layouts), (leaving.id, screen.question.id)
+                swaps += 1
+            shown = screen.query_one("#question-text", Static).render_line(0).text
+            assert screen.question.text.split()[0] in shown
+            if leaving.answerable and leaving.type in KEYS:
+                assert leaving.id in on_disk(workspace, path).answers
+        assert swaps >= 3

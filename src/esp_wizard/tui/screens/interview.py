@@ -36,6 +36,7 @@ from esp_wizard.session.controller import SKIPPED
 from esp_wizard.session.model import AnswerStatus
 from esp_wizard.tui.app import WizardApp
 from esp_wizard.tui.format import clock_text
+from esp_wizard.tui.fresh_map import keep_fresh
 from esp_wizard.tui.live import LiveInterview
 from esp_wizard.tui.paint import replace, show
 from esp_wizard.tui.palette import QuestionJumpProvider
@@ -74,6 +75,7 @@ class InterviewScreen(Screen[None]):
         self._swapping = False  # between questions: focus changes mean nothing
         self._last_problem = ""
         self._notes_timer: Timer | None = None
+        keep_fresh(self)  # a swap of answer widget: one arrangement, not two (see fresh_map)
 
     def _first_question(self) -> Question:
         """A fresh session starts at the very top (its opening note); else where it was left."""

@@ -1,0 +1,40 @@
+"""One arrangement of the screen per layout, not two, when a hidden widget is shown.
+
+Textual keeps a map of where every widget is. Before a layout it marks that map stale if
+a widget that changed was not on screen (`Compositor.update_widgets`); the layout then
+arranges the whole screen afresh (`Compositor.reflow`) but leaves the mark, so the first
+question asked of the map afterwards (a widget's region, read while rendering the very
+frame the layout was for) arranges the whole screen a second time, to the same result.
+In the interview that is every move to another type of question: the answer widget
+shown was hidden when its content changed. The second arrangement was ~1.4 ms of a
+~17 ms key press (bench/tui.py), measured on the interview's 300-question bench.
+
+`keep_fresh` wraps the one screen's compositor so that a layout's new map counts as
+fresh, which is what Textual's own lazy rebuild does after arranging (`full_map`).
+Textual's attribute is private: where a version does not have it, nothing is changed and
+Textual works as it does on its own (one arrangement more, same frame);
+tests/tui/test_interview_layouts.py counts the arrangements.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.screen import Screen
+
+STALE = "_full_map_invalidated"  # Textual 8: set by update_widgets, cleared by full_map
+
+
+def keep_fresh(screen: Screen[Any]) -> bool:
+    """Make `screen`'s layouts leave a fresh map; False where this Textual has no mark."""
+    compositor = getattr(screen, "_compositor", None)
+    if compositor is None or not isinstance(getattr(compositor, STALE, None), bool):
+        return False
+
+    def reflow_fresh(parent: Any, size: Any) -> Any:
+        result = type(compositor).reflow(compositor, parent, size)  # the class's, as patched
+        setattr(compositor, STALE, False)  # just arranged in full: nothing is stale
+        return result
+
+    compositor.reflow = reflow_fresh
+    return True
