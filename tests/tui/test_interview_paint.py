@@ -3,6 +3,8 @@ still gets all its lines, and the help under it moves down, then back up."""
 
 from __future__ import annotations
 
+import pytest
+from textual.visual import Visual
 from textual.widgets import Static
 
 from esp_wizard.questionnaire.catalog import Catalog, load_catalog
@@ -137,3 +139,41 @@ async def test_the_options_are_drawn_again_at_a_new_width_and_kept_at_the_same(
         await pilot.pause()
         assert widths() == {picker.size.width} != {100}
         assert "Other" in " ".join(picker.render_line(y).text for y in range(picker.option_count))
+
+
+async def test_moving_the_mark_draws_again_only_the_two_options_it_left_and_reached(
+    workspace: Workspace,
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Picking another option moves ● there and takes it off the one before; the other
+    options keep their drawing (the list's lines are not all laid out again)."""
+    path = make_session(
+        workspace, questionnaire, answers={"uses_lists": True}, current="list_source"
+    )
+    async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
+        screen = await open_interview(pilot, path)
+        picker = screen.query_one("#picker", OptionPicker)
+
+        def marks() -> list[str]:
+            return [picker.render_line(y).text.split()[0] for y in range(picker.option_count)]
+
+        await pilot.press("2")
+        await pilot.pause()
+        assert marks()[:3] == ["○", "●", "○"]
+        drawn: list[int] = []
+        to_strips = Visual.to_strips.__func__  # type: ignore[attr-defined]
+
+        def counting(cls: type[Visual], *args: object, **kwargs: object) -> object:
+            if args[0] is picker:  # the widget a visual is drawn for
+                drawn.append(1)
+            return to_strips(cls, *args, **kwargs)
+
+        monkeypatch.setattr(Visual, "to_strips", classmethod(counting))
+        await pilot.press("3")
+        await pilot.pause()
+        assert marks()[:3] == ["○", "○", "●"]
+        assert marks().count("●") == 1
+        assert len(drawn) == 2  # the option left and the option picked
+    assert on_disk(workspace, path).answers["list_source"].value is not None
