@@ -68,6 +68,23 @@ def counted_layouts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
         yield layouts
 
 
+@contextmanager
+def counted_arrangements(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """Arrangements of the whole screen made by a layout or the frame it renders (one item
+    each); a later repaint is not counted."""
+    arrangements: list[int] = []
+    arrange = Compositor._arrange_root
+
+    def counting(compositor: Compositor, *args: object, **kwargs: object) -> object:
+        if "_refresh_layout" in {frame.name for frame in traceback.extract_stack(limit=24)}:
+            arrangements.append(1)
+        return arrange(compositor, *args, **kwargs)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Compositor, "_arrange_root", counting)
+        yield arrangements
+
+
 async def test_typing_and_moving_between_text_questions_lay_nothing_out(
     workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -138,7 +155,9 @@ async def test_a_move_to_another_type_of_question_is_one_layout(
 ) -> None:
     """Another answer widget is a layout, and only one: not a second one asked for by the
     new sizes of the widgets it resized (none of them scrolls; a list of options or rows
-    does, and lays its lines out once they are rendered). The answer is on disk."""
+    does, and lays its lines out once they are rendered). Each layout arranges the screen
+    once: its frame reads the map it made, not one arranged again (tui/fresh_map.py).
+    The answer is on disk."""
 
     path = make_session(workspace, questionnaire, answers={"uses_lists": True})
     async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
@@ -148,54 +167,18 @@ async def test_a_move_to_another_type_of_question_is_one_layout(
             leaving = screen.question
             await pilot.press(*KEYS.get(leaving.type, []))
             await pilot.pause()
-            with counted_layouts(monkeypatch) as layouts:
+            with (
+                counted_layouts(monkeypatch) as layouts,
+                counted_arrangements(monkeypatch) as arranged,
+            ):
                 await pilot.press("ctrl+n")
                 await pilot.pause()
             swapped = screen.question.type != leaving.type and screen.question.answerable
+            if swapped:
+                assert len(arranged) == len(layouts), (leaving.id, screen.question.id)
             if swapped and not screen.answer.query(SCROLLING):  # a list lays out its lines
                 assert len(layouts) == 1, (leaving.id, screen.question.id)
                 moves += 1
             if leaving.answerable and leaving.type in KEYS:
                 assert leaving.id in on_disk(workspace, path).answers
         assert moves >= 2  # into the number and into the date, in this questionnaire
-
-
-async def test_a_move_to_another_type_of_question_arranges_the_screen_once(
-    workspace: Workspace,
-    catalog: Catalog,
-    questionnaire: Questionnaire,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The layout that shows another answer widget arranges the screen once: the frame it
-    renders reads the map that layout made, not one arranged again (tui/fresh_map.py);
-    counted within that layout and its frame.
-    Every answer still lands on disk and the question shown is the one painted."""
-    arrangements: list[bool] = []
-    arrange = Compositor._arrange_root
-
-    def counting(compositor: Compositor, *args: object, **kwargs: object) -> object:
-        if "_refresh_layout" in {frame.name for frame in traceback.extract_stack(limit=24)}:
-            arrangements.append(True)  # in the layout's own frame (a later repaint may differ)
-        return arrange(compositor, *args, **kwargs)  # type: ignore[arg-type]
-
-    path = make_session(workspace, questionnaire, answers={"uses_lists": True})
-    async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
-        screen = await open_interview(pilot, path)
-        swaps = 0
-        while pilot.app.screen is screen and screen.question.type != "inventory":
-            leaving = screen.question
-            await pilot.press(*KEYS.get(leaving.type, []))
-            await pilot.pause()
-            with counted_layouts(monkeypatch) as layouts, monkeypatch.context() as patch:
-                patch.setattr(Compositor, "_arrange_root", counting)
-                arrangements.clear()
-                await pilot.press("ctrl+n")
-                await pilot.pause()
-            if screen.question.type != leaving.type and screen.question.answerable:
-                assert len(arrangements) == len(layouts), (leaving.id, screen.question.id)
-                swaps += 1
-            shown = screen.query_one("#question-text", Static).render_line(0).text
-            assert screen.question.text.split()[0] in shown
-            if leaving.answerable and leaving.type in KEYS:
-                assert leaving.id in on_disk(workspace, path).answers
-        assert swaps >= 3

@@ -3,7 +3,10 @@ still gets all its lines, and the help under it moves down, then back up."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from textual.pilot import Pilot
 from textual.visual import Visual
 from textual.widgets import Static
 
@@ -49,6 +52,12 @@ type = "text"
 text = "Who signs off?"
 help = "Name a person."
 """
+
+
+async def choice_picker(pilot: Pilot[None], path: Path) -> OptionPicker:
+    """The interview opened at its choice question (list_source): its list of options."""
+    screen = await open_interview(pilot, path)
+    return screen.query_one("#picker", OptionPicker)
 
 
 def lines_of(widget: Static) -> str:
@@ -128,8 +137,7 @@ async def test_the_options_are_drawn_again_at_a_new_width_and_kept_at_the_same(
         workspace, questionnaire, answers={"uses_lists": True}, current="list_source"
     )
     async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
-        screen = await open_interview(pilot, path)
-        picker = screen.query_one("#picker", OptionPicker)
+        picker = await choice_picker(pilot, path)
 
         def widths() -> set[int]:
             return {picker.render_line(y).cell_length for y in range(picker.option_count)}
@@ -153,8 +161,7 @@ async def test_moving_the_mark_draws_again_only_the_two_options_it_left_and_reac
         workspace, questionnaire, answers={"uses_lists": True}, current="list_source"
     )
     async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
-        screen = await open_interview(pilot, path)
-        picker = screen.query_one("#picker", OptionPicker)
+        picker = await choice_picker(pilot, path)
 
         def marks() -> list[str]:
             return [picker.render_line(y).text.split()[0] for y in range(picker.option_count)]
