@@ -13,7 +13,7 @@ shown was hidden when its content changed. The second arrangement was ~1.4 ms of
 fresh, which is what Textual's own lazy rebuild does after arranging (`full_map`).
 Textual's attribute is private: where a version does not have it, nothing is changed and
 Textual works as it does on its own (one arrangement more, same frame);
-tests/tui/test_interview_layouts.py counts the arrangements.
+tests/tui/test_interview_layouts.py counts the arrangements where it applies.
 """
 
 from __future__ import annotations
@@ -25,11 +25,16 @@ from textual.screen import Screen
 STALE = "_full_map_invalidated"  # Textual 8: set by update_widgets, cleared by full_map
 
 
+def supported(screen: Screen[Any]) -> bool:
+    """Whether this Textual keeps the mark `keep_fresh` clears (Textual 8.2 does)."""
+    return isinstance(getattr(getattr(screen, "_compositor", None), STALE, None), bool)
+
+
 def keep_fresh(screen: Screen[Any]) -> bool:
     """Make `screen`'s layouts leave a fresh map; False where this Textual has no mark."""
-    compositor = getattr(screen, "_compositor", None)
-    if compositor is None or not isinstance(getattr(compositor, STALE, None), bool):
+    if not supported(screen):
         return False
+    compositor = screen._compositor
 
     def reflow_fresh(parent: Any, size: Any) -> Any:
         result = type(compositor).reflow(compositor, parent, size)  # the class's, as patched
