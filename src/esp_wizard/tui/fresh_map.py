@@ -34,7 +34,7 @@ def keep_fresh(screen: Screen[Any]) -> bool:
     """Make `screen`'s layouts leave a fresh map; False where this Textual has no mark."""
     if not supported(screen):
         return False
-    compositor = screen._compositor
+    compositor: Any = screen._compositor  # its reflow is wrapped, per instance
 
     def reflow_fresh(parent: Any, size: Any) -> Any:
         result = type(compositor).reflow(compositor, parent, size)  # the class's, as patched
