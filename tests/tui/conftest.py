@@ -52,6 +52,32 @@ def questionnaire(catalog: Catalog) -> Questionnaire:
     return catalog.find("spec-example")
 
 
+def text_questionnaire(
+    workspace: Workspace, questionnaire_id: str, questions: list[tuple[str, str]], help: str = ""
+) -> Catalog:
+    """A one-section questionnaire of text questions, (id, text) each, written into the
+    workspace; the catalogue that holds it (for screens where only the texts matter)."""
+    lines = [
+        "format = 1",
+        f'id = "{questionnaire_id}"',
+        'version = "1.0.0"',
+        'language = "en"',
+        f'title = "{questionnaire_id.title()}"',
+        'roles = ["email-ops"]',
+        "minutes = 10",
+        "",
+        "[[sections]]",
+        'id = "one"',
+        'title = "One"',
+    ]
+    for question_id, text in questions:
+        lines += ["", "[[sections.questions]]", f'id = "{question_id}"', 'type = "text"']
+        lines += [f'text = "{text}"'] + ([f'help = "{help}"'] if help else [])
+    path = workspace.questionnaires_dir / f"{questionnaire_id}.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return load_catalog(workspace.questionnaires_dir, bundled=workspace.root / "none")
+
+
 def make_app(workspace: Workspace, catalog: Catalog, **options: Any) -> WizardApp:
     fixed = {"clock": fixed_clock, "tz": dt.UTC, "cursor_blink": False}
     return WizardApp(workspace, catalog=catalog, **{**fixed, **options})

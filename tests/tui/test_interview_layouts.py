@@ -13,45 +13,18 @@ import pytest
 from textual._compositor import Compositor
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from esp_wizard.questionnaire.catalog import Catalog, load_catalog
+from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.tui.fresh_map import supported
 from esp_wizard.workspace import Workspace
-from tui.conftest import make_app, make_session, on_disk, open_interview
+from tui.conftest import make_app, make_session, on_disk, open_interview, text_questionnaire
 
-QUESTIONNAIRE = """
-format = 1
-id = "layouts"
-version = "1.0.0"
-language = "en"
-title = "Layouts"
-roles = ["email-ops"]
-minutes = 10
-
-[[sections]]
-id = "one"
-title = "One"
-
-[[sections.questions]]
-id = "first"
-type = "text"
-text = "Who sends the newsletter?"
-
-[[sections.questions]]
-id = "second"
-type = "text"
-text = "Who approves the copy?"
-
-[[sections.questions]]
-id = "third"
-type = "text"
-text = "Who presses send?"
-
-[[sections.questions]]
-id = "fourth"
-type = "text"
-text = "Who signs off?"
-"""
+QUESTIONS = [
+    ("first", "Who sends the newsletter?"),
+    ("second", "Who approves the copy?"),
+    ("third", "Who presses send?"),
+    ("fourth", "Who signs off?"),
+]
 
 
 @contextmanager
@@ -89,8 +62,7 @@ def counted_arrangements(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]
 async def test_typing_and_moving_between_text_questions_lay_nothing_out(
     workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (workspace.questionnaires_dir / "layouts.toml").write_text(QUESTIONNAIRE, encoding="utf-8")
-    catalog = load_catalog(workspace.questionnaires_dir, bundled=workspace.root / "none")
+    catalog = text_questionnaire(workspace, "layouts", QUESTIONS)
     session = make_session(workspace, catalog.find("layouts"), current="first")
     async with make_app(workspace, catalog).run_test(size=(80, 24)) as pilot:
         screen = await open_interview(pilot, session)
@@ -116,8 +88,7 @@ async def test_a_long_typed_answer_still_scrolls_to_its_end(
 ) -> None:
     """The input's virtual size no longer asks for a layout: it still scrolls sideways so
     what is being typed stays in view, and all of it is saved."""
-    (workspace.questionnaires_dir / "layouts.toml").write_text(QUESTIONNAIRE, encoding="utf-8")
-    catalog = load_catalog(workspace.questionnaires_dir, bundled=workspace.root / "none")
+    catalog = text_questionnaire(workspace, "layouts", QUESTIONS)
     session = make_session(workspace, catalog.find("layouts"), current="first")
     typed = "the marketing team lead, or the deputy when the lead is away on holiday END"
     async with make_app(workspace, catalog).run_test(size=(80, 24)) as pilot:

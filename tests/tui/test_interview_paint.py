@@ -11,48 +11,18 @@ from textual.visual import Visual
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from esp_wizard.questionnaire.catalog import Catalog, load_catalog
+from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.tui.widgets.line_answer import DateAnswer
 from esp_wizard.tui.widgets.option_picker import OptionPicker
 from esp_wizard.workspace import Workspace
-from tui.conftest import make_app, make_session, on_disk, open_interview
+from tui.conftest import make_app, make_session, on_disk, open_interview, text_questionnaire
 
 LONG = (
     "When the weekly newsletter goes out, who checks the segment, who approves the copy, "
     "and who presses send when the usual person is away on holiday?"
 )
-QUESTIONNAIRE = f"""
-format = 1
-id = "paint"
-version = "1.0.0"
-language = "en"
-title = "Paint"
-roles = ["email-ops"]
-minutes = 10
-
-[[sections]]
-id = "one"
-title = "One"
-
-[[sections.questions]]
-id = "first"
-type = "text"
-text = "Who sends?"
-help = "Name a person."
-
-[[sections.questions]]
-id = "second"
-type = "text"
-text = "{LONG}"
-help = "Name a person."
-
-[[sections.questions]]
-id = "third"
-type = "text"
-text = "Who signs off?"
-help = "Name a person."
-"""
+QUESTIONS = [("first", "Who sends?"), ("second", LONG), ("third", "Who signs off?")]
 
 
 async def choice_picker(pilot: Pilot[None], path: Path) -> OptionPicker:
@@ -68,8 +38,7 @@ def lines_of(widget: Static) -> str:
 async def test_a_longer_question_gets_its_lines_and_the_help_moves_down_then_back(
     workspace: Workspace,
 ) -> None:
-    (workspace.questionnaires_dir / "paint.toml").write_text(QUESTIONNAIRE, encoding="utf-8")
-    catalog = load_catalog(workspace.questionnaires_dir, bundled=workspace.root / "none")
+    catalog = text_questionnaire(workspace, "paint", QUESTIONS, help="Name a person.")
     path = make_session(workspace, catalog.find("paint"), current="first")
     async with make_app(workspace, catalog).run_test(size=(80, 24)) as pilot:
         screen = await open_interview(pilot, path)
