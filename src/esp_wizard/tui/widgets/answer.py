@@ -31,6 +31,7 @@ from textual.widgets import Input
 from esp_wizard.questionnaire.kinds import Question, is_empty
 from esp_wizard.questionnaire.kinds.base import QuestionBase
 from esp_wizard.session.model import Answer
+from esp_wizard.tui.focus_styles import FocusStyles
 from esp_wizard.tui.safe import EDIT_SAFE
 from esp_wizard.tui.widgets.flat import Flat
 
@@ -192,11 +193,13 @@ class QuietBlur:
     Textual restyles a widget at each focus change (its component styles included: half
     of the styling work of a key press), which a hidden widget does not need. The styles are
     brought up to date when the input is seen again: it takes focus (`focus_answer`), which
-    restyles it, or `AnswerWidget.freshen` does. (A plain mixin: a Widget base would hide
-    the input's own `can_focus`.)
+    restyles it, or `AnswerWidget.freshen` does. Each restyle takes the styles kept for the
+    state the input is in, when it has been in it before (see tui/focus_styles.py). (A plain
+    mixin: a Widget base would hide the input's own `can_focus`.)
     """
 
     _stale_focus_style = False
+    _focus_styles: FocusStyles | None = None
 
     def watch_has_focus(self, has_focus: bool) -> None:
         widget = cast(Widget, self)
@@ -204,14 +207,20 @@ class QuietBlur:
             self._stale_focus_style = True
             return
         self._stale_focus_style = False
-        super().watch_has_focus(has_focus)  # type: ignore[misc]
+        self._restyle()
 
     def freshen(self) -> None:
         """Restyle now if it lost focus while hidden and has not taken it back."""
         widget = cast(Widget, self)
         if self._stale_focus_style and widget.screen.focused is not widget:
             self._stale_focus_style = False
-            widget.update_node_styles()
+            self._restyle()
+
+    def _restyle(self) -> None:
+        """What Textual does at a focus change, from the styles kept for each state."""
+        if self._focus_styles is None:
+            self._focus_styles = FocusStyles()
+        self._focus_styles.restyle(cast(Widget, self))
 
 
 def _displayed(widget: Widget) -> bool:
