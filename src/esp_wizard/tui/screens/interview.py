@@ -21,7 +21,7 @@ from rich.text import Text
 from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -45,6 +45,7 @@ from esp_wizard.tui.screens.interview_keys import INTERVIEW_KEYS
 from esp_wizard.tui.widgets.annotations import Annotations
 from esp_wizard.tui.widgets.answer import AnswerWidget, Entry
 from esp_wizard.tui.widgets.answer_area import AnswerArea
+from esp_wizard.tui.widgets.backdrop import BackdropHorizontal, BackdropScroll, BackdropVertical
 from esp_wizard.tui.widgets.flat import FlatLabel, FlatStatic
 from esp_wizard.tui.widgets.interview_header import InterviewHeader
 from esp_wizard.tui.widgets.key_bar import KeyBar, shown_keys
@@ -90,13 +91,13 @@ class InterviewScreen(Screen[None]):
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield InterviewHeader(self.live, self.app.clock())
-        with Horizontal(id="body"):
+        with BackdropHorizontal(id="body"):
             yield SectionList(id="sections")
-            with Vertical(id="main"):
-                with Horizontal(id="progress-row"):
+            with BackdropVertical(id="main"):
+                with BackdropHorizontal(id="progress-row"):
                     yield ProgressLine(id="progress")
                     yield FlatLabel("", id="saved")
-                with VerticalScroll(id="question-scroll", can_focus=False):
+                with BackdropScroll(id="question-scroll", can_focus=False):
                     yield FlatLabel("", id="section-title")
                     yield FlatStatic("", id="section-intro")
                     yield FlatStatic("", id="question-text")

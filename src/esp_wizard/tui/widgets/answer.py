@@ -33,6 +33,7 @@ from esp_wizard.questionnaire.kinds.base import QuestionBase
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.focus_styles import FocusStyles
 from esp_wizard.tui.safe import EDIT_SAFE
+from esp_wizard.tui.widgets.backdrop import Backdrop
 from esp_wizard.tui.widgets.flat import Flat
 
 
@@ -59,7 +60,7 @@ def as_text(value: object) -> str:
     return str(value)
 
 
-class AnswerWidget(Flat, Vertical):  # resized at a swap: no second layout (see Flat)
+class AnswerWidget(Backdrop, Flat, Vertical):  # resized at a swap: no second layout (Flat)
     DEFAULT_CSS = """
     AnswerWidget { height: auto; }
     AnswerWidget .hint { color: $text-muted; }

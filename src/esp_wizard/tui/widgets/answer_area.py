@@ -11,11 +11,12 @@ from textual.containers import Vertical
 from esp_wizard.questionnaire.kinds import Question
 from esp_wizard.session.model import Answer
 from esp_wizard.tui.widgets.answer import AnswerWidget
+from esp_wizard.tui.widgets.backdrop import Backdrop
 from esp_wizard.tui.widgets.factory import widget_for
 from esp_wizard.tui.widgets.flat import Flat
 
 
-class AnswerArea(Flat, Vertical):  # resized at a swap: no second layout (see Flat)
+class AnswerArea(Backdrop, Flat, Vertical):  # resized at a swap: no second layout (Flat)
     def __init__(self, language: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.language = language

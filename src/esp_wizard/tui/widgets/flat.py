@@ -15,6 +15,8 @@ from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import Label, Static
 
+from esp_wizard.tui.widgets.backdrop import Backdrop
+
 
 class Flat:
     """Mixed in before the Textual widget class (Textual collects reactives from mixins)."""
@@ -30,5 +32,5 @@ class FlatLabel(Flat, Label):
     """A Label of the interview screen (styled as a Label)."""
 
 
-class FlatHorizontal(Flat, Horizontal):
-    """A row inside an answer widget (styled as a Horizontal)."""
+class FlatHorizontal(Backdrop, Flat, Horizontal):
+    """A row inside an answer widget (styled as a Horizontal, drawn as its background)."""
