@@ -44,7 +44,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from pairs import interleaved, ratio_line
+from pairs import HostSteal, interleaved, ratio_line
 
 BENCH = Path(__file__).parent
 PYTHON = Path(sys.executable)
@@ -237,6 +237,7 @@ def main() -> int:
                 return 0
             bare.peak_kib.clear()
             pairs = args.pairs
+            steal = HostSteal()
             home_times, bare_home = interleaved(home, bare, pairs)
             home_cpu, bare_home_cpu = home.cpu[-pairs:], bare.cpu[-pairs:]
             resume_times, bare_resume = interleaved(resume, bare, pairs)
@@ -262,6 +263,7 @@ def main() -> int:
             f" (min {min(peaks) / 1024:.0f}, max {max(peaks) / 1024:.0f}); "
             f"bare app {bare_peak / 1024:.0f} MiB: {statistics.median(peaks) / bare_peak:.2f}x"
         )
+    print(steal.line())
     return 0
 
 

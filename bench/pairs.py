@@ -45,3 +45,37 @@ def run_time(command: Sequence[str], **options: object) -> float:
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, **options)  # type: ignore[call-overload]
     return time.perf_counter() - start
+
+
+class HostSteal:
+    """How much of the processor a virtual machine's host took meanwhile (Linux's `steal`
+    in /proc/stat), as a share of the time the processors were busy or stolen.
+
+    On a shared virtual machine the host takes the processor away at random: a key press
+    that loses it for 10 ms shows up in the p95, whatever the code does. A reader of the
+    figures needs to know how much of that happened during the run."""
+
+    def __init__(self) -> None:
+        self.start = self._read()
+
+    @staticmethod
+    def _read() -> tuple[int, int] | None:
+        """(busy or stolen, stolen) jiffies since boot; None where /proc/stat is missing."""
+        try:
+            with open("/proc/stat", encoding="ascii") as stat:
+                fields = [int(value) for value in stat.readline().split()[1:]]
+        except (OSError, ValueError):
+            return None
+        if len(fields) < 8:
+            return None
+        user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+        return user + nice + system + irq + softirq + steal, steal
+
+    def line(self) -> str:
+        """`host steal: 14.2% of the busy processor time during the runs (...)`."""
+        end = self._read()
+        if self.start is None or end is None or end[0] == self.start[0]:
+            return "host steal: not known on this system"
+        share = (end[1] - self.start[1]) / (end[0] - self.start[0])
+        note = "quiet" if share < 0.02 else "the wall-time tails (p95) are inflated by it"
+        return f"host steal: {share:.1%} of the busy processor time during the runs ({note})"

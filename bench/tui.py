@@ -24,7 +24,10 @@ process used from ctrl+n to the paint is printed as a ratio too (p50 and p95): o
 shared with other work, waiting for the processor or the disk (the durable baseline's fsync
 swings 6-26 ms at p95) stretches the wall times, not that. Peak memory is
 each app process's own VmHWM (from /proc/self/status when its loop ends), not this harness's.
-`--dir` picks the disk the files go to (the fsync cost depends on it).
+`--dir` picks the disk the files go to (the fsync cost depends on it). The last line says how
+much of the processor a virtual machine's host took during the runs (`steal` in /proc/stat):
+a few percent of it comes as spikes of 5-20 ms on random keys, which set the p95 of the
+longest key presses more than their code does.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ if TYPE_CHECKING:
 sys.path.insert(0, str(Path(__file__).parent))
 
 from generate import questionnaire_text
+from pairs import HostSteal
 
 KEYS = {
     "choice": ["2"],
@@ -343,6 +347,7 @@ def main() -> int:
 
     kinds = ["esp-wizard", "bare", "durable"]
     results: dict[str, list[Run]] = {kind: [] for kind in kinds}
+    steal = HostSteal()
     with tempfile.TemporaryDirectory(prefix="esp-wizard-keys-", dir=args.dir) as folder:
         run_one("esp-wizard", args, Path(folder))  # warm-up: bytecode and disk caches
         for number in range(args.runs):
@@ -376,6 +381,7 @@ def main() -> int:
             f"peak RSS (VmHWM) of the {kind} process: {peak / 1024:.0f} MiB "
             f"(min {low:.0f}, max {high:.0f}); {peak / bare_peak:.2f}x the bare app"
         )
+    print(steal.line())
     print(f"measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, Python {sys.version.split()[0]}")
     return 0
 
