@@ -116,6 +116,13 @@ def make_session(
     return path
 
 
+def at_the_choice(workspace: Workspace, questionnaire: Questionnaire) -> Path:
+    """A session of the example questionnaire waiting at its choice question (list_source)."""
+    return make_session(
+        workspace, questionnaire, answers={"uses_lists": True}, current="list_source"
+    )
+
+
 def on_disk(workspace: Workspace, path: Path) -> Session:
     return SessionStore(workspace).load(path)
 

@@ -14,7 +14,7 @@ from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.tui.widgets.backdrop import Backdrop
 from esp_wizard.workspace import Workspace
-from tui.conftest import make_app, make_session, open_interview
+from tui.conftest import at_the_choice, make_app, open_interview
 
 
 def cells(strips: list[Strip]) -> list[list[tuple[str, Any]]]:
@@ -45,9 +45,7 @@ async def test_the_containers_look_as_textual_draws_them(
 ) -> None:
     if no_color:
         monkeypatch.setenv("NO_COLOR", "1")
-    path = make_session(
-        workspace, questionnaire, answers={"uses_lists": True}, current="list_source"
-    )
+    path = at_the_choice(workspace, questionnaire)
     async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
         pilot.app.theme = "dracula"  # a background that is not grey: NO_COLOR shows
         screen = await open_interview(pilot, path)

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.app import App
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.pilot import Pilot
@@ -18,7 +19,7 @@ from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.tui.focus_styles import supported
 from esp_wizard.tui.widgets.option_picker import OptionPicker
 from esp_wizard.workspace import Workspace
-from tui.conftest import make_app, make_session, on_disk, open_interview
+from tui.conftest import at_the_choice, make_app, on_disk, open_interview
 
 HIGHLIGHTED = "option-list--option-highlighted"
 
@@ -76,9 +77,7 @@ async def test_the_list_focused_again_has_the_styles_textual_gives_without_compu
     questionnaire: Questionnaire,
     restyled: list[DOMNode],
 ) -> None:
-    path = make_session(
-        workspace, questionnaire, answers={"uses_lists": True}, current="list_source"
-    )
+    path = at_the_choice(workspace, questionnaire)
     async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
         screen, picker = await open_choice(pilot, path)
         focused = picker.get_component_styles(HIGHLIGHTED).get_rules()
@@ -103,39 +102,32 @@ async def test_the_list_focused_again_has_the_styles_textual_gives_without_compu
     assert on_disk(workspace, path).answers["list_source"].value == "csv_upload"
 
 
-async def test_after_a_change_of_theme_the_list_takes_the_new_theme_s_colours(
-    workspace: Workspace, catalog: Catalog, questionnaire: Questionnaire
+def change_theme(app: App[None]) -> None:
+    app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+
+
+def edit_css(app: App[None]) -> None:
+    """What `textual run --dev` does when a .tcss file is saved."""
+    red = f"OptionPicker:focus > .{HIGHLIGHTED} {{ background: #ff0000; }}"
+    app.stylesheet.add_source(red, read_from=("edited.tcss", ""))
+    app.refresh_css(animate=False)
+
+
+@pytest.mark.parametrize("change", [change_theme, edit_css], ids=["theme", "css edited"])
+async def test_after_the_stylesheet_changes_the_list_takes_its_new_colours(
+    workspace: Workspace,
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    change: Callable[[App[None]], None],
 ) -> None:
-    path = make_session(
-        workspace, questionnaire, answers={"uses_lists": True}, current="list_source"
-    )
+    """The kept styles are dropped: none of them undoes the change."""
+    path = at_the_choice(workspace, questionnaire)
     async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
         screen, picker = await open_choice(pilot, path)
         await back_and_forth(pilot, screen)
         before = picker.get_component_styles(HIGHLIGHTED).background
-        light = "textual-light" if pilot.app.theme != "textual-light" else "textual-dark"
-        pilot.app.theme = light
+        change(pilot.app)
         await pilot.pause()
         await back_and_forth(pilot, screen)
         assert picker.has_focus and as_textual_gives(picker)
         assert picker.get_component_styles(HIGHLIGHTED).background != before
-
-
-async def test_a_stylesheet_changed_while_running_is_not_undone_by_kept_styles(
-    workspace: Workspace, catalog: Catalog, questionnaire: Questionnaire
-) -> None:
-    """What `textual run --dev` does when a .tcss file is saved: the kept styles are dropped."""
-    path = make_session(
-        workspace, questionnaire, answers={"uses_lists": True}, current="list_source"
-    )
-    async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
-        screen, picker = await open_choice(pilot, path)
-        await back_and_forth(pilot, screen)
-        app = pilot.app
-        red = f"OptionPicker:focus > .{HIGHLIGHTED} {{ background: #ff0000; }}"
-        app.stylesheet.add_source(red, read_from=("edited.tcss", ""))
-        app.refresh_css(animate=False)
-        await pilot.pause()
-        await back_and_forth(pilot, screen)
-        assert picker.has_focus and as_textual_gives(picker)
-        assert picker.get_component_styles(HIGHLIGHTED).background.hex == "#FF0000"

@@ -16,7 +16,14 @@ from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.tui.widgets.line_answer import DateAnswer
 from esp_wizard.tui.widgets.option_picker import OptionPicker
 from esp_wizard.workspace import Workspace
-from tui.conftest import make_app, make_session, on_disk, open_interview, text_questionnaire
+from tui.conftest import (
+    at_the_choice,
+    make_app,
+    make_session,
+    on_disk,
+    open_interview,
+    text_questionnaire,
+)
 
 LONG = (
     "When the weekly newsletter goes out, who checks the segment, who approves the copy, "
@@ -103,9 +110,7 @@ async def test_the_options_are_drawn_again_at_a_new_width_and_kept_at_the_same(
     workspace: Workspace, catalog: Catalog, questionnaire: Questionnaire
 ) -> None:
     """The choice's options are kept from one showing to the next, never at a stale width."""
-    path = make_session(
-        workspace, questionnaire, answers={"uses_lists": True}, current="list_source"
-    )
+    path = at_the_choice(workspace, questionnaire)
     async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
         picker = await choice_picker(pilot, path)
 
@@ -127,9 +132,7 @@ async def test_moving_the_mark_draws_again_only_the_two_options_it_left_and_reac
 ) -> None:
     """Picking another option moves ● there and takes it off the one before; the other
     options keep their drawing (the list's lines are not all laid out again)."""
-    path = make_session(
-        workspace, questionnaire, answers={"uses_lists": True}, current="list_source"
-    )
+    path = at_the_choice(workspace, questionnaire)
     async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
         picker = await choice_picker(pilot, path)
 
