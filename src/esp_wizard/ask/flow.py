@@ -25,6 +25,7 @@ from esp_wizard.questionnaire.causes import Cause, known_causes
 from esp_wizard.questionnaire.kinds import Question, is_empty
 from esp_wizard.questionnaire.kinds.base import AnswerError
 from esp_wizard.questionnaire.kinds.inventory import InventoryQuestion
+from esp_wizard.questionnaire.prose import reflow
 from esp_wizard.session.controller import SKIPPED, InterviewController, Outcome
 from esp_wizard.session.interview import Interview
 from esp_wizard.session.model import Answer, AnswerStatus, Session
@@ -76,7 +77,7 @@ class InterviewRun:
         self.prompter.say("")
         self.prompter.say(f"[{progress_line(self.interview, question)}]{required}")
         if question.help:
-            self.prompter.say("  " + i18n._("Help:") + f" {question.help}")
+            self.prompter.say("  " + i18n._("Help:") + f" {reflow(question.help)}")
         for line in self._status_lines(self.session.answers.get(question.id)):
             self.prompter.say(line)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from esp_wizard.i18n import _
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.kinds import Question
+from esp_wizard.questionnaire.prose import reflow
 from esp_wizard.session.interview import Interview
 
 
@@ -46,5 +47,5 @@ def section_heading(interview: Interview, section: m.Section) -> list[str]:
     )
     lines = ["", f"== {number}{section.title} =="]
     if section.intro:
-        lines.append(section.intro)
+        lines.append(reflow(section.intro))
     return lines

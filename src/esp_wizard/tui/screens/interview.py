@@ -32,6 +32,7 @@ from esp_wizard.i18n import _
 from esp_wizard.questionnaire import model as m
 from esp_wizard.questionnaire.causes import Cause, known_causes
 from esp_wizard.questionnaire.kinds import Question
+from esp_wizard.questionnaire.prose import reflow
 from esp_wizard.session.controller import SKIPPED
 from esp_wizard.session.model import AnswerStatus
 from esp_wizard.tui.app import WizardApp
@@ -154,7 +155,7 @@ class InterviewScreen(Screen[None]):
             show(intro, bool(intro_text))
             replace(self.query_one("#question-text", Static), safe(question.text))
             help_text = self.query_one("#question-help", Static)
-            replace(help_text, safe(question.help))
+            replace(help_text, safe(reflow(question.help)))
             show(help_text, bool(question.help))
             show(self.annotations, question.answerable)
             self._problem("")
@@ -177,7 +178,7 @@ class InterviewScreen(Screen[None]):
             first = next((q for q in section.questions if self.interview.is_active(q.id)), None)
             if first is not None and first.id == question.id:
                 parts.append(section.intro)
-        return "\n\n".join(part.strip() for part in parts if part.strip())
+        return "\n\n".join(reflow(part) for part in parts if part.strip())
 
     def _refresh_state(self) -> None:
         """Everything that an answer can change: marks, sidebar counts, progress, saved."""
