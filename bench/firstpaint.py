@@ -233,7 +233,9 @@ def main() -> int:
                     "resume": (resume, 1.5),
                     "resume unchecked": (first_resume, 1.5),
                 }
+                steal = HostSteal()
                 compare_against(args.against.resolve(), args.pairs, launches, bare)
+                print(steal.line())
                 return 0
             bare.peak_kib.clear()
             pairs = args.pairs

@@ -26,8 +26,9 @@ swings 6-26 ms at p95) stretches the wall times, not that. Peak memory is
 each app process's own VmHWM (from /proc/self/status when its loop ends), not this harness's.
 `--dir` picks the disk the files go to (the fsync cost depends on it). The last line says how
 much of the processor a virtual machine's host took during the runs (`steal` in /proc/stat):
-a few percent of it comes as spikes of 5-20 ms on random keys, which set the p95 of the
-longest key presses more than their code does.
+it comes as spikes on random keys (in one traced run, a phase of one key taking 3-6 times its
+usual time with the same work done), which set the p95 of the longest key presses more than
+their code does.
 """
 
 from __future__ import annotations
@@ -347,9 +348,9 @@ def main() -> int:
 
     kinds = ["esp-wizard", "bare", "durable"]
     results: dict[str, list[Run]] = {kind: [] for kind in kinds}
-    steal = HostSteal()
     with tempfile.TemporaryDirectory(prefix="esp-wizard-keys-", dir=args.dir) as folder:
         run_one("esp-wizard", args, Path(folder))  # warm-up: bytecode and disk caches
+        steal = HostSteal()
         for number in range(args.runs):
             order = list(itertools.islice(itertools.cycle(kinds), number, number + 3))
             for kind in order:

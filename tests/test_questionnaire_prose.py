@@ -34,3 +34,10 @@ def test_spaces_and_extra_blank_lines_are_tidied_and_one_line_is_unchanged() -> 
     assert reflow("  One.  \n\n\n\n  Two\n   three.  ") == "One.\n\nTwo three."
     assert reflow("Who presses Send?") == "Who presses Send?"
     assert reflow("") == ""
+
+
+def test_a_dash_or_number_where_the_author_broke_a_sentence_is_not_a_list() -> None:
+    text = "Hold it at a screen with the ESP open\n- not a slide deck - and ask for\n2026. Budget"
+    assert reflow(text) == (
+        "Hold it at a screen with the ESP open - not a slide deck - and ask for 2026. Budget"
+    )

@@ -120,7 +120,8 @@ async def test_after_the_stylesheet_changes_the_list_takes_its_new_colours(
     questionnaire: Questionnaire,
     change: Callable[[App[None]], None],
 ) -> None:
-    """The kept styles are dropped: none of them undoes the change."""
+    """None of the kept styles undoes the change. (A theme is also a new state: Textual
+    gives the app a class per theme; an edited .tcss is not, the kept styles are dropped.)"""
     path = at_the_choice(workspace, questionnaire)
     async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
         screen, picker = await open_choice(pilot, path)

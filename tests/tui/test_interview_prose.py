@@ -1,5 +1,5 @@
-"""The questionnaire's description and a section's intro fill the width of the question
-column: they break where the screen ends, not where the author's editor did."""
+"""The questionnaire's description, a section's intro and a question's help fill the width of
+the question column: they break where the screen ends, not where the author's editor did."""
 
 from __future__ import annotations
 
@@ -34,6 +34,9 @@ and take them one by one."""
 id = "first"
 type = "text"
 text = "Who presses Send?"
+help = """
+Include agency staff
+and occasional senders."""
 '''
 
 
@@ -50,6 +53,7 @@ async def test_the_description_and_intro_wrap_to_the_column_not_to_the_source(
     async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
         screen = await open_interview(pilot, path)
         lines = shown_lines(screen.query_one("#section-intro", Static))
+        help_lines = shown_lines(screen.query_one("#question-help", Static))
     assert lines == [
         "Working session with the people who build and send the emails.",
         "",
@@ -57,3 +61,4 @@ async def test_the_description_and_intro_wrap_to_the_column_not_to_the_source(
         "",
         "Open the list of automations and take them one by one.",
     ]
+    assert [line.strip() for line in help_lines] == ["Include agency staff and occasional senders."]

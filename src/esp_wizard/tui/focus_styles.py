@@ -56,9 +56,12 @@ class FocusStyles:
         kept = self._kept.get(state)
         if kept is None:
             widget.update_node_styles()
+            rules = widget.styles.base.get_rules()
+            if "transitions" in rules:  # animated: the final styles are not there yet
+                return
             if len(self._kept) >= MAX_STATES:
                 self._kept.clear()
-            self._kept[state] = (widget.styles.base.get_rules(), dict(getattr(widget, COMPONENTS)))
+            self._kept[state] = (rules, dict(getattr(widget, COMPONENTS)))
             return
         self._apply(widget, *kept)
 
