@@ -15,6 +15,8 @@ multi-line answer, where Enter must stay a new line; in one-line answers Enter c
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -56,6 +58,7 @@ from esp_wizard.tui.widgets.section_list import SectionList
 
 NOTE_SAVE_DELAY = 0.8  # seconds after the last key in the note or quote
 HOME = "home"  # what the review screen dismisses with after completing
+TYPED_AHEAD_WAIT = 2.0  # seconds, at most, for the focused input to take keys typed before a move
 
 
 class InterviewScreen(Screen[None]):
@@ -230,8 +233,31 @@ class InterviewScreen(Screen[None]):
             self.live.annotate(question.id, note, quote)
         return True
 
+    async def _typed_ahead(self) -> None:
+        """Let the focused input take the keys typed just before a move.
+
+        The interview's keys are priority bindings: ctrl+n runs at once, while keys typed
+        just before it (a fast typist, or keys queued while a busy machine was drawing) still
+        wait in the focused input's own queue; the move would save the answer without them
+        and they would land in the next question's widget. A callback queued behind them
+        runs once they are in."""
+        focused = self.focused
+        if focused is None or not focused.is_attached:
+            return
+        taken = asyncio.get_running_loop().create_future()
+
+        def mark() -> None:
+            if not taken.done():
+                taken.set_result(None)
+
+        if focused.call_later(mark):
+            with contextlib.suppress(TimeoutError):  # closed meanwhile: nothing more comes
+                await asyncio.wait_for(taken, TYPED_AHEAD_WAIT)
+
     async def go_to(self, target: Question | None, entry: Entry | None = None) -> bool:
         """Leave the question (answer kept and saved) for `target`; False if refused."""
+        if entry is None:
+            await self._typed_ahead()
         with self.live.batch():  # one write; notes and earlier changes go even when refused
             committed = self._commit(entry=entry)
             if committed and target is not None:
@@ -332,6 +358,8 @@ class InterviewScreen(Screen[None]):
     # -- actions --------------------------------------------------------------------------------
     async def action_next(self, entry: Entry | None = None) -> None:
         """The next question as the answer just given decides (skip logic included)."""
+        if entry is None:
+            await self._typed_ahead()
         with self.live.batch():  # the answer and the move: one write
             committed = self._commit(entry=entry)
             following = self.live.next(self.question.id) if committed else None

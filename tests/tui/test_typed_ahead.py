@@ -1,0 +1,42 @@
+"""Keys typed just before ctrl+n (a fast typist, or keys queued while a busy machine was
+drawing) arrive in one burst: the answer saved is the one typed, all of it, and none of it
+lands in the next question."""
+
+from __future__ import annotations
+
+from textual import events
+
+from esp_wizard.workspace import Workspace
+from tui.conftest import make_app, make_session, on_disk, open_interview, text_questionnaire
+
+QUESTIONS = [("first", "Who sends?"), ("second", "Who approves?"), ("third", "Who checks?")]
+
+
+async def test_keys_typed_in_a_burst_before_a_move_are_saved_with_the_answer(
+    workspace: Workspace,
+) -> None:
+    catalog = text_questionnaire(workspace, "burst", QUESTIONS)
+    path = make_session(workspace, catalog.find("burst"), current="first")
+    async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
+        screen = await open_interview(pilot, path)
+        app = pilot.app
+
+        def burst(*keys: str) -> None:  # as the terminal delivers them: no wait in between
+            for key in keys:
+                app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+        async def arrive_at(question_id: str) -> None:
+            for _ in range(50):
+                await pilot.pause()
+                if screen.question.id == question_id:
+                    return
+            raise AssertionError(f"still at {screen.question.id}, not {question_id}")
+
+        burst(*"Ana", "ctrl+n")
+        await arrive_at("second")
+        burst(*"Bo", "ctrl+r")
+        await arrive_at("first")
+        assert screen.answer.entry().value == "Ana"
+    answers = on_disk(workspace, path).answers
+    assert answers["first"].value == "Ana"
+    assert answers["second"].value == "Bo"
