@@ -70,7 +70,7 @@ class FocusStyles:
         """Put kept styles back; like Textual, touch nothing (no caches dropped, no repaint)
         when they are the styles the widget has: one that lost focus while hidden kept them."""
         if widget.styles.base.get_rules() != rules:
-            animate = "transitions" in rules or widget.styles.base.has_rule("transitions")
+            animate = widget.styles.base.has_rule("transitions")  # kept rules have none
             widget.app.stylesheet.replace_rules(widget, rules, animate=animate)
         styles: dict[str, Any] = getattr(widget, COMPONENTS)
         if styles.keys() != components.keys() or any(
