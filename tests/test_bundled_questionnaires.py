@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
-import tomllib
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli
 
 from conftest import new_session
 from esp_wizard.questionnaire import model as m
@@ -93,8 +93,8 @@ def structure(value: Any) -> Any:
 
 @pytest.mark.parametrize("role", ROLE_IDS)
 def test_the_french_twin_differs_only_in_its_words(role: str) -> None:
-    english = tomllib.loads((bundled_dir() / f"{role}.en.toml").read_text(encoding="utf-8"))
-    french = tomllib.loads((bundled_dir() / f"{role}.fr.toml").read_text(encoding="utf-8"))
+    english = tomli.loads((bundled_dir() / f"{role}.en.toml").read_text(encoding="utf-8"))
+    french = tomli.loads((bundled_dir() / f"{role}.fr.toml").read_text(encoding="utf-8"))
     assert english.pop("language") == "en" and french.pop("language") == "fr"
     assert structure(french) == structure(english)
     assert french["title"] != english["title"]

@@ -1,7 +1,7 @@
 """Files that cannot be read or written, told in French from the command line.
 
 The line keeps its data (file, line, column, key) and exit code 2; what the libraries
-explain in English (tomllib's syntax message, the system's reason) is in French too. Each
+explain in English (tomli's syntax message, the system's reason) is in French too. Each
 mistake is also made in English, whose line reads as it always did.
 """
 

@@ -1,6 +1,6 @@
 """What the libraries say in English, said in French inside a French line.
 
-tomllib's syntax messages and the system's reasons (errno) come from the catalogue, pydantic's
+tomli's syntax messages and the system's reasons (errno) come from the catalogue, pydantic's
 error types a damaged file gives are described by our own sentences, and the export and
 engagement-file errors are whole sentences in the catalogue. What we do not know keeps the
 library's own words, so a reason is never lost.
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import tomllib
 from pathlib import Path
 from typing import Annotated, Any
 
 import pytest
+import tomli
 from pydantic import Field, TypeAdapter, ValidationError
 from tests.test_cli import make_session
 
@@ -28,7 +28,7 @@ from esp_wizard.reasons import error_text, os_reason, toml_reason
 from esp_wizard.tomlfile import describe, parse_toml, read_toml
 from esp_wizard.workspace import Workspace
 
-# One snippet for each message tomllib can give (CPython's Lib/tomllib/_parser.py).
+# One snippet for each message tomli can give (its _parser.py, which CPython's tomllib copies).
 BROKEN_TOML = [
     "!",
     "a = 1 2",
@@ -57,15 +57,15 @@ BROKEN_TOML = [
 ]
 
 
-def _tomllib_says(text: str) -> str:
-    with pytest.raises(tomllib.TOMLDecodeError) as caught:
-        tomllib.loads(text)
+def _tomli_says(text: str) -> str:
+    with pytest.raises(tomli.TOMLDecodeError) as caught:
+        tomli.loads(text)
     return str(caught.value).rsplit(" (at ", 1)[0]
 
 
 @pytest.mark.parametrize("text", BROKEN_TOML)
-def test_every_tomllib_message_reads_in_french_with_its_place(text: str) -> None:
-    english = _tomllib_says(text)
+def test_every_tomli_message_reads_in_french_with_its_place(text: str) -> None:
+    english = _tomli_says(text)
     with i18n.use("fr"), pytest.raises(FileProblems) as caught:
         parse_toml(text, "s.toml")
     line = str(caught.value)
@@ -77,9 +77,9 @@ def test_every_tomllib_message_reads_in_french_with_its_place(text: str) -> None
     assert "TOML syntax (" in str(caught.value)
 
 
-def test_a_tomllib_message_we_do_not_know_keeps_its_words() -> None:
+def test_a_tomli_message_we_do_not_know_keeps_its_words() -> None:
     with i18n.use("fr"):
-        assert toml_reason("Something tomllib says one day") == "something tomllib says one day"
+        assert toml_reason("Something tomli says one day") == "something tomli says one day"
 
 
 def test_a_key_declared_twice_is_shown_as_written_in_the_file() -> None:

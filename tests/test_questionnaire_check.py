@@ -72,3 +72,18 @@ def test_the_real_command_exits_2_without_a_traceback() -> None:
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_an_option_written_over_several_lines_is_accepted_as_toml_1_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TOML 1.1 (read by tomli): an inline table may span lines and end with a comma, which
+    keeps a long option label readable in an editor."""
+    text = (DATA / "complete.toml").read_text(encoding="utf-8")
+    one_line = '{ value = "api", label = "Automated sync (API or connector)" },'
+    assert one_line in text
+    spread = '{\n    value = "api",\n    label = "Automated sync (API or connector)",\n  },'
+    path = tmp_path / "spread.toml"
+    path.write_text(text.replace(one_line, spread), encoding="utf-8")
+    assert main(["questionnaires", "check", str(path)]) == 0
+    assert "ok (spec-example, en, 9 questions)" in capsys.readouterr().out

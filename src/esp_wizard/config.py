@@ -9,10 +9,11 @@ portable installs); the file is TOML so a person can read and edit it.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+
+import tomli
 
 from esp_wizard.i18n import _
 
@@ -45,8 +46,8 @@ def config_path(env: Mapping[str, str] = os.environ) -> Path:
 def load_config(path: Path | None = None) -> UserConfig:
     """The saved settings; the defaults for anything missing or not text."""
     try:
-        data = tomllib.loads((path or config_path()).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomli.loads((path or config_path()).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError):
         return UserConfig()
     known = {key: value for key, value in data.items() if key in UserConfig.__dataclass_fields__}
     return UserConfig(**{key: value for key, value in known.items() if isinstance(value, str)})

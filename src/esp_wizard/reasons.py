@@ -1,9 +1,9 @@
 """Why a file could not be read, written or parsed, in the reader's language.
 
-The operating system (`OSError.strerror`, from the C library) and tomllib explain a
+The operating system (`OSError.strerror`, from the C library) and tomli explain a
 failure in English, and that explanation ends up inside one of our own lines ("impossible
 d'écrire report.md : Permission denied"). Here the common ones are looked up in the
-catalogue instead: an error number, or a tomllib message with its position taken apart.
+catalogue instead: an error number, or a tomli message with its position taken apart.
 Anything not listed keeps the library's own words, so nothing is ever hidden.
 """
 
@@ -72,7 +72,7 @@ def decode_reason(error: UnicodeDecodeError) -> str:
     return _(reason).format(byte=f"{byte:02X}")
 
 
-# tomllib's messages (CPython's Lib/tomllib/_parser.py), without their " (at ...)" suffix,
+# tomli's messages (its _parser.py; CPython's tomllib is a copy), without " (at ...)",
 # lower-cased as our lines start them. Fixed ones first, then those that carry a value.
 _TOML_FIXED = {
     message.casefold(): message
@@ -116,8 +116,8 @@ _KEY_PART = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
 
 
 def toml_reason(message: str) -> str:
-    """A tomllib message (no position) in the language in use, starting lower-case; the
-    message as tomllib wrote it when it is not one we know."""
+    """A tomli message (no position) in the language in use, starting lower-case; the
+    message as tomli wrote it when it is not one we know."""
     lowered = message[:1].lower() + message[1:]
     fixed = _TOML_FIXED.get(lowered.casefold())
     if fixed is not None:
@@ -130,7 +130,7 @@ def toml_reason(message: str) -> str:
 
 
 def _key(value: str) -> str:
-    """tomllib names a key as a tuple (`('answers', 'crm')`): shown dotted as in the file."""
+    """tomli names a key as a tuple (`('answers', 'crm')`): shown dotted as in the file."""
     if not value.startswith("(") or not value.endswith(")"):
         return value
     parts = [single or double for single, double in _KEY_PART.findall(value)]

@@ -11,10 +11,11 @@ import math
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import tomli
 
 from esp_wizard.errors import FileProblems, Problem
 from esp_wizard.i18n import N_, _, ngettext
@@ -118,8 +119,8 @@ def parse_toml(text: str, shown: str, *, limits: bool = True) -> dict[str, Any]:
     confines where a number past them could hide)."""
     line: int | None
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         raise _syntax_problem(shown, text, str(error)) from None
     except RecursionError:
         line = _deep_line(text)
@@ -145,7 +146,7 @@ def limits_problem(shown: str, text: str, data: dict[str, Any]) -> FileProblems 
 
 
 def _syntax_problem(shown: str, text: str, error: str) -> FileProblems:
-    """tomllib's message as our line: its position as the file's line and column, its
+    """tomli's message as our line: its position as the file's line and column, its
     words in the language in use (reasons.toml_reason)."""
     match = _TOML_POSITION.match(error)
     if match:

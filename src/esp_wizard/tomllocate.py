@@ -1,6 +1,6 @@
 """Find the line where a key path stands in a TOML text, for error messages.
 
-tomllib keeps no positions, so we index the `[[array]]` / `[table]` headers and search for
+tomli keeps no positions, so we index the `[[array]]` / `[table]` headers and search for
 the key (or, inside inline arrays, for the element's `id = "…"`/`value = "…"`) in the text.
 A best effort that never fails: when nothing better is found it returns the enclosing
 table's header line, or None.

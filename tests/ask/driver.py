@@ -6,11 +6,11 @@ script that runs short ends the run with EOFError (exit 130) instead of hanging 
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import tomli
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput, Output
@@ -77,7 +77,7 @@ def session_files(root: Path) -> list[Path]:
 def on_disk(root: Path) -> dict[str, Any]:
     """The one session file of the workspace, as TOML on disk holds it."""
     (path,) = session_files(root)
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return tomli.loads(path.read_text(encoding="utf-8"))
 
 
 def answers(root: Path) -> dict[str, dict[str, Any]]:

@@ -8,8 +8,9 @@ import signal
 import subprocess
 import sys
 import time
-import tomllib
 from pathlib import Path
+
+import tomli
 
 from ask.driver import session_files
 
@@ -55,7 +56,7 @@ def rows_on_disk(root: Path) -> list[dict[str, str]]:
     files = session_files(root)
     if not files:
         return []
-    data = tomllib.loads(files[0].read_text(encoding="utf-8"))
+    data = tomli.loads(files[0].read_text(encoding="utf-8"))
     return data.get("answers", {}).get("systems", {}).get("value", [])
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from pathlib import Path
+
+import tomli
 
 from esp_wizard.errors import UserError
 from esp_wizard.findings.model import EngagementReport, SessionSummary
@@ -206,7 +207,7 @@ def _holds_interview_data(path: Path) -> bool:
     try:
         with path.open("rb") as file:
             raw = file.read(_PROBE_BYTES)
-        data = tomllib.loads(raw.decode("utf-8", errors="replace"))
+        data = tomli.loads(raw.decode("utf-8", errors="replace"))
     except (OSError, ValueError, RecursionError):
         return path.suffix.lower() == ".toml"
     return ("id" in data and "questionnaire" in data) or "sections" in data

@@ -2,7 +2,7 @@
 
 `engagement.toml` at the workspace's root holds one table per engagement; today only the
 executive note, which the report shows first. Everything else in a report comes from the
-sessions. The file is read with tomllib and written with tomli_w, atomically, and only the
+sessions. The file is read with tomli and written with tomli_w, atomically, and only the
 engagement being edited changes: other engagements' tables are kept as they were.
 
     [[engagements]]

@@ -65,7 +65,7 @@ def _check_text(value: Any) -> None:
 
 
 # The validation context of data `tomlfile.read_toml` gave: its text was decoded as strict
-# UTF-8 (no surrogate can come through) and tomllib refuses an escape that is not a Unicode
+# UTF-8 (no surrogate can come through) and tomli refuses an escape that is not a Unicode
 # scalar value (`"\uD800"`), so every string in it is storable as it is; walking all of
 # them again was a tenth of a report's compile.
 TOML_TEXT: dict[str, bool] = {"utf8_toml": True}

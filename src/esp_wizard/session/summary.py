@@ -9,7 +9,7 @@ unchanged files reads one small JSON file and imports neither pydantic nor the m
 A changed or new file that esp-wizard saved holds its progress in a last table, with the
 digest of everything above it (Session.to_toml): while the digest matches, the file is
 exactly as esp-wizard wrote it, answers checked, so its top lines and that table are all
-the listing reads (tomllib, no model). Any other file (older, hand-edited, damaged) is
+the listing reads (tomli, no model). Any other file (older, hand-edited, damaged) is
 loaded and checked exactly as `SessionStore.list` does; a file that cannot be read is
 reported every time (its problems are never cached).
 """
@@ -19,10 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import tomli
 
 from esp_wizard.errors import FileProblems
 from esp_wizard.filecache import FileCache, file_key
@@ -194,9 +195,9 @@ class _Loader:
         if table is None:
             return None
         try:
-            saved = tomllib.loads(table.decode("utf-8"))
-            head = tomllib.loads(_top_lines(body).decode("utf-8"))
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+            saved = tomli.loads(table.decode("utf-8"))
+            head = tomli.loads(_top_lines(body).decode("utf-8"))
+        except (UnicodeDecodeError, tomli.TOMLDecodeError):
             return None
         if set(saved) != {"done", "total", "digest"}:
             return None
