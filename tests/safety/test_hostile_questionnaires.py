@@ -64,6 +64,14 @@ HOSTILE = {
     "nested-arrays": ("x = " + "[" * 1_000_000 + "\n", "nested too deeply"),
     "huge-number": (variant("max = 168\n", "max = 1" + "0" * 5000 + "\n"), "a number too large"),
     "number-min-huge": (variant("min = 0\n", "min = 1e300\n"), "must be between -10^15 and 10^15"),
+    "max-length-huge": (
+        variant("max_length = 80\n", "max_length = 100001\n"),
+        "team_name › max_length: must be at most 100000, got 100001",
+    ),
+    "field-max-length-huge": (
+        variant('text = "Owner" }', 'text = "Owner", max_length = 100001 }'),
+        "owner › max_length: must be at most 100000, got 100001",
+    ),
 }
 
 

@@ -75,7 +75,7 @@ def model_problems(q: m.Questionnaire) -> Iterator[Found]:
         for q_i, question in enumerate(section.questions):
             loc: Loc = ("sections", s_i, "questions", q_i)
             yield from _question(question, loc)
-            for f_i, field in enumerate(getattr(question, "fields", None) or []):
+            for f_i, field in enumerate(_field(question, "fields") or []):
                 yield from _question(field, (*loc, "fields", f_i))
 
 
@@ -96,6 +96,13 @@ def _question(question: Any, loc: Loc) -> Iterator[Found]:
                 message = _("must be between -10^15 and 10^15, got {value}")
                 yield (*loc, key), message.format(value=value)
     for key in ("max_length", "min_selected", "max_selected", "min_rows", "max_rows"):
-        value = getattr(question, key, None)
+        value = _field(question, key)
         if isinstance(value, int) and value > MAX_COUNT:
             yield (*loc, key), _at_most(value)
+
+
+def _field(model: Any, key: str) -> Any:
+    """The field's value, None for a type without that field. Not `getattr(model, key,
+    None)`: a name a pydantic model lacks goes through its `__getattr__` (the private
+    attributes' lookup), 1,600 times over a 300-question questionnaire's check."""
+    return model.__dict__.get(key)
