@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from helpers.session_crash import run_crash_trials
+from helpers.session_crash import run_crash_trials  # type: ignore[import-not-found]
 
 
 def main() -> int:

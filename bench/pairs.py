@@ -28,14 +28,19 @@ def interleaved(
     return times_a, times_b
 
 
-def ratio_line(label: str, a: Sequence[float], b: Sequence[float], target: float) -> str:
-    """`label: 1.42x (min 1.30x, max 1.61x) target <= 1.3x, A 812 ms, B 571 ms (medians)`."""
+def ratio_line(
+    label: str, a: Sequence[float], b: Sequence[float], target: float | None = None
+) -> str:
+    """`label: 1.42x (min 1.30x, max 1.61x) target <= 1.3x, A 812 ms, B 571 ms (medians)`;
+    without a target, the figure alone."""
     ratios = sorted(x / y for x, y in zip(a, b, strict=True))
     median = statistics.median(ratios)
-    verdict = "ok" if median <= target else "OVER"
+    verdict = (
+        "" if target is None else f" target <= {target}x {'ok' if median <= target else 'OVER'};"
+    )
     return (
         f"{label}: {median:.2f}x (min {ratios[0]:.2f}x, max {ratios[-1]:.2f}x; "
-        f"{len(ratios)} pairs) target <= {target}x {verdict}; "
+        f"{len(ratios)} pairs){verdict or ';'} "
         f"medians {statistics.median(a) * 1000:.0f} ms vs {statistics.median(b) * 1000:.0f} ms"
     )
 

@@ -35,6 +35,7 @@ import time
 import tomllib
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import tomli
@@ -277,7 +278,7 @@ def main() -> int:
         print(f"{'compile (cached)':<24}{compiled:8.3f} s   {compiled / floor:5.2f}x")
         print("\n".join(playbook_share(workspace, args.repeat)))  # bench/playbook.py
         for fmt in REPORT_FORMATS:
-            rendered = best(args.repeat, lambda fmt=fmt: render_report_any(report, fmt))
+            rendered = best(args.repeat, partial(render_report_any, report, fmt))
             total = compiled + rendered
             out = render_report_any(report, fmt)
             size = len(out) if isinstance(out, bytes) else len(out.encode())

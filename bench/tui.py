@@ -136,7 +136,7 @@ class Terminal:
             terminal.saw(data, time.perf_counter(), time.process_time())
 
         HeadlessDriver.is_headless = property(lambda driver: False)  # type: ignore[assignment]
-        HeadlessDriver.write = write  # type: ignore[method-assign]
+        HeadlessDriver.write = write  # type: ignore[method-assign,assignment]
 
     def expect(
         self, leaving: str, check: Callable[[], None]
