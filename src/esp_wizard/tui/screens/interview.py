@@ -375,6 +375,13 @@ class InterviewScreen(Screen[None]):
             return
         await self.go_to(before)
 
+    def action_scroll_question(self, direction: int) -> None:
+        """Half the question's column up or down; the answer keeps the focus, so typing goes
+        on where it was."""
+        scroll = self.query_one("#question-scroll", VerticalScroll)
+        step = max(1, scroll.scrollable_content_region.height // 2)
+        scroll.scroll_relative(y=direction * step, animate=False)
+
     def action_annotate(self) -> None:
         focused = self.focused
         note, quote = self.annotations.note, self.annotations.quote

@@ -154,6 +154,26 @@ INTERVIEW_KEYS: list[BindingType] = [
         N_("The engagement's compiled report"),
         show=False,
     ),
+    # A long description or help on a small terminal runs past the screen: the question's
+    # column scrolls from the keyboard too (its own up/down belong to the answer).
+    _key(
+        "ctrl+up",
+        "scroll_question(-1)",
+        N_("Scroll up"),
+        "scroll-up",
+        "^↑",
+        N_("Scroll the question's text up (a long description or help on a small screen)"),
+        show=False,
+    ),
+    _key(
+        "ctrl+down",
+        "scroll_question(1)",
+        N_("Scroll down"),
+        "scroll-down",
+        "^↓",
+        N_("Scroll the question's text down"),
+        show=False,
+    ),
     _key(
         "escape",
         "escape",
