@@ -1,6 +1,6 @@
 """Keys typed just before ctrl+n (a fast typist, or keys queued while a busy machine was
 drawing) arrive in one burst: the answer saved is the one typed, all of it, and none of it
-lands in the next question."""
+lands in the next question. The same for ctrl+q: what was typed before quitting is saved."""
 
 from __future__ import annotations
 
@@ -40,3 +40,18 @@ async def test_keys_typed_in_a_burst_before_a_move_are_saved_with_the_answer(
     answers = on_disk(workspace, path).answers
     assert answers["first"].value == "Ana"
     assert answers["second"].value == "Bo"
+
+
+async def test_keys_typed_in_a_burst_before_quitting_are_saved(workspace: Workspace) -> None:
+    catalog = text_questionnaire(workspace, "burst", QUESTIONS)
+    path = make_session(workspace, catalog.find("burst"), current="first")
+    async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
+        await open_interview(pilot, path)
+        app = pilot.app
+        for key in [*"Ana", "ctrl+q"]:  # as the terminal delivers them: no wait in between
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        for _ in range(50):
+            await pilot.pause()
+            if app.return_code is not None:
+                break
+    assert on_disk(workspace, path).answers["first"].value == "Ana"

@@ -381,6 +381,9 @@ class WizardApp(App[None]):
     async def action_quit(self) -> None:
         from esp_wizard.tui.screens.confirm import ConfirmModal
 
+        take_typed_ahead = getattr(self.screen, "take_typed_ahead", None)
+        if take_typed_ahead is not None:  # keys typed just before ctrl+q are part of the answer
+            await take_typed_ahead()
         problem = self.flush_interviews()
         if not problem:
             self._leave()

@@ -233,14 +233,14 @@ class InterviewScreen(Screen[None]):
             self.live.annotate(question.id, note, quote)
         return True
 
-    async def _typed_ahead(self) -> None:
+    async def take_typed_ahead(self) -> None:
         """Let the focused input take the keys typed just before a move.
 
         The interview's keys are priority bindings: ctrl+n runs at once, while keys typed
         just before it (a fast typist, or keys queued while a busy machine was drawing) still
         wait in the focused input's own queue; the move would save the answer without them
         and they would land in the next question's widget. A callback queued behind them
-        runs once they are in."""
+        runs once they are in (quitting waits for it too: WizardApp.action_quit)."""
         focused = self.focused
         if focused is None or not focused.is_attached:
             return
@@ -257,7 +257,7 @@ class InterviewScreen(Screen[None]):
     async def go_to(self, target: Question | None, entry: Entry | None = None) -> bool:
         """Leave the question (answer kept and saved) for `target`; False if refused."""
         if entry is None:
-            await self._typed_ahead()
+            await self.take_typed_ahead()
         with self.live.batch():  # one write; notes and earlier changes go even when refused
             committed = self._commit(entry=entry)
             if committed and target is not None:
@@ -359,7 +359,7 @@ class InterviewScreen(Screen[None]):
     async def action_next(self, entry: Entry | None = None) -> None:
         """The next question as the answer just given decides (skip logic included)."""
         if entry is None:
-            await self._typed_ahead()
+            await self.take_typed_ahead()
         with self.live.batch():  # the answer and the move: one write
             committed = self._commit(entry=entry)
             following = self.live.next(self.question.id) if committed else None
