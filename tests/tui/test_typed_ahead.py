@@ -5,7 +5,10 @@ lands in the next question. The same for ctrl+q: what was typed before quitting 
 from __future__ import annotations
 
 from textual import events
+from textual.widgets import Static
 
+from esp_wizard.questionnaire.catalog import Catalog
+from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.workspace import Workspace
 from tui.conftest import make_app, make_session, on_disk, open_interview, text_questionnaire
 
@@ -55,3 +58,37 @@ async def test_keys_typed_in_a_burst_before_quitting_are_saved(workspace: Worksp
             if app.return_code is not None:
                 break
     assert on_disk(workspace, path).answers["first"].value == "Ana"
+
+
+async def test_a_pick_or_toggle_typed_just_before_a_move_is_saved_with_it(
+    workspace: Workspace, catalog: Catalog, questionnaire: Questionnaire
+) -> None:
+    """Number keys pick (choice, scale, y/n) or toggle (multiple choice) in the focused list
+    itself: as Textual bindings they ran only after a move typed right behind them, and the
+    scale's `3` then ctrl+r lost the 3 and put a refusal on the question gone back to."""
+    path = make_session(workspace, questionnaire, answers={"uses_lists": True}, current="channels")
+    async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
+        screen = await open_interview(pilot, path)
+        app = pilot.app
+
+        def burst(*keys: str) -> None:  # as the terminal delivers them: no wait in between
+            for key in keys:
+                app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+        async def arrive_at(question_id: str) -> None:
+            for _ in range(50):
+                await pilot.pause()
+                if screen.question.id == question_id:
+                    return
+            raise AssertionError(f"still at {screen.question.id}, not {question_id}")
+
+        burst("1", "3", "ctrl+n")
+        await arrive_at("stability")
+        burst("3", "ctrl+r")
+        await arrive_at("channels")
+        await pilot.pause()
+        problem = str(screen.query_one("#validation", Static).render())
+    answers = on_disk(workspace, path).answers
+    assert answers["channels"].value == ["email", "push"]
+    assert answers["stability"].value == 3
+    assert not problem.strip()  # nothing refused at the question gone back to

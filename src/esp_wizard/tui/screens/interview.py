@@ -304,6 +304,8 @@ class InterviewScreen(Screen[None]):
     @on(AnswerWidget.Picked)
     def _picked(self, event: AnswerWidget.Picked) -> None:
         event.stop()
+        if event.question_id != self.question.id:
+            return  # picked just before a move, which saved it: not for the question shown now
         with self.live.batch():
             self._commit(notes=False, entry=event.entry)
         self._refresh_state()
@@ -311,6 +313,8 @@ class InterviewScreen(Screen[None]):
     @on(AnswerWidget.Confirmed)
     async def _confirmed(self, event: AnswerWidget.Confirmed) -> None:
         event.stop()
+        if event.question_id != self.question.id:
+            return  # confirmed just before a move typed behind it: that move saved it
         await self.action_next(event.entry)
 
     @on(Annotations.Done)

@@ -67,18 +67,24 @@ class AnswerWidget(Backdrop, Flat, Vertical):  # resized at a swap: no second la
     """
 
     class Picked(Message):
-        """A choice was made or a row changed: save it now, stay on the question."""
+        """A choice was made or a row changed: save it now, stay on the question.
 
-        def __init__(self, entry: Entry) -> None:
+        Names its question: a message can reach the screen after a move typed right behind
+        the pick (the move saved the pick already), when the widget shows another question."""
+
+        def __init__(self, entry: Entry, question_id: str) -> None:
             super().__init__()
             self.entry = entry
+            self.question_id = question_id
 
     class Confirmed(Message):
-        """The facilitator is done with this answer: save it and move on."""
+        """The facilitator is done with this answer: save it and move on (names its
+        question, as Picked does)."""
 
-        def __init__(self, entry: Entry) -> None:
+        def __init__(self, entry: Entry, question_id: str) -> None:
             super().__init__()
             self.entry = entry
+            self.question_id = question_id
 
     _REQUIRED = ("value", "load")
 
@@ -167,10 +173,10 @@ class AnswerWidget(Backdrop, Flat, Vertical):  # resized at a swap: no second la
         return Entry(self.value(), self.other())
 
     def pick(self) -> None:
-        self.post_message(self.Picked(self.entry()))
+        self.post_message(self.Picked(self.entry(), self.question.id))
 
     def confirm(self) -> None:
-        self.post_message(self.Confirmed(self.entry()))
+        self.post_message(self.Confirmed(self.entry(), self.question.id))
 
     def show(self, answer: Answer | None) -> None:
         """Load an answer and remember it as saved, so `differs` means "entered since"."""

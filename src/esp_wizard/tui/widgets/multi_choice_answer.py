@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.segment import Segment
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -35,22 +35,22 @@ class TogglePicker(QuietBlur, KeptOptions, SelectionList[str]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "confirm", N_("Done, next"), show=False, id="toggles.confirm"),
-        *(
-            Binding(str(n), f"toggle_number({n})", show=False, id=f"toggles.key-{n}")
-            for n in range(1, 10)
-        ),
     ]
 
     class Confirm(Message):
         """Enter: the selection is complete."""
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle_number":
-            number = parameters[0]
-            return isinstance(number, int) and number <= self.option_count
-        return True
+    def on_key(self, event: events.Key) -> None:
+        """A number toggles its option here, not as a binding (see OptionPicker.on_key:
+        a toggle typed just before ctrl+n is saved with the answer)."""
+        if event.key in "123456789" and len(event.key) == 1:
+            number = int(event.key)
+            if number <= self.option_count:
+                event.stop()
+                event.prevent_default()
+                self.toggle_number(number)
 
-    def action_toggle_number(self, number: int) -> None:
+    def toggle_number(self, number: int) -> None:
         self.highlighted = number - 1
         self.toggle(self.get_option_at_index(number - 1).value)
         self.post_message(self.SelectionToggled(self, number - 1))

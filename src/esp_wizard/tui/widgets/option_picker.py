@@ -19,8 +19,6 @@ from esp_wizard.i18n import N_
 from esp_wizard.tui.safe import safe
 from esp_wizard.tui.widgets.answer import QuietBlur
 
-PICK_KEYS = "1234567890yno"
-
 
 class KeptOptions:
     """Mixed into an OptionList: its rendered options are kept while its width stays.
@@ -47,10 +45,6 @@ class OptionPicker(QuietBlur, KeptOptions, OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "confirm", N_("Pick, next"), show=False, id="options.confirm"),
-        *(
-            Binding(key, f"key_pick('{key}')", show=False, id=f"options.key-{key}")
-            for key in PICK_KEYS
-        ),
     ]
 
     class Chosen(Message):
@@ -115,14 +109,20 @@ class OptionPicker(QuietBlur, KeptOptions, OptionList):
             renders.discard(key)
         self.refresh()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys that pick nothing here fall through to the screen."""
-        if action == "key_pick":
-            return parameters[0] in self.keys
-        return True
+    def on_key(self, event: events.Key) -> None:
+        """A pick key picks here, in this widget's own queue; keys that pick nothing here
+        fall through to the screen.
 
-    def action_key_pick(self, key: str) -> None:
-        self._choose(self.keys[key], confirm=False)
+        Not a binding: Textual runs a focused widget's bindings only once the key has
+        bubbled up to the app, after a ctrl+n or ctrl+r typed right behind it (priority
+        bindings run at once), and the move saved the answer without the pick (a burst such
+        as `3` then ctrl+r: a fast facilitator, or keys queued while the machine was busy).
+        A move waits for this queue (InterviewScreen.take_typed_ahead)."""
+        index = self.keys.get(event.key)
+        if index is not None:
+            event.stop()
+            event.prevent_default()
+            self._choose(index, confirm=False)
 
     def action_confirm(self) -> None:
         if self.highlighted is not None:
