@@ -23,12 +23,12 @@ import argparse
 import datetime as dt
 import sys
 import tempfile
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import tomli
 from pydantic import ValidationError
 
 from esp_wizard.errors import UserError
@@ -139,8 +139,8 @@ class Description:
 def read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as file:
-            return tomllib.load(file)
-    except (OSError, tomllib.TOMLDecodeError) as error:
+            return tomli.load(file)
+    except (OSError, tomli.TOMLDecodeError) as error:
         raise DescriptionError(f"{shown(path)}: {error}") from None
 
 

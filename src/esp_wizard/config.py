@@ -47,7 +47,7 @@ def load_config(path: Path | None = None) -> UserConfig:
     """The saved settings; the defaults for anything missing or not text."""
     try:
         data = tomli.loads((path or config_path()).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError):
+    except (OSError, ValueError, RecursionError):  # decoding and TOML errors are ValueErrors
         return UserConfig()
     known = {key: value for key, value in data.items() if key in UserConfig.__dataclass_fields__}
     return UserConfig(**{key: value for key, value in known.items() if isinstance(value, str)})

@@ -182,3 +182,46 @@ def test_fuzz_mutated_real_sessions_never_break_the_workspace(
                 assert all(i in out for i in others), round_number
         assert victim.read_bytes() == damaged, round_number
         victim.write_bytes(original)
+
+
+@pytest.mark.parametrize(
+    "line", ["x = " + "[" * 5000, "x = 1" + "2" * 5000], ids=["deep-nesting", "huge-int"]
+)
+def test_a_file_saved_with_its_progress_then_damaged_is_named_and_the_rest_listed(
+    example: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    """A file esp-wizard saved keeps its progress for the listings, read from its top lines
+    without the model; damage there is that file's problem, not the whole listing's."""
+    from esp_wizard.session.store import SessionStore
+    from esp_wizard.workspace import Workspace
+
+    with SessionStore(Workspace(example)) as store:
+        store.save(store.open("nwexecut"), progress=(1, 2))
+    path = next(p for p in session_files(example) if "nwexecut" in p.name)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert any(row.startswith("[progress]") for row in lines)
+    path.write_text("".join([*lines[:2], line + "\n", *lines[2:]]), encoding="utf-8")
+    assert run(example, "sessions") == 0
+    out, err = capsys.readouterr()
+    assert len(out.strip().splitlines()) == len(session_files(example))  # header + the others
+    assert path.name in err
+    assert "Traceback" not in err and "unexpected error" not in err
+
+
+@pytest.mark.parametrize("text", ["x = " + "[" * 5000, "x = 1" + "2" * 5000, "x = [\n"])
+def test_a_damaged_settings_file_gives_the_defaults_not_a_traceback(
+    example: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+) -> None:
+    """The remembered settings (facilitator, theme, language) are a convenience: a file
+    damaged past reading is read as no settings, and every command still runs."""
+    config = example / "config"
+    config.mkdir()
+    (config / "config.toml").write_text(text + "\n", encoding="utf-8")
+    monkeypatch.setenv("ESP_WIZARD_CONFIG_DIR", str(config))
+    assert run(example, "sessions") == 0
+    out, err = capsys.readouterr()
+    assert len(out.strip().splitlines()) == 1 + len(session_files(example))
+    assert "Traceback" not in err and "unexpected error" not in err
