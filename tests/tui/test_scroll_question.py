@@ -44,6 +44,10 @@ async def test_ctrl_up_shows_the_description_a_small_screen_cut_and_ctrl_down_th
         shown = screen_text(pilot.app)
         assert FIRST_LINE not in shown
         assert "Ten sends" in shown  # typed into the answer, now in view again
+        await pilot.press("alt+up")  # where macOS keeps ctrl+arrows for itself
+        assert FIRST_LINE in screen_text(pilot.app)
+        await pilot.press("alt+down")
+        assert FIRST_LINE not in screen_text(pilot.app)
         await pilot.press("f1")  # every key, with what it does
         rows = help_rows(pilot.app)
         assert (

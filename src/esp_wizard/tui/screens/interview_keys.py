@@ -155,9 +155,10 @@ INTERVIEW_KEYS: list[BindingType] = [
         show=False,
     ),
     # A long description or help on a small terminal runs past the screen: the question's
-    # column scrolls from the keyboard too (its own up/down belong to the answer).
+    # column scrolls from the keyboard too (its own up/down belong to the answer). alt+arrows
+    # as well: macOS keeps ctrl+arrows for Mission Control unless told otherwise.
     _key(
-        "ctrl+up",
+        "ctrl+up,alt+up",
         "scroll_question(-1)",
         N_("Scroll up"),
         "scroll-up",
@@ -166,7 +167,7 @@ INTERVIEW_KEYS: list[BindingType] = [
         show=False,
     ),
     _key(
-        "ctrl+down",
+        "ctrl+down,alt+down",
         "scroll_question(1)",
         N_("Scroll down"),
         "scroll-down",
