@@ -4,7 +4,10 @@ lands in the next question. The same for ctrl+q: what was typed before quitting 
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from esp_wizard.questionnaire.catalog import Catalog
@@ -15,6 +18,20 @@ from tui.conftest import make_app, make_session, on_disk, open_interview, text_q
 QUESTIONS = [("first", "Who sends?"), ("second", "Who approves?"), ("third", "Who checks?")]
 
 
+def burst(pilot: Pilot[Any], *keys: str) -> None:
+    """The keys as the terminal delivers them: no wait in between."""
+    for key in keys:
+        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def arrive_at(pilot: Pilot[Any], screen: Any, question_id: str) -> None:
+    for _ in range(50):
+        await pilot.pause()
+        if screen.question.id == question_id:
+            return
+    raise AssertionError(f"still at {screen.question.id}, not {question_id}")
+
+
 async def test_keys_typed_in_a_burst_before_a_move_are_saved_with_the_answer(
     workspace: Workspace,
 ) -> None:
@@ -22,23 +39,10 @@ async def test_keys_typed_in_a_burst_before_a_move_are_saved_with_the_answer(
     path = make_session(workspace, catalog.find("burst"), current="first")
     async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
         screen = await open_interview(pilot, path)
-        app = pilot.app
-
-        def burst(*keys: str) -> None:  # as the terminal delivers them: no wait in between
-            for key in keys:
-                app.post_message(events.Key(key, key if len(key) == 1 else None))
-
-        async def arrive_at(question_id: str) -> None:
-            for _ in range(50):
-                await pilot.pause()
-                if screen.question.id == question_id:
-                    return
-            raise AssertionError(f"still at {screen.question.id}, not {question_id}")
-
-        burst(*"Ana", "ctrl+n")
-        await arrive_at("second")
-        burst(*"Bo", "ctrl+r")
-        await arrive_at("first")
+        burst(pilot, *"Ana", "ctrl+n")
+        await arrive_at(pilot, screen, "second")
+        burst(pilot, *"Bo", "ctrl+r")
+        await arrive_at(pilot, screen, "first")
         assert screen.answer.entry().value == "Ana"
     answers = on_disk(workspace, path).answers
     assert answers["first"].value == "Ana"
@@ -50,12 +54,10 @@ async def test_keys_typed_in_a_burst_before_quitting_are_saved(workspace: Worksp
     path = make_session(workspace, catalog.find("burst"), current="first")
     async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
         await open_interview(pilot, path)
-        app = pilot.app
-        for key in [*"Ana", "ctrl+q"]:  # as the terminal delivers them: no wait in between
-            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        burst(pilot, *"Ana", "ctrl+q")
         for _ in range(50):
             await pilot.pause()
-            if app.return_code is not None:
+            if pilot.app.return_code is not None:
                 break
     assert on_disk(workspace, path).answers["first"].value == "Ana"
 
@@ -69,23 +71,10 @@ async def test_a_pick_or_toggle_typed_just_before_a_move_is_saved_with_it(
     path = make_session(workspace, questionnaire, answers={"uses_lists": True}, current="channels")
     async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
         screen = await open_interview(pilot, path)
-        app = pilot.app
-
-        def burst(*keys: str) -> None:  # as the terminal delivers them: no wait in between
-            for key in keys:
-                app.post_message(events.Key(key, key if len(key) == 1 else None))
-
-        async def arrive_at(question_id: str) -> None:
-            for _ in range(50):
-                await pilot.pause()
-                if screen.question.id == question_id:
-                    return
-            raise AssertionError(f"still at {screen.question.id}, not {question_id}")
-
-        burst("1", "3", "ctrl+n")
-        await arrive_at("stability")
-        burst("3", "ctrl+r")
-        await arrive_at("channels")
+        burst(pilot, "1", "3", "ctrl+n")
+        await arrive_at(pilot, screen, "stability")
+        burst(pilot, "3", "ctrl+r")
+        await arrive_at(pilot, screen, "channels")
         await pilot.pause()
         problem = str(screen.query_one("#validation", Static).render())
     answers = on_disk(workspace, path).answers
