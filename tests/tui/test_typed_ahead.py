@@ -81,3 +81,19 @@ async def test_a_pick_or_toggle_typed_just_before_a_move_is_saved_with_it(
     assert answers["channels"].value == ["email", "push"]
     assert answers["stability"].value == 3
     assert not problem.strip()  # nothing refused at the question gone back to
+
+
+async def test_keys_typed_after_enter_in_a_one_line_answer_go_to_the_next_question(
+    workspace: Workspace,
+) -> None:
+    """Enter confirms a one-line answer and moves on, at once: what is typed right after it
+    belongs to the next question (it was typed into this answer, saved as "AnaBo")."""
+    catalog = text_questionnaire(workspace, "burst", QUESTIONS)
+    path = make_session(workspace, catalog.find("burst"), current="first")
+    async with make_app(workspace, catalog).run_test(size=(100, 32)) as pilot:
+        screen = await open_interview(pilot, path)
+        burst(pilot, *"Ana", "enter", *"Bo", "enter")
+        await arrive_at(pilot, screen, "third")
+    answers = on_disk(workspace, path).answers
+    assert answers["first"].value == "Ana"
+    assert answers["second"].value == "Bo"

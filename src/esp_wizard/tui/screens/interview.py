@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events, getters, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -28,7 +29,7 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
 
 from esp_wizard.i18n import _
 from esp_wizard.questionnaire import model as m
@@ -371,6 +372,16 @@ class InterviewScreen(Screen[None]):
                 self.live.move_to(following.id)
         if await self._arrive(committed, following) and following is None:
             await self.action_review()
+
+    async def action_confirm_line(self) -> None:
+        """Enter in the answer's one-line input (a text, number or date, or an "other"):
+        confirm and move on, as ctrl+n. Elsewhere (a list, a text area, the note) Enter is
+        the widget's own."""
+        focused = self.focused
+        current = self.query_one("#answer-area", AnswerArea).current
+        if current is None or not (isinstance(focused, Input) and _within(focused, current)):
+            raise SkipAction()
+        await self.action_next()
 
     async def action_previous(self) -> None:
         before = self.live.back(self.question.id)

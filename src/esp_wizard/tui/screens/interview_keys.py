@@ -175,6 +175,10 @@ INTERVIEW_KEYS: list[BindingType] = [
         N_("Scroll the question's text down"),
         show=False,
     ),
+    # Enter in a one-line answer moves on as ctrl+n does, at once, so that what is typed
+    # right after it reaches the next question (as the Input's own Enter, it came after those
+    # keys). Not listed (F1 tells Enter among the answer keys); anywhere else, the widget's.
+    Binding("enter", "confirm_line", show=False, priority=True, id="interview.confirm-line"),
     _key(
         "escape",
         "escape",
