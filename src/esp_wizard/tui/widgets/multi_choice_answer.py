@@ -43,7 +43,7 @@ class TogglePicker(QuietBlur, KeptOptions, SelectionList[str]):
     def on_key(self, event: events.Key) -> None:
         """A number toggles its option here, not as a binding (see OptionPicker.on_key:
         a toggle typed just before ctrl+n is saved with the answer)."""
-        if event.key in "123456789" and len(event.key) == 1:
+        if len(event.key) == 1 and event.key in "123456789":
             number = int(event.key)
             if number <= self.option_count:
                 event.stop()
