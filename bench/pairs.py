@@ -35,12 +35,12 @@ def ratio_line(
     without a target, the figure alone."""
     ratios = sorted(x / y for x, y in zip(a, b, strict=True))
     median = statistics.median(ratios)
-    verdict = (
-        "" if target is None else f" target <= {target}x {'ok' if median <= target else 'OVER'};"
-    )
+    verdict = ";"
+    if target is not None:
+        verdict = f" target <= {target}x {'ok' if median <= target else 'OVER'};"
     return (
         f"{label}: {median:.2f}x (min {ratios[0]:.2f}x, max {ratios[-1]:.2f}x; "
-        f"{len(ratios)} pairs){verdict or ';'} "
+        f"{len(ratios)} pairs){verdict} "
         f"medians {statistics.median(a) * 1000:.0f} ms vs {statistics.median(b) * 1000:.0f} ms"
     )
 

@@ -15,7 +15,7 @@ the roles, saved as the app saves them) into a temporary workspace; then, in thi
   facts usable; target <= 2x) and with nothing changed since the last compile (target
   <= 1.2x), median with min-max, in wall-clock and in this process's CPU time (steadier
   on a shared machine); every file changed against tomli too, the parser esp-wizard reads
-  with (compiled, about twice as fast as tomllib): no target, the overhead itself;
+  with (compiled, 1.4-1.9x as fast as tomllib): no target, the overhead itself;
 - best of `--repeat`, each format: compile, then render (md, html, json, csv, docx;
   client-facing formats include the role attribution pass), and the playbook's share.
 """

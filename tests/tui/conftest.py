@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 
 from esp_wizard.questionnaire.catalog import Catalog, load_catalog
@@ -125,6 +126,11 @@ def at_the_choice(workspace: Workspace, questionnaire: Questionnaire) -> Path:
 
 def on_disk(workspace: Workspace, path: Path) -> Session:
     return SessionStore(workspace).load(path)
+
+
+def screen_text(app: App[Any]) -> str:
+    """Every line of the screen as it is drawn now (modals over what they cover)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 async def settle(pilot: Pilot) -> None:

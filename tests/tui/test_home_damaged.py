@@ -8,22 +8,15 @@ in a notification: never a silent "?", never a traceback.
 
 from __future__ import annotations
 
-from typing import Any
-
-from textual.app import App
 from textual.widgets import DataTable, Static
 
 from esp_wizard.questionnaire.catalog import Catalog
 from esp_wizard.questionnaire.model import Questionnaire
 from esp_wizard.tui.screens.home import HomeScreen
 from esp_wizard.workspace import Workspace
-from tui.conftest import make_app, make_session, settle
+from tui.conftest import make_app, make_session, screen_text, settle
 
 SIZE = (160, 30)
-
-
-def screen_text(app: App[Any]) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 async def test_damaged_sessions_are_named_with_their_problem_and_open_to_a_located_error(

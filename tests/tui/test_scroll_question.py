@@ -12,13 +12,9 @@ from textual.widgets import Static
 
 from esp_wizard.questionnaire.catalog import load_catalog
 from esp_wizard.workspace import Workspace
-from tui.conftest import make_app, make_session, open_interview
+from tui.conftest import make_app, make_session, open_interview, screen_text
 
 FIRST_LINE = "Working session with the one to three people who"  # email-ops' description
-
-
-def screen_text(app: App[Any]) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def help_rows(app: App[Any]) -> list[str]:

@@ -99,11 +99,6 @@ class ChoiceAnswer(AnswerWidget):
         wants_other = self.value() == OTHER
         show(self.other_input, wants_other)
         if wants_other and not (event.confirm and self.other()):
-            self.other_input.focus()  # its Enter confirms
+            self.other_input.focus()  # its Enter confirms (InterviewScreen.action_confirm_line)
             return
         self.confirm() if event.confirm else self.pick()
-
-    @on(Input.Submitted, "#other-text")
-    def _other_given(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.confirm()

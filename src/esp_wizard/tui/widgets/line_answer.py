@@ -1,4 +1,5 @@
-"""text, number and date: one line of typing; Enter confirms and moves on.
+"""text, number and date: one line of typing; Enter confirms and moves on (the interview
+screen's own Enter, InterviewScreen.action_confirm_line: it moves before the next keys).
 
 Numbers and dates are handed to the engine as typed: it parses them ("1 200,5", ISO
 dates) and says what is wrong, so the rules live in one place for both interview modes.
@@ -8,7 +9,6 @@ Each type only says what the empty line suggests and which unit follows it.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Label
 
@@ -60,11 +60,6 @@ class LineAnswer(AnswerWidget):
 
     def focus_answer(self) -> None:
         self.line.focus()
-
-    @on(Input.Submitted, "#line")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.confirm()
 
 
 @answers("text")

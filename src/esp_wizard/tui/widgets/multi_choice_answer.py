@@ -153,8 +153,3 @@ class MultiChoiceAnswer(AnswerWidget):
     def _confirm(self, event: TogglePicker.Confirm) -> None:
         event.stop()
         self.confirm()
-
-    @on(Input.Submitted, "#other-text")
-    def _other_given(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.confirm()
